@@ -1,0 +1,87 @@
+"""All computed tables of the site, made once from the dataset and the configuration.
+
+Pages and downloads read from :class:`Results`; nothing downstream recomputes the model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from generator import frames
+from generator.config import SiteConfig
+from generator.model import experiments, power, roofline
+from generator.records import MEASUREMENT_COLUMNS, Dataset
+
+CONFIG_KEY = ["task", "platform", "mode", "precision", "network", "pruning_pct"]
+
+
+@dataclass(frozen=True)
+class Results:
+    dataset: Dataset
+    default_assumption: str
+    precisions: pd.DataFrame
+    tasks: pd.DataFrame
+    platforms: pd.DataFrame
+    variants: pd.DataFrame
+    accuracy: pd.DataFrame
+    measurements: pd.DataFrame
+    predictions: pd.DataFrame  # every configured assumption
+    configurations: pd.DataFrame
+    pareto: pd.DataFrame
+    efficiency: pd.DataFrame
+    power_runs: pd.DataFrame
+    power_summary: pd.DataFrame
+    traces_kept: pd.DataFrame
+    traces_removed: pd.DataFrame
+
+    def default_predictions(self) -> pd.DataFrame:
+        return self.predictions[self.predictions["assumption"] == self.default_assumption]
+
+    def downloads(self) -> dict[str, tuple[pd.DataFrame, list[str]]]:
+        """The normalized tables written to ``build/data/``: name -> (frame, sort key)."""
+        return {
+            "platforms.csv": (self.platforms, ["platform", "mode", "precision"]),
+            "networks.csv": (self.variants, ["task", "network", "pruning_pct"]),
+            "accuracy.csv": (self.accuracy, ["task", "network", "pruning_pct", "precision"]),
+            "measurements.csv": (self.measurements[list(MEASUREMENT_COLUMNS)], list(MEASUREMENT_COLUMNS[:8])),
+            "predictions.csv": (self.predictions, CONFIG_KEY + ["assumption"]),
+            "pareto.csv": (self.pareto, ["task", "kind"] + CONFIG_KEY[1:]),
+            "efficiency.csv": (self.efficiency, CONFIG_KEY),
+            "power.csv": (self.power_runs, CONFIG_KEY + ["batch", "repeat"]),
+        }
+
+
+def analyse(ds: Dataset, config: SiteConfig) -> Results:
+    platforms = frames.platforms_frame(ds)
+    variants = frames.variants_frame(ds)
+    accuracy = frames.accuracy_frame(ds)
+    precisions = frames.precisions_frame(ds)
+    tasks = frames.tasks_frame(ds)
+    measurements = ds.measurements
+    predictions = roofline.predictions(
+        platforms, variants, precisions, tasks, assumptions=config.assumptions, batch=config.batch
+    )
+    configs = experiments.configurations(measurements)
+    pareto = experiments.pareto_points(configs, predictions, accuracy, assumption=config.default_assumption)
+    efficiency = experiments.efficiency(configs, predictions, assumption=config.default_assumption)
+    kept, removed = power.clean_trace(ds.power_traces)
+    return Results(
+        dataset=ds,
+        default_assumption=config.default_assumption,
+        precisions=precisions,
+        tasks=tasks,
+        platforms=platforms,
+        variants=variants,
+        accuracy=accuracy,
+        measurements=measurements,
+        predictions=predictions,
+        configurations=configs,
+        pareto=pareto,
+        efficiency=efficiency,
+        power_runs=power.power_runs(measurements),
+        power_summary=power.power_summary(measurements),
+        traces_kept=kept,
+        traces_removed=removed,
+    )

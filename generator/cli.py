@@ -1,0 +1,99 @@
+"""Command line: ``python -m generator {build,validate,import-qutibench}``.
+
+User errors (bad data, bad options) print one line per problem to stderr and exit with
+status 1 (2 for bad usage); only a bug in the generator itself shows a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from generator import __version__
+from generator.errors import DataError, UsageError
+
+EXIT_DATA_ERROR = 1
+EXIT_USAGE = 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m generator",
+        description="Build the CNN-inference benchmark site from the data in data/.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument(
+        "--project", type=Path, default=Path("."),
+        help="project folder holding site.yml, data/, site_src/ and templates/ (default: .)",
+    )
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="validate the data and write the static site")
+    b.add_argument("--out", type=Path, default=None, help="output folder (default: PROJECT/build)")
+    b.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+
+    sub.add_parser("validate", help="check every file in data/ and report all problems")
+
+    i = sub.add_parser(
+        "import-qutibench",
+        help="convert files in the QuTiBench layout into this project's data schema",
+    )
+    i.add_argument("src", type=Path, help="folder with QuTiBench CSV files")
+    i.add_argument("--out", type=Path, default=None, help="data folder to write (default: PROJECT/data)")
+    i.add_argument("--hints", type=Path, default=None, help="YAML with name aliases, vendors, kinds (default: the shipped one)")
+    return parser
+
+
+def _build(args: argparse.Namespace) -> int:
+    from generator.build import Project, build
+
+    log = (lambda _msg: None) if args.quiet else print
+    summary = build(Project(args.project), args.out or args.project / "build", log=log)
+    print(summary.line())
+    return 0
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from generator.build import Project, load_project
+
+    config, results = load_project(Project(args.project), print)
+    print(
+        f"OK: {len(results.measurements)} measurements on {results.platforms['platform'].nunique()} platforms, "
+        f"{len(results.variants)} network variants, {len(results.predictions)} predictions"
+    )
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from generator.importer import import_qutibench
+
+    if not args.src.is_dir():
+        raise UsageError(f"{args.src}: folder not found")
+    out = args.out or args.project / "data"
+    report = import_qutibench(args.src, out, args.hints)
+    for note in report.notes:
+        print(f"  {note}")
+    print(report.summary() if hasattr(report, "summary") else f"Imported {args.src} into {out}")
+    return 0
+
+
+COMMANDS = {"build": _build, "validate": _validate, "import-qutibench": _import}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except DataError as exc:
+        for problem in exc.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        count = len(exc.problems)
+        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+        return EXIT_DATA_ERROR
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; the previous output is unchanged.", file=sys.stderr)
+        return 130

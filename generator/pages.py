@@ -1,0 +1,361 @@
+"""Page assembly: computed results -> pages of sections, charts and tables.
+
+Which pages exist follows the data: one page per task that has networks, an experimental
+section only where the task has measurements, a power-trace chart only where traces exist.
+Prose comes from ``site_src/`` (Markdown); numbers come from :class:`analysis.Results`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from generator.analysis import CONFIG_KEY, Results
+from generator.charts import experiments as exp_charts
+from generator.charts import power as power_charts
+from generator.charts import theory as theory_charts
+from generator.config import SiteConfig
+from generator.frames import kind_order, platform_label
+from generator.model import overview as overview_model
+from generator.model import power as power_model
+from generator.model import roofline, stats
+from generator.render import Renderer
+from generator.structure import Figure, Page, Section, Table
+
+NA = "—"
+
+
+# ---------------------------------------------------------------- formatting helpers
+
+def fmt(value: float, digits: int = 3) -> str:
+    """A number for people: ``digits`` significant digits, thousands separators."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+        return NA
+    value = float(value)
+    if value == 0:
+        return "0"
+    magnitude = math.floor(math.log10(abs(value)))
+    decimals = max(0, digits - 1 - magnitude)
+    return f"{value:,.{decimals}f}"
+
+
+def fmt_pct(value: float) -> str:
+    """Pruning levels: 100%, 12.5%."""
+    return f"{float(value):g}%"
+
+
+def figure(fig_id: str, title: str, chart, data: pd.DataFrame, caption_md: str = "") -> Figure:
+    return Figure(id=fig_id, title=title, spec=chart.to_dict(), data=data.reset_index(drop=True), caption_md=caption_md)
+
+
+# ---------------------------------------------------------------- joins for display
+
+def with_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
+    """Add platform_name, vendor, kind, network_name (and a platform label) by id."""
+    out = frame.copy()
+    if "platform" in out.columns:
+        meta = results.platforms[["platform", "platform_name", "vendor", "kind"]].drop_duplicates("platform")
+        out = out.drop(columns=[c for c in ("platform_name", "vendor", "kind") if c in out.columns])
+        out = out.merge(meta, on="platform", how="left")
+        if "mode" in out.columns:
+            out["platform_label"] = [platform_label(n, m) for n, m in zip(out["platform_name"], out["mode"])]
+    if "network" in out.columns:
+        names = results.variants[["network", "network_name"]].drop_duplicates("network")
+        out = out.drop(columns=[c for c in ("network_name",) if c in out.columns]).merge(names, on="network", how="left")
+    return out
+
+
+def for_task(frame: pd.DataFrame, task: str) -> pd.DataFrame:
+    return frame[frame["task"] == task].reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- pages
+
+def build_pages(results: Results, config: SiteConfig, renderer: Renderer) -> list[Page]:
+    pages = [home_page(results, renderer), theory_page(results, config, renderer)]
+    task_ids = set(results.variants["task"])
+    for task in results.dataset.tasks:
+        if task.id in task_ids:
+            pages.append(task_page(results, config, renderer, task.id))
+    return pages
+
+
+def home_page(results: Results, renderer: Renderer) -> Page:
+    ds = results.dataset
+    facts = [
+        ("Platforms", str(len(ds.platforms))),
+        ("Operating modes", str(sum(len(p.modes) for p in ds.platforms))),
+        ("Network variants", str(len(results.variants))),
+        ("Measured experiments", f"{len(results.measurements):,}"),
+        ("Precisions", str(len(ds.precisions))),
+        ("Tasks", str(len(ds.tasks))),
+    ]
+    overview = Section("at-a-glance", "At a glance", facts=facts, tables=[platforms_table(results), tasks_table(results)])
+    return Page(slug="index", title="CNN inference on heterogeneous hardware", nav_title="Home",
+                intro_md=renderer.prose("index"), sections=[overview])
+
+
+def platforms_table(results: Results) -> Table:
+    """Platform specifications: one row per platform mode, one peak column per precision."""
+    plat = results.platforms
+    precisions = [p for p in results.precisions["precision"] if p in set(plat["precision"])]
+    rows, groups, records = [], [], []
+    modes = plat.drop_duplicates(["platform", "mode"])
+    modes = modes.assign(_k=modes["kind"].map(kind_order)).sort_values(["_k", "platform_name", "mode"], kind="mergesort")
+    for _, m in modes.iterrows():
+        peaks = plat[(plat["platform"] == m["platform"]) & (plat["mode"] == m["mode"])].set_index("precision")["peak_tops"]
+        rows.append(
+            [m["platform_name"], m["mode"] or NA, m["vendor"]]
+            + [fmt(peaks[p]) if p in peaks.index else NA for p in precisions]
+            + [fmt(m["bandwidth_gbps"]), fmt(m["memory_gb"]), fmt(m["power_w"])]
+        )
+        groups.append(m["kind"])
+    columns = ["Platform", "Mode", "Vendor"] + [f"{p} peak (TOP/s)" for p in precisions] + [
+        "Bandwidth (GB/s)", "Memory (GB)", "Power (W)"]
+    records = plat[["kind", "platform", "platform_name", "vendor", "mode", "precision", "peak_tops",
+                    "bandwidth_gbps", "memory_gb", "power_w"]]
+    return Table("platform-specs", "Hardware platforms and their roofline parameters", columns, rows, records,
+                 caption_md="Peak performance per precision (— where the precision is not supported), "
+                            "off-chip memory bandwidth, memory capacity and nominal power (— where unknown).",
+                 groups=groups)
+
+
+def tasks_table(results: Results) -> Table:
+    rows, records = [], []
+    for task in results.dataset.tasks:
+        nets = results.variants[results.variants["task"] == task.id]
+        meas = results.measurements[results.measurements["task"] == task.id]
+        rows.append([task.name, str(nets["network"].nunique()), str(len(nets)), f"{len(meas):,}",
+                     str(meas["platform"].nunique())])
+        records.append((task.id, task.name, nets["network"].nunique(), len(nets), len(meas), meas["platform"].nunique()))
+    data = pd.DataFrame(records, columns=["task", "task_name", "networks", "variants", "measurements", "platforms_measured"])
+    return Table("tasks", "Tasks", ["Task", "Networks", "Variants", "Measurements", "Platforms measured"], rows, data)
+
+
+def theory_page(results: Results, config: SiteConfig, renderer: Renderer) -> Page:
+    assumption = config.default_assumption
+    intensities = roofline.network_intensities(results.variants, results.precisions, results.tasks,
+                                               assumption=assumption, batch=config.batch)
+    assumptions_md = "\n\n".join(
+        f"**`{a}`**{' (default)' if a == assumption else ''}: {roofline.ASSUMPTION_DOCS[a]}" for a in config.assumptions
+    )
+    platforms = Section(
+        "platforms", "Hardware platforms", prose_md=renderer.prose("theory-platforms"),
+        tables=[platforms_table(results)],
+        figures=[
+            figure("theory-peak", "Peak performance", theory_charts.peak_bar_chart(results.platforms), results.platforms),
+            figure("theory-bandwidth", "Memory bandwidth", theory_charts.bandwidth_bar_chart(results.platforms),
+                   results.platforms.drop_duplicates(["platform", "mode"])[
+                       ["platform", "platform_name", "vendor", "kind", "mode", "bandwidth_gbps"]]),
+        ],
+    )
+    networks = Section(
+        "networks", "Networks", prose_md=renderer.prose("theory-networks"),
+        tables=[networks_table(results, intensities)],
+        figures=[
+            figure("theory-ops", "Operations and weights", theory_charts.ops_bar_chart(results.variants), results.variants),
+            figure("theory-intensity", "Arithmetic intensity", theory_charts.intensity_bar_chart(intensities), intensities,
+                   caption_md=f"Assumption: `{assumption}`."),
+        ],
+    )
+    accuracy = Section("accuracy", "Accuracy", prose_md=renderer.prose("theory-accuracy"),
+                       tables=[accuracy_table(results)])
+    model = Section("roofline-model", "The roofline model", prose_md=renderer.prose("theory-model") + "\n\n" + assumptions_md)
+    return Page(slug="theory", title="Theoretical Analysis", nav_title="Theory",
+                intro_md=renderer.prose("theory"), sections=[model, platforms, networks, accuracy])
+
+
+def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
+    precisions = list(results.precisions["precision"])
+    tasks = {t.id: t.name for t in results.dataset.tasks}
+    rows, groups = [], []
+    for _, v in results.variants.iterrows():
+        ints = intensities[(intensities["network"] == v["network"]) & (intensities["pruning_pct"] == v["pruning_pct"])]
+        by_prec = ints.set_index("precision")["intensity_ops_per_byte"]
+        rows.append([v["network_name"], fmt_pct(v["pruning_pct"]), fmt(v["ops_gop"]), fmt(v["weights_m"])]
+                    + [fmt(by_prec.get(p, float("nan"))) for p in precisions])
+        groups.append(tasks.get(v["task"], v["task"]))
+    columns = ["Network", "Channels kept", "Operations (GOP/input)", "Weights (M)"] + [f"{p} intensity (ops/B)" for p in precisions]
+    return Table("network-requirements", "Compute and memory requirements of the networks", columns, rows, intensities,
+                 caption_md="Arithmetic intensity under the default storage assumption, per precision.", groups=groups)
+
+
+def accuracy_table(results: Results) -> Table:
+    acc = results.accuracy
+    precisions = [p for p in results.precisions["precision"] if p in set(acc["precision"])]
+    tasks = {t.id: t.name for t in results.dataset.tasks}
+    rows, groups = [], []
+    for _, v in results.variants.iterrows():
+        mine = acc[(acc["network"] == v["network"]) & (acc["pruning_pct"] == v["pruning_pct"])].set_index("precision")
+        cells = []
+        for p in precisions:
+            if p in mine.index:
+                top1, top5 = mine.loc[p, "top1_pct"], mine.loc[p, "top5_pct"]
+                cells.append(f"{top1:g}" + (f" ({top5:g})" if not pd.isna(top5) else ""))
+            else:
+                cells.append(NA)
+        rows.append([v["network_name"], fmt_pct(v["pruning_pct"])] + cells)
+        groups.append(tasks.get(v["task"], v["task"]))
+    columns = ["Network", "Channels kept"] + [f"{p} top-1 (top-5) %" for p in precisions]
+    return Table("accuracy", "Published accuracy", columns, rows, acc,
+                 caption_md="Top-1 (top-5) accuracy in %; — where not measured.", groups=groups)
+
+
+def task_page(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Page:
+    task = results.dataset.task(task_id)
+    sections = [theory_section(results, config, renderer, task_id)]
+    if (results.measurements["task"] == task_id).any():
+        sections.append(experimental_section(results, config, renderer, task_id))
+    else:
+        sections.append(Section("experimental", "Experimental Data Analysis",
+                                prose_md=f"No measurements of {task.name} are in the data set yet."))
+    intro = renderer.prose(f"tasks/{task_id}", task.description)
+    return Page(slug=task_id, title=task.name, nav_title=task.name, intro_md=intro, sections=sections)
+
+
+def theory_section(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Section:
+    assumption = config.default_assumption
+    points = roofline.roofline_points(results.platforms, *roofline_x_range(results, config))
+    intensities = for_task(roofline.network_intensities(results.variants, results.precisions, results.tasks,
+                                                        assumption=assumption, batch=config.batch), task_id)
+    roof = figure(f"{task_id}-roofline", "Rooflines", theory_charts.roofline_chart(points, intensities), points,
+                  caption_md=f"Vertical lines: the networks' arithmetic intensity under `{assumption}`.")
+    rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
+                        prose_md=renderer.prose("task/rooflines"), figures=[roof])
+    heatmaps = []
+    for a in config.assumptions:
+        pred = with_names(for_task(results.predictions[results.predictions["assumption"] == a], task_id), results)
+        label = "" if a == assumption else f" ({a})"
+        heatmaps.append(figure(f"{task_id}-prediction-{a}", f"Performance prediction{label}",
+                               theory_charts.prediction_heatmap(pred, title=f"Predicted inputs/s, {a}"), pred,
+                               caption_md=roofline.ASSUMPTION_DOCS[a]))
+    prediction = Section(f"{task_id}-prediction", "Performance Prediction", prose_md=renderer.prose("task/prediction"),
+                         figures=heatmaps)
+    return Section(f"{task_id}-theory", "Theoretical Analysis", prose_md=renderer.prose("task/theory"),
+                   subsections=[rooflines, prediction])
+
+
+def roofline_x_range(results: Results, config: SiteConfig) -> tuple[float, float]:
+    """An x range (ops/byte) covering every ridge point and every network's intensity."""
+    ints = roofline.network_intensities(results.variants, results.precisions, results.tasks,
+                                        assumption=config.default_assumption, batch=config.batch)
+    ridges = results.platforms["peak_tops"] * 1000 / results.platforms["bandwidth_gbps"]
+    values = pd.concat([ints["intensity_ops_per_byte"], ridges])
+    low, high = float(values.min()), float(values.max())
+    return 10 ** math.floor(math.log10(low) - 0.5), 10 ** math.ceil(math.log10(high) + 0.5)
+
+
+def experimental_section(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Section:
+    task = results.dataset.task(task_id)
+    meas = with_names(for_task(results.measurements, task_id), results)
+    subs = [
+        overview_section(results, renderer, task_id, task.name),
+        line_plot_section(renderer, task_id, meas),
+        boxplot_section(renderer, task_id, meas),
+    ]
+    pareto = with_names(for_task(results.pareto, task_id), results)
+    measured = pareto[pareto["kind"] == "measured"]
+    if len(measured):
+        subs.append(Section(f"{task_id}-pareto", "Pareto Graphs", prose_md=renderer.prose("task/pareto"),
+                            figures=[figure(f"{task_id}-pareto", "Accuracy vs throughput",
+                                            exp_charts.pareto_chart(measured), measured)]))
+    if len(pareto) and (pareto["kind"] == "predicted").any():
+        subs.append(Section(f"{task_id}-pareto-overlap", "Theoretical Pareto and Measured Pareto Overlapped",
+                            prose_md=renderer.prose("task/overlap"),
+                            figures=[figure(f"{task_id}-pareto-overlap", "Predicted and measured Pareto fronts",
+                                            exp_charts.pareto_overlap_chart(pareto), pareto)]))
+    eff = with_names(for_task(results.efficiency, task_id), results)
+    if len(eff):
+        subs.append(Section(f"{task_id}-efficiency", "Efficiency Plot", prose_md=renderer.prose("task/efficiency"),
+                            figures=[figure(f"{task_id}-efficiency", "Prediction, peak and measurement",
+                                            exp_charts.efficiency_chart(eff), eff)]))
+    power = power_section(results, renderer, task_id, task.name)
+    if power is not None:
+        subs.append(power)
+    return Section(f"{task_id}-experimental", "Experimental Data Analysis",
+                   prose_md=renderer.prose("task/experimental"), subsections=subs)
+
+
+def overview_section(results: Results, renderer: Renderer, task_id: str, task_name: str) -> Section:
+    table = overview_model.overview(results.measurements, results.platforms, results.variants, task_id)
+    fixed = {"kind", "platform", "platform_name", "modes", "sweep"}
+    networks = [c for c in table.columns if c not in fixed]
+    has_modes = "modes" in table.columns and (table["modes"] != "").any()
+    columns = ["Platform"] + (["Modes"] if has_modes else []) + networks + ["Batch / threads / streams"]
+    rows = [
+        [r["platform_name"]] + ([r["modes"] or NA] if has_modes else []) + [r[n] for n in networks] + [r["sweep"]]
+        for _, r in table.iterrows()
+    ]
+    tab = Table(f"{task_id}-overview", f"Measurements of {task_name}", columns, rows, table,
+                caption_md="Each cell lists the precisions and pruning levels (percent of channels kept) "
+                           "measured; na where the network was not measured on that platform.",
+                groups=list(table["kind"]))
+    return Section(f"{task_id}-overview", f"Overview of All Measurements for {task_name}",
+                   prose_md=renderer.prose("task/overview"), tables=[tab])
+
+
+def line_plot_section(renderer: Renderer, task_id: str, meas: pd.DataFrame) -> Section:
+    runs = meas.dropna(subset=["fps_comp", "lat_comp_ms"])
+    cols = CONFIG_KEY + ["platform_name", "platform_label", "network_name", "vendor", "kind", "batch", "repeat",
+                         "fps_comp", "lat_comp_ms"]
+    runs = runs[cols]
+    figs = [figure(f"{task_id}-latency-throughput", "Latency vs throughput",
+                   exp_charts.latency_throughput_chart(runs), runs)] if len(runs) else []
+    return Section(f"{task_id}-line-plot", "Line Plot", prose_md=renderer.prose("task/line-plot"), figures=figs)
+
+
+BOX_METRICS = (
+    ("lat_comp_ms", "Latency", "ms"),
+    ("fps_comp", "Throughput", "inputs/s"),
+    ("power_full_w", "Full power", "W"),
+)
+
+
+def boxplot_section(renderer: Renderer, task_id: str, meas: pd.DataFrame) -> Section:
+    figs = []
+    by = ["precision", "platform_label", "pruning_pct"]
+    for column, title, unit in BOX_METRICS:
+        values = meas.dropna(subset=[column])
+        if not len(values):
+            continue
+        boxes, outliers = stats.box_stats(values, column, by)
+        figs.append(figure(f"{task_id}-box-{column}", f"{title} by pruning",
+                           exp_charts.boxplot_chart(boxes, outliers, title, unit), boxes))
+    prose = renderer.prose("task/boxplots") + "\n\n" + stats.WHISKER_RULE
+    return Section(f"{task_id}-boxplots", "Boxplots", prose_md=prose, figures=figs)
+
+
+def power_section(results: Results, renderer: Renderer, task_id: str, task_name: str) -> Section | None:
+    summary = with_names(for_task(results.power_summary, task_id), results)
+    runs = with_names(for_task(results.power_runs, task_id), results)
+    figs = []
+    if len(summary):
+        figs.append(figure(f"{task_id}-power", "Full power", power_charts.power_chart(summary), summary))
+    if len(runs):
+        figs.append(figure(f"{task_id}-energy", "Energy per inference", power_charts.energy_chart(runs), runs))
+        figs.append(figure(f"{task_id}-fps-per-watt", "Inputs/s per watt", power_charts.fps_per_watt_chart(runs), runs))
+    trace_figs = trace_figures(results, task_id)
+    if not figs and not trace_figs:
+        return None
+    prose = renderer.prose("task/power")
+    if trace_figs:
+        prose += "\n\n" + power_model.GLITCH_RULE
+    return Section(f"{task_id}-power", f"{task_name} Power Measurements", prose_md=prose, figures=figs + trace_figs)
+
+
+def trace_figures(results: Results, task_id: str) -> list[Figure]:
+    """Power-over-time per platform whose traces run networks of this task (plus its idle trace)."""
+    task_networks = set(results.variants.loc[results.variants["task"] == task_id, "network"])
+    kept, removed = results.traces_kept, results.traces_removed
+    figs = []
+    for platform in sorted(set(kept.loc[kept["network"].isin(task_networks), "platform"])):
+        keep = (kept["platform"] == platform) & (kept["network"].isin(task_networks) | (kept["network"] == ""))
+        drop = (removed["platform"] == platform) & (removed["network"].isin(task_networks) | (removed["network"] == ""))
+        k = with_names(kept[keep], results)
+        r = with_names(removed[drop], results)
+        name = k["platform_name"].iloc[0]
+        figs.append(figure(f"{task_id}-trace-{platform}", f"{name} power over time",
+                           power_charts.power_trace_chart(k, r), k.assign(glitch=False) if not len(r) else
+                           pd.concat([k.assign(glitch=False), r.assign(glitch=True)], ignore_index=True)))
+    return figs

@@ -1,0 +1,136 @@
+"""Typed domain records: what ``loading`` produces from ``data/`` once it is valid.
+
+Specifications (precisions, tasks, platforms, networks) are small and hierarchical, so they
+are frozen dataclasses. Measurements and power traces are long and tabular, so they stay
+tidy pandas frames whose columns are fixed here (``MEASUREMENT_COLUMNS``,
+``TRACE_COLUMNS``); every later stage joins them to the specifications by id.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+PLATFORM_KINDS = ("FPGA", "GPU", "TPU", "VLIW", "CPU")
+
+
+@dataclass(frozen=True)
+class Precision:
+    id: str
+    bits: float
+
+    @property
+    def bytes_per_element(self) -> float:
+        return self.bits / 8.0
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    name: str
+    input_elements: int
+    output_elements: int
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Mode:
+    """One operating mode (clock / power setting) of a platform: one roofline per precision."""
+
+    id: str  # "" for a single-mode platform
+    peak_tops: dict[str, float]
+    bandwidth_gbps: float
+    memory_gb: float | None = None
+    power_w: float | None = None
+
+
+@dataclass(frozen=True)
+class Platform:
+    id: str
+    name: str
+    vendor: str
+    kind: str
+    modes: tuple[Mode, ...]
+    description: str = ""
+
+    def mode(self, mode_id: str) -> Mode | None:
+        return next((m for m in self.modes if m.id == mode_id), None)
+
+
+@dataclass(frozen=True)
+class Accuracy:
+    top1_pct: float
+    top5_pct: float | None = None
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A network at one pruning level (percent of channels kept)."""
+
+    pruning_pct: float
+    ops_gop: float
+    weights_m: float
+    accuracy: dict[str, Accuracy] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Network:
+    id: str
+    name: str
+    task: str
+    variants: tuple[Variant, ...]
+    description: str = ""
+
+    def variant(self, pruning_pct: float) -> Variant | None:
+        return next((v for v in self.variants if v.pruning_pct == pruning_pct), None)
+
+
+# Column order of the validated measurement frame (and of build/data/measurements.csv).
+MEASUREMENT_KEY = ("task", "platform", "mode", "precision", "network", "pruning_pct", "batch", "repeat")
+MEASUREMENT_VALUES = (
+    "lat_comp_ms",
+    "lat_sys_ms",
+    "fps_comp",
+    "fps_sys",
+    "top1_pct",
+    "top5_pct",
+    "power_base_w",
+    "power_idle_w",
+    "power_full_w",
+)
+MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES
+# Where each run came from, kept so later stages can name the file and row.
+MEASUREMENT_SOURCE = ("source_file", "source_row")
+
+TRACE_COLUMNS = ("platform", "mode", "network", "time_s", "power_w")
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """Everything in ``data/``, validated and cross-checked.
+
+    ``measurements`` has the columns ``MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE``: strings
+    for ids (``mode`` is "" for single-mode platforms), float ``pruning_pct``, int
+    ``batch`` and ``repeat``, float values with NaN for "not measured".
+    ``power_traces`` has ``TRACE_COLUMNS``; ``network`` is "" for the idle board.
+    """
+
+    precisions: tuple[Precision, ...]
+    tasks: tuple[Task, ...]
+    platforms: tuple[Platform, ...]
+    networks: tuple[Network, ...]
+    measurements: pd.DataFrame
+    power_traces: pd.DataFrame
+
+    def precision(self, precision_id: str) -> Precision | None:
+        return next((p for p in self.precisions if p.id == precision_id), None)
+
+    def task(self, task_id: str) -> Task | None:
+        return next((t for t in self.tasks if t.id == task_id), None)
+
+    def platform(self, platform_id: str) -> Platform | None:
+        return next((p for p in self.platforms if p.id == platform_id), None)
+
+    def network(self, network_id: str) -> Network | None:
+        return next((n for n in self.networks if n.id == network_id), None)

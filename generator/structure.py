@@ -1,0 +1,88 @@
+"""The site's structure: pages made of sections, figures and tables.
+
+``pages`` fills these records from the data; ``render`` turns them into HTML. Keeping them
+plain data means the page content can be tested without parsing HTML.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+
+@dataclass
+class Figure:
+    """A chart: its Vega-Lite spec and the tidy frame behind it (offered as CSV)."""
+
+    id: str
+    title: str
+    spec: dict[str, Any]
+    data: pd.DataFrame
+    caption_md: str = ""
+
+    @property
+    def csv_path(self) -> str:
+        return f"data/charts/{self.id}.csv"
+
+
+@dataclass
+class Table:
+    """A table of display strings; ``data`` is the tidy frame offered as CSV."""
+
+    id: str
+    title: str
+    columns: list[str]
+    rows: list[list[str]]
+    data: pd.DataFrame
+    caption_md: str = ""
+    # Optional group label per row (e.g. platform kind), rendered as a spanning row.
+    groups: list[str] | None = None
+
+    @property
+    def csv_path(self) -> str:
+        return f"data/tables/{self.id}.csv"
+
+
+@dataclass
+class Section:
+    id: str
+    title: str
+    prose_md: str = ""
+    figures: list[Figure] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    subsections: list["Section"] = field(default_factory=list)
+    # Simple facts shown as a definition list: (label, value) pairs.
+    facts: list[tuple[str, str]] = field(default_factory=list)
+
+    def all_figures(self) -> list[Figure]:
+        out = list(self.figures)
+        for sub in self.subsections:
+            out.extend(sub.all_figures())
+        return out
+
+    def all_tables(self) -> list[Table]:
+        out = list(self.tables)
+        for sub in self.subsections:
+            out.extend(sub.all_tables())
+        return out
+
+
+@dataclass
+class Page:
+    slug: str  # file name without .html
+    title: str
+    nav_title: str
+    intro_md: str = ""
+    sections: list[Section] = field(default_factory=list)
+
+    @property
+    def filename(self) -> str:
+        return f"{self.slug}.html"
+
+    def all_figures(self) -> list[Figure]:
+        return [f for s in self.sections for f in s.all_figures()]
+
+    def all_tables(self) -> list[Table]:
+        return [t for s in self.sections for t in s.all_tables()]

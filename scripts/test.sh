@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Installs everything the tests need on a fresh machine, then runs every test.
+#   - the package with its test extras (pytest, playwright) from PyPI;
+#   - Debian's Chromium for the end-to-end browser tests (Playwright drives
+#     /usr/bin/chromium; its own browser download is not used).
+# Usage: bash scripts/test.sh [pytest args...]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+echo "==> installing the package and test tools"
+python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "==> installing Chromium from Debian's packages"
+  SUDO=""
+  if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+fi
+
+echo "==> running the tests"
+export REQUIRE_BROWSER="${REQUIRE_BROWSER:-1}"
+python -m pytest "$@"
