@@ -39,7 +39,7 @@ def _parser() -> argparse.ArgumentParser:
         "import-qutibench",
         help="convert files in the QuTiBench layout into this project's data schema",
     )
-    i.add_argument("src", type=Path, help="folder with QuTiBench CSV files")
+    i.add_argument("src", type=Path, help="folder with QuTiBench CSV files, or one measurement CSV")
     i.add_argument("--out", type=Path, default=None, help="data folder to write (default: PROJECT/data)")
     i.add_argument("--hints", type=Path, default=None, help="YAML with name aliases, vendors, kinds (default: the shipped one)")
     return parser
@@ -68,13 +68,14 @@ def _validate(args: argparse.Namespace) -> int:
 def _import(args: argparse.Namespace) -> int:
     from generator.importer import import_qutibench
 
-    if not args.src.is_dir():
-        raise UsageError(f"{args.src}: folder not found")
+    if not args.src.exists():
+        raise UsageError(f"{args.src}: no such file or folder")
     out = args.out or args.project / "data"
+    print(f"Importing {args.src} into {out} ...")
     report = import_qutibench(args.src, out, args.hints)
     for note in report.notes:
         print(f"  {note}")
-    print(report.summary() if hasattr(report, "summary") else f"Imported {args.src} into {out}")
+    print(report.summary())
     return 0
 
 

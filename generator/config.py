@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
@@ -19,7 +19,6 @@ class SiteConfig:
     default_assumption: str = DEFAULT_ASSUMPTION
     assumptions: tuple[str, ...] = (DEFAULT_ASSUMPTION,)
     batch: int = 16
-    extra: dict = field(default_factory=dict)
 
 
 _TOP_KEYS = {"title", "tagline", "roofline"}

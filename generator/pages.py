@@ -278,7 +278,8 @@ def experimental_section(results: Results, config: SiteConfig, renderer: Rendere
 
 
 def overview_section(results: Results, renderer: Renderer, task_id: str, task_name: str) -> Section:
-    table = overview_model.overview(results.measurements, results.platforms, results.variants, task_id)
+    table = overview_model.overview(results.measurements, results.platforms, results.variants, task_id,
+                                    precisions=results.precisions)
     fixed = {"kind", "platform", "platform_name", "modes", "sweep"}
     networks = [c for c in table.columns if c not in fixed]
     has_modes = "modes" in table.columns and (table["modes"] != "").any()

@@ -1,0 +1,71 @@
+"""The overview table of a task: which platform measured which network, how, and in what sweep."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from generator.frames import kind_order
+
+NONE_TEXT = "na"
+
+
+def _precision_order(platforms: pd.DataFrame, precisions: pd.DataFrame | None) -> dict[str, int]:
+    """Display order of precisions: the precisions frame, else first use in the platforms frame."""
+    names = precisions["precision"] if precisions is not None else platforms["precision"]
+    return {p: i for i, p in enumerate(dict.fromkeys(names))}
+
+
+def _pct(value: float) -> str:
+    return f"{value:g}%"
+
+
+def _cell(runs: pd.DataFrame, order: dict[str, int]) -> str:
+    """'INT2: 100%, 50%; INT4: 100%' -- precisions in display order, pruning descending."""
+    if runs.empty:
+        return NONE_TEXT
+    parts = []
+    for precision in sorted(set(runs["precision"]), key=lambda p: (order.get(p, len(order)), p)):
+        levels = sorted(set(runs.loc[runs["precision"] == precision, "pruning_pct"]), reverse=True)
+        parts.append(f"{precision}: " + ", ".join(_pct(p) for p in levels))
+    return "; ".join(parts)
+
+
+def overview(
+    measurements: pd.DataFrame,
+    platforms: pd.DataFrame,
+    variants: pd.DataFrame,
+    task: str,
+    precisions: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per platform that measured ``task``: kind, names, modes, per-network cells, sweep.
+
+    Rows are ordered by kind (FPGA, GPU, TPU, VLIW, CPU, others), then platform name.
+    ``modes`` lists the measured modes in the platforms frame's order ("" for a
+    single-mode platform); ``sweep`` the batch values measured, ascending.
+    """
+    runs = measurements.loc[measurements["task"] == task]
+    networks = variants.loc[variants["task"] == task].drop_duplicates("network")
+    info = platforms.drop_duplicates("platform").set_index("platform")
+    platform_modes = dict.fromkeys(zip(platforms["platform"], platforms["mode"]))
+    mode_order = {pm: i for i, pm in enumerate(platform_modes)}
+    order = _precision_order(platforms, precisions)
+    rows = []
+    for platform in sorted(set(runs["platform"])):
+        mine = runs.loc[runs["platform"] == platform]
+        known = platform in info.index
+        modes = sorted(
+            set(mine["mode"]), key=lambda m: (mode_order.get((platform, m), len(mode_order)), m)
+        )
+        row = {
+            "kind": info.at[platform, "kind"] if known else "",
+            "platform": platform,
+            "platform_name": info.at[platform, "platform_name"] if known else platform,
+            "modes": ", ".join(m for m in modes if m),
+        }
+        for network, name in zip(networks["network"], networks["network_name"]):
+            row[name] = _cell(mine.loc[mine["network"] == network], order)
+        row["sweep"] = ", ".join(str(b) for b in sorted(set(int(b) for b in mine["batch"])))
+        rows.append(row)
+    rows.sort(key=lambda r: (kind_order(r["kind"]), r["platform_name"], r["platform"]))
+    columns = ["kind", "platform", "platform_name", "modes", *networks["network_name"], "sweep"]
+    return pd.DataFrame(rows, columns=columns)

@@ -1,0 +1,339 @@
+"""QuTiBench importer: quirks of the source files -> the plain schema of data/README.md.
+
+Fixtures: tests/fixtures/qutibench_mini/ holds a few hand-made rows per QuTiBench file,
+each exercising one quirk (name variants, ``30.00%``, ``"1,234.82"``, `` level``,
+placeholder rows, a repeated run, a template-layout file, a power trace with gaps).
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.errors import DataError
+from generator.importer import (
+    format_number,
+    import_qutibench,
+    parse_number,
+    parse_pruning_pct,
+    slug,
+)
+
+MINI = Path(__file__).parent / "fixtures" / "qutibench_mini"
+CONTRIBUTOR = MINI / "contributor" / "runs_lab42.csv"
+
+
+@pytest.fixture(scope="module")
+def imported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("data")
+    report = import_qutibench(MINI, out)
+    return out, report
+
+
+def _yaml(out: Path, name: str) -> list[dict]:
+    return yaml.safe_load((out / f"{name}.yaml").read_text())[name]
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _by_id(entries: list[dict]) -> dict[str, dict]:
+    return {e["id"]: e for e in entries}
+
+
+# --------------------------------------------------------------------------- cell parsing
+
+
+def test_parse_number_strips_thousands_separators_and_reads_na_nm_as_missing():
+    assert parse_number("1,234.82") == 1234.82
+    assert parse_number(" 2,159.30 ") == 2159.3
+    assert parse_number("5.23807") == 5.23807
+    assert parse_number("na") is None
+    assert parse_number("nm") is None
+    assert parse_number("") is None
+    with pytest.raises(ValueError):
+        parse_number("12,3x")
+    with pytest.raises(ValueError):
+        parse_number("1,23")  # not a thousands separator
+
+
+def test_parse_pruning_pct_accepts_percent_signs_and_decimals():
+    assert parse_pruning_pct("30.00%") == 30.0
+    assert parse_pruning_pct("12.50%") == 12.5
+    assert parse_pruning_pct("100%") == 100.0
+    assert parse_pruning_pct("80") == 80.0
+
+
+def test_format_number_is_shortest_round_trip_without_trailing_dot_zero():
+    assert format_number(5.23807) == "5.23807"
+    assert format_number(100.0) == "100"
+    assert format_number(12.5) == "12.5"
+    assert format_number(0.0007) == "0.0007"
+    assert format_number(None) == ""
+
+
+def test_slug_gives_generic_ids_for_names_without_alias():
+    assert slug("ZCU104-Bismo") == "zcu104-bismo"
+    assert slug("NCS (MyriadX)") == "ncs-myriadx"
+    assert slug(" Coral Dev Board ") == "coral-dev-board"
+
+
+# --------------------------------------------------------------------------- specifications
+
+
+def test_platform_name_variants_map_to_ids_and_modes(imported):
+    out, _ = imported
+    platforms = _yaml(out, "platforms")
+    # hint order, not source order
+    assert [p["id"] for p in platforms] == ["ultra96-dpu", "zcu104-bismo", "tx2", "edgetpu", "ncs2", "u96-a53"]
+    by_id = _by_id(platforms)
+    assert [m["id"] for m in by_id["tx2"]["modes"]] == ["maxn", "maxq"]
+    assert [m["id"] for m in by_id["edgetpu"]["modes"]] == ["fast", "slow"]
+    assert by_id["tx2"]["modes"][0]["peak_tops"] == {"FP16": 1.33, "FP32": 0.67}
+    assert "id" not in by_id["ncs2"]["modes"][0]  # single mode: no id
+    assert by_id["ncs2"]["modes"][0]["peak_tops"] == {"INT8": 1, "FP16": 0.5}
+    assert by_id["u96-a53"]["modes"][0]["peak_tops"] == {"INT2": 0.192, "INT4": 0.192, "INT8": 0.192}
+    assert (by_id["u96-a53"]["vendor"], by_id["u96-a53"]["kind"]) == ("Arm", "CPU")
+    assert (by_id["zcu104-bismo"]["vendor"], by_id["zcu104-bismo"]["kind"]) == ("Xilinx", "FPGA")
+    assert (by_id["ncs2"]["name"], by_id["ncs2"]["kind"]) == ("Neural Compute Stick 2", "VLIW")
+
+
+def test_missing_bandwidth_is_filled_from_peak_file_converted_from_tbps(imported):
+    out, report = imported
+    ultra96 = _by_id(_yaml(out, "platforms"))["ultra96-dpu"]
+    assert ultra96["modes"][0]["bandwidth_gbps"] == 4.26  # 0.00426 TB/s, no binary noise
+    assert any("ultra96-dpu bandwidth 4.26 GB/s taken from peakPerfBandHardPlatf.csv" in n for n in report.notes)
+    # the A53 has no bandwidth in the peak file: the platforms file's value stays
+    assert _by_id(_yaml(out, "platforms"))["u96-a53"]["modes"][0]["bandwidth_gbps"] == 4.26
+
+
+def test_networks_get_ids_pruning_levels_precise_ops_and_extra_network(imported):
+    out, _ = imported
+    networks = _by_id(_yaml(out, "networks"))
+    assert list(networks) == ["googlenet-v1", "resnet-50", "resnet-50-v1.5", "cnv", "mlp"]
+    assert networks["googlenet-v1"]["task"] == "imagenet"
+    assert networks["cnv"]["task"] == "cifar10"
+    assert networks["mlp"]["task"] == "mnist"
+    resnet = networks["resnet-50"]["variants"]
+    assert [v["pruning_pct"] for v in resnet] == [100, 80, 30]
+    assert [v["ops_gop"] for v in resnet] == [7.72, 6.54, 2.45]  # hints, not the rounded 7.7, 6.5, 2.5
+    assert [v["weights_m"] for v in resnet] == [25.5, 23.7, 10.1]
+    assert [v["pruning_pct"] for v in networks["cnv"]["variants"]] == [100, 12.5]
+    assert networks["resnet-50-v1.5"]["variants"] == [{"pruning_pct": 100, "ops_gop": 8.2, "weights_m": 25.557032}]
+
+
+def test_accuracy_cells_split_into_top1_and_top5(imported):
+    out, _ = imported
+    networks = _by_id(_yaml(out, "networks"))
+    googlenet = networks["googlenet-v1"]["variants"][0]["accuracy"]
+    assert list(googlenet) == ["INT8", "FP16", "FP32"]  # nm skipped, precision order
+    assert googlenet["INT8"] == {"top1_pct": 69.24, "top5_pct": 88.45}
+    resnet_30 = networks["resnet-50"]["variants"][2]
+    assert resnet_30["accuracy"] == {"INT8": {"top1_pct": 68.83, "top5_pct": 90.16}}  # "68.83 ( 90.16)"
+    cnv_12 = networks["cnv"]["variants"][1]["accuracy"]
+    assert cnv_12["INT2"] == {"top1_pct": 73.64}  # top1 only
+    assert "accuracy" not in networks["resnet-50"]["variants"][1]  # no row for 80%
+
+
+def test_precisions_and_tasks_come_from_hints(imported):
+    out, _ = imported
+    assert _yaml(out, "precisions") == [
+        {"id": "INT2", "bits": 2}, {"id": "INT4", "bits": 4}, {"id": "INT8", "bits": 8},
+        {"id": "FP16", "bits": 16}, {"id": "FP32", "bits": 32}]
+    tasks = _by_id(_yaml(out, "tasks"))
+    assert (tasks["imagenet"]["input_elements"], tasks["imagenet"]["output_elements"]) == (224 * 224 * 3, 1000)
+    assert (tasks["cifar10"]["input_elements"], tasks["cifar10"]["output_elements"]) == (32 * 32 * 3, 10)
+    assert (tasks["mnist"]["input_elements"], tasks["mnist"]["output_elements"]) == (28 * 28, 10)
+
+
+def test_yaml_has_generated_header_and_keys_in_schema_order(imported):
+    out, _ = imported
+    text = (out / "platforms.yaml").read_text()
+    assert text.startswith("# Generated by `python -m generator import-qutibench` from the QuTiBench")
+    first = text.index("  - id: ultra96-dpu")
+    keys = [line.strip().split(":")[0] for line in text[first:].splitlines()[:5]]
+    assert keys == ["- id", "name", "vendor", "kind", "modes"]
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+def test_measurement_quirks_are_mapped(imported):
+    out, _ = imported
+    tx2 = _rows(out / "measurements" / "tx2.csv")
+    assert tx2 == [{
+        "task": "imagenet", "platform": "tx2", "mode": "maxn", "precision": "FP16", "network": "googlenet-v1",
+        "pruning_pct": "100", "batch": "1", "repeat": "1", "lat_comp_ms": "5.23807", "lat_sys_ms": "8.15",
+        "fps_comp": "194.27", "fps_sys": "123.686", "top1_pct": "66.928", "top5_pct": "87.832",
+        "power_base_w": "1.8", "power_idle_w": "5.7", "power_full_w": "11.52"}]
+    ncs2 = _rows(out / "measurements" / "ncs2.csv")[0]
+    assert (ncs2["platform"], ncs2["mode"], ncs2["lat_sys_ms"], ncs2["pruning_pct"]) == ("ncs2", "", "1234.82", "80")
+    edgetpu = _rows(out / "measurements" / "edgetpu.csv")
+    assert (edgetpu[0]["network"], edgetpu[0]["pruning_pct"], edgetpu[0]["mode"]) == ("resnet-50", "30", "fast")
+    bismo = _rows(out / "measurements" / "zcu104-bismo.csv")[0]
+    assert (bismo["platform"], bismo["pruning_pct"], bismo["task"]) == ("zcu104-bismo", "12.5", "cifar10")
+    a53 = _rows(out / "measurements" / "u96-a53.csv")[0]
+    assert (a53["platform"], a53["network"], a53["power_idle_w"]) == ("u96-a53", "mlp", "")  # "na"
+
+
+def test_placeholder_and_system_only_rows_are_dropped_and_reported(imported):
+    out, report = imported
+    assert report.rows_read["measurements_backup.csv"] == 10
+    assert report.rows_dropped == {"measurements_backup.csv": 3}
+    note = next(n for n in report.notes if n.startswith("measurements_backup.csv: 3 rows"))
+    assert "2 empty placeholders" in note
+    assert "1 with system-level numbers only, line 9" in note
+    written = sum(len(_rows(p)) for p in (out / "measurements").glob("*.csv"))
+    assert written == 7
+    assert any("not imported: derived" in n and "nn_total_operations" in n for n in report.notes)
+
+
+def test_repeated_runs_get_repeat_numbers_in_source_order(imported):
+    out, _ = imported
+    runs = [r for r in _rows(out / "measurements" / "edgetpu.csv") if r["network"] == "resnet-50-v1.5"]
+    assert [(r["repeat"], r["lat_comp_ms"]) for r in runs] == [("1", "40.44151"), ("2", "40.58504")]
+
+
+def test_power_trace_samples_idle_and_gaps(imported):
+    out, report = imported
+    rows = _rows(out / "power_traces" / "edgetpu.csv")
+    idle = [r for r in rows if r["network"] == ""]
+    assert [(r["time_s"], r["power_w"], r["voltage_v"]) for r in idle] == [("0", "0.79442", ""), ("2", "0.8", "")]
+    googlenet = [r for r in rows if r["network"] == "googlenet-v1"]
+    assert [(r["mode"], r["time_s"], r["voltage_v"], r["current_a"]) for r in googlenet] == [
+        ("fast", "0", "5.03", "0.265"), ("fast", "1", "5.03", "0.302")]
+    assert len([r for r in rows if r["network"] == "resnet-50-v1.5"]) == 4
+    assert any(n.startswith("power_measur_fast.csv: 6 empty cells skipped") for n in report.notes)
+    assert any("time_s = sample index x 1 s" in n for n in report.notes)
+
+
+def test_import_is_deterministic(tmp_path):
+    import_qutibench(MINI, tmp_path / "a")
+    import_qutibench(MINI, tmp_path / "b")
+    files_a = sorted(p.relative_to(tmp_path / "a") for p in (tmp_path / "a").rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(tmp_path / "b") for p in (tmp_path / "b").rglob("*") if p.is_file())
+    assert files_a == files_b and len(files_a) == 10
+    for relative in files_a:
+        assert (tmp_path / "a" / relative).read_bytes() == (tmp_path / "b" / relative).read_bytes()
+
+
+# --------------------------------------------------------------------------- template layout
+
+
+def test_template_layout_import_adds_a_file_and_keeps_existing_yaml(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+
+    report = import_qutibench(CONTRIBUTOR, out)
+
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    added = set(after) - set(before)
+    assert added == {Path("measurements/from-runs-lab42.csv")}
+    assert all(after[path] == content for path, content in before.items())  # nothing overwritten
+    rows = _rows(out / "measurements" / "from-runs-lab42.csv")
+    keys = [(r["platform"], r["mode"], r["precision"], r["network"], r["pruning_pct"], r["batch"], r["repeat"])
+            for r in rows]
+    assert keys == [
+        ("tx2", "maxn", "FP16", "googlenet-v1", "100", "1", "2"),  # repeats the shipped run
+        ("edgetpu", "slow", "INT8", "googlenet-v1", "100", "1", "1"),  # mode from "EdgeTPU-slow"
+        ("zcu104-bismo", "", "INT4", "cnv", "12.5", "4", "1"),
+    ]
+    assert rows[2]["lat_comp_ms"] == "12.5" and rows[2]["fps_sys"] == ""
+    assert report.rows_written == {"measurements/from-runs-lab42.csv": 3}
+    assert any("already in" in n for n in report.notes)
+
+
+def test_template_layout_reimport_replaces_only_its_own_file(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    import_qutibench(CONTRIBUTOR, out)
+    first = (out / "measurements" / "from-runs-lab42.csv").read_bytes()
+    import_qutibench(CONTRIBUTOR, out)
+    assert (out / "measurements" / "from-runs-lab42.csv").read_bytes() == first  # repeat stays 2
+
+
+def test_template_layout_without_yaml_in_out_is_an_error(tmp_path):
+    with pytest.raises(DataError) as error:
+        import_qutibench(CONTRIBUTOR, tmp_path / "empty")
+    assert any(p.file.endswith("platforms.yaml") and "not found" in p.message for p in error.value.problems)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+def _contributor_copy(tmp_path: Path, replace: dict[str, str]) -> Path:
+    text = CONTRIBUTOR.read_text()
+    for old, new in replace.items():
+        text = text.replace(old, new)
+    path = tmp_path / "runs.csv"
+    path.write_text(text)
+    return path
+
+
+def test_unknown_platform_and_network_names_are_reported_with_location(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    source = _contributor_copy(tmp_path, {"GoogLeNetv1,TX2,": "GoogLeNetv1,Mystery Board,", "CNV,": "VGG-7,"})
+    with pytest.raises(DataError) as error:
+        import_qutibench(source, out)
+    problems = error.value.problems
+    platform = next(p for p in problems if p.field == "HWType")
+    assert (platform.file, platform.where) == (str(source), "line 2")
+    assert "unknown platform 'Mystery Board'" in platform.message and "mystery-board" in platform.message
+    network = next(p for p in problems if p.field == "NN_Topology")
+    assert (network.where, network.message.split(" (")[0]) == ("line 3", "unknown network 'VGG-7'")
+    assert f"{source}, line 2, field 'HWType': unknown platform" in str(error.value)
+    assert not (out / "measurements" / "from-runs.csv").exists()  # nothing written
+
+
+def test_unparsable_numbers_are_all_reported(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    source = _contributor_copy(tmp_path, {",5.1,120.5,": ",5.1x,120.5,", ",320.25,": ",about 320,"})
+    with pytest.raises(DataError) as error:
+        import_qutibench(source, out)
+    located = [(p.where, p.field, p.message) for p in error.value.problems]
+    assert located == [  # every problem, not only the first
+        ("line 2", "lat-comp", "expected a number, found '5.1x'"),
+        ("line 3", "fps-comp", "expected a number, found 'about 320'"),
+    ]
+    assert f"{source}, line 3, field 'fps-comp': expected a number" in str(error.value)
+
+
+def test_wrong_mode_and_unsupported_precision_are_errors(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    source = _contributor_copy(tmp_path, {"TX2,FP16,maxn": "TX2,FP16,turbo", "ZCU104-BISMO,INT4": "ZCU104-BISMO,FP32"})
+    with pytest.raises(DataError) as error:
+        import_qutibench(source, out)
+    messages = {(p.where, p.field): p.message for p in error.value.problems}
+    assert messages[("line 2", "Op mode")] == "platform tx2: expected one of maxn, maxq, found 'turbo'"
+    assert messages[("line 3", "Precision")] == "zcu104-bismo has no peak at FP32 (it has INT2, INT4)"
+
+
+def test_missing_source_is_an_error(tmp_path):
+    with pytest.raises(DataError) as error:
+        import_qutibench(tmp_path / "nowhere", tmp_path / "out")
+    assert "no such file or folder" in str(error.value)
+
+
+def test_new_platform_without_hints_gets_a_slug_id(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(MINI, src, ignore=shutil.ignore_patterns("contributor"))
+    with (src / "hardware_platforms.csv").open("a") as handle:
+        handle.write("Coral Dev Board,na,na,4,na,na,25.6,1,na\n")
+    with (src / "measurements_backup.csv").open("a") as handle:
+        handle.write("MLP,Coral Dev Board,INT8,,1,,0.5,,2000,,,98,,,,3,,100%,l3,4,25.6,0.02\n")
+    report = import_qutibench(src, tmp_path / "out")
+    coral = _by_id(_yaml(tmp_path / "out", "platforms"))["coral-dev-board"]
+    assert (coral["name"], coral["vendor"], coral["kind"]) == ("Coral Dev Board", "", "")
+    assert any("coral-dev-board" in n and "fill them in" in n for n in report.notes)
+    rows = _rows(tmp_path / "out" / "measurements" / "coral-dev-board.csv")
+    assert [(r["network"], r["fps_comp"]) for r in rows] == [("mlp", "2000")]
