@@ -1,0 +1,392 @@
+"""Charts of the theoretical model: rooflines, predicted throughput, platform and network specs.
+
+Inputs are the tidy frames of ``generator.frames`` and ``generator.model.roofline`` (see
+``/tmp/team/contracts.md``); nothing here computes model numbers, it only draws them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import altair as alt
+import pandas as pd
+
+from generator.charts.common import (
+    all_of,
+    checkbox_filter,
+    checkbox_params,
+    clean_frame,
+    color_scale,
+    dash_scale,
+    finish,
+    format_sig,
+    platform_labels,
+    require_columns,
+    require_rows,
+    sort_frame,
+    sorted_values,
+    tooltip_number,
+    variant_labels,
+)
+from generator.frames import kind_order
+
+X_INTENSITY = "Arithmetic intensity (ops/byte)"
+Y_PERFORMANCE = "Performance (TOP/s)"
+
+# Darker companion palette for network rules, so they do not read as platform rooflines.
+NETWORK_PALETTE = ("#1b9e77", "#d95f02", "#7570b3", "#e7298a", "#66a61e", "#a6761d", "#666666", "#1f3a93",
+                   "#b8860b", "#8b0000")
+
+ROOFLINE_COLUMNS = ("platform", "platform_name", "vendor", "kind", "mode", "precision",
+                    "intensity_ops_per_byte", "attainable_tops")
+INTENSITY_COLUMNS = ("task", "network", "network_name", "pruning_pct", "precision", "ops_gop", "weights_m",
+                     "intensity_ops_per_byte")
+
+
+def _precision_order(values: Sequence[str], order: Sequence[str] | None) -> list[str]:
+    """Precisions in the given display order (unknown ones last, sorted), else sorted."""
+    present = sorted_values(values)
+    if not order:
+        return present
+    known = [p for p in order if p in present]
+    return known + [p for p in present if p not in known]
+
+
+def _platform_sort(frame: pd.DataFrame) -> pd.DataFrame:
+    """Platforms listed by kind (FPGA, GPU, ...), then name, then mode."""
+    out = frame.copy()
+    out["_kind_order"] = [kind_order(k) for k in out["kind"]] if "kind" in out.columns else 0
+    out = sort_frame(out, ["_kind_order", "platform_name", "platform", "mode", "precision"])
+    return out.drop(columns="_kind_order")
+
+
+# --- roofline -----------------------------------------------------------------------------
+
+
+def roofline_chart(
+    roofline_points: pd.DataFrame,
+    intensities: pd.DataFrame,
+    title: str = "Roofline: attainable performance of each platform",
+    toggle_by: str = "vendor",
+) -> alt.LayerChart:
+    """Log-log rooflines (one line per platform-mode-precision) and network intensities.
+
+    ``roofline_points``: ``model.roofline_points`` rows (three points per roof).
+    ``intensities``: ``model.network_intensities`` rows; only the precisions that have a
+    roofline are drawn, as vertical rules. One checkbox per ``toggle_by`` value ("vendor" or
+    "kind") and per precision, generated from the data. Both frames are stacked into one
+    dataset (column ``series`` = "roofline" | "network") so the chart has one CSV.
+    """
+    require_rows(roofline_points, "roofline_chart")
+    require_columns(roofline_points, ROOFLINE_COLUMNS, "roofline_chart (roofline_points)")
+    require_columns(intensities, INTENSITY_COLUMNS, "roofline_chart (intensities)")
+
+    roofs = roofline_points.copy()
+    roofs["series"] = "roofline"
+    roofs["platform_label"] = platform_labels(roofs)
+    roofs = sort_frame(roofs, ["platform_label", "precision", "intensity_ops_per_byte", "attainable_tops"])
+    precisions = sorted_values(roofs["precision"])
+
+    rules = intensities[intensities["precision"].isin(precisions)].copy()
+    rules["series"] = "network"
+    rules["variant_label"] = variant_labels(rules) if len(rules) else pd.Series(dtype=object)
+    rules = sort_frame(rules, ["task", "network_name", "network", "pruning_pct", "precision"])
+    data = clean_frame(pd.concat([roofs, rules], ignore_index=True))
+
+    group_toggles = checkbox_params(roofs[toggle_by], toggle_by)
+    precision_toggles = checkbox_params(precisions, "precision")
+    show_precision = checkbox_filter("precision", precision_toggles)
+    show_roof = all_of(checkbox_filter(toggle_by, group_toggles), show_precision)
+
+    x = alt.X("intensity_ops_per_byte:Q", title=X_INTENSITY, scale=alt.Scale(type="log"))
+    dash = alt.StrokeDash("precision:N", title="Precision", scale=dash_scale(precisions),
+                          legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#333",
+                                            symbolStrokeWidth=2, symbolSize=500))
+    pick_platform = alt.selection_point(name="pick_platform", fields=["platform_label"], bind="legend")
+    pick_network = alt.selection_point(name="pick_network", fields=["network_name"], bind="legend")
+    base = alt.Chart(data)
+    lines = (
+        base.transform_filter(f"datum.series === 'roofline' && {show_roof}")
+        .mark_line(strokeWidth=2, point=alt.OverlayMarkDef(size=20, filled=True))
+        .encode(
+            x=x,
+            y=alt.Y("attainable_tops:Q", title=Y_PERFORMANCE, scale=alt.Scale(type="log")),
+            color=alt.Color("platform_label:N", title="Platform (roofline)",
+                            scale=color_scale(sorted_values(roofs["platform_label"]))),
+            strokeDash=dash,
+            detail="precision:N",
+            order="intensity_ops_per_byte:Q",
+            opacity=alt.condition(pick_platform, alt.value(1.0), alt.value(0.12)),
+            tooltip=[
+                alt.Tooltip("platform_name:N", title="Platform"),
+                alt.Tooltip("mode:N", title="Mode"),
+                alt.Tooltip("vendor:N", title="Vendor"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("precision:N", title="Precision"),
+                tooltip_number("intensity_ops_per_byte", "Intensity (ops/byte)"),
+                tooltip_number("attainable_tops", "Attainable (TOP/s)"),
+            ],
+        )
+    )
+    network_rules = (
+        base.transform_filter(f"datum.series === 'network' && {show_precision}")
+        .mark_rule(strokeWidth=1.2)
+        .encode(
+            x=x,
+            color=alt.Color("network_name:N", title="Network (intensity)",
+                            scale=color_scale(sorted_values(rules["network_name"]), NETWORK_PALETTE),
+                            legend=alt.Legend(symbolType="stroke", symbolOpacity=1, symbolStrokeWidth=2)),
+            opacity=alt.condition(pick_network, alt.value(0.45), alt.value(0.05)),
+            strokeDash=dash,
+            tooltip=[
+                alt.Tooltip("network_name:N", title="Network"),
+                alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
+                alt.Tooltip("precision:N", title="Precision"),
+                tooltip_number("ops_gop", "Operations (GOP/input)"),
+                tooltip_number("weights_m", "Weights (M)"),
+                tooltip_number("intensity_ops_per_byte", "Intensity (ops/byte)"),
+            ],
+        )
+    )
+    chart = (
+        alt.layer(lines.add_params(pick_platform), network_rules.add_params(pick_network))
+        .add_params(*[p for _, p in group_toggles], *[p for _, p in precision_toggles])
+        .resolve_scale(color="independent")
+        .properties(width="container", height=460, title=alt.Title(
+            title, subtitle="Lines: platform rooflines; vertical rules: network intensities. Click a legend "
+                            "entry to highlight it (shift-click for more); tick the boxes below to show or "
+                            "hide groups."))
+    )
+    return finish(chart)
+
+
+# --- predicted throughput heatmap ---------------------------------------------------------
+
+
+def prediction_heatmap(
+    predictions: pd.DataFrame,
+    title: str = "Predicted throughput (inputs/s)",
+    precision_order: Sequence[str] | None = None,
+    column_precision: bool = False,
+) -> alt.LayerChart:
+    """Heatmap of predicted fps: rows platform-mode-precision, columns variant-precision.
+
+    ``predictions``: ``model.predictions`` rows for ONE task and ONE assumption, with the
+    display-name columns ``platform_name`` and ``network_name`` joined by the caller.
+    Colour is log-scaled fps, each cell prints the value (3 significant digits). Rows are
+    grouped by precision (``precision_order``, default sorted). A prediction runs the variant
+    at the row's precision, so by default the columns are the variants and the matrix is
+    dense; ``column_precision=True`` labels columns "ResNet-50 50% INT8" instead (one column
+    per variant and precision, filled cells forming diagonal blocks, about 5x wider).
+    """
+    require_rows(predictions, "prediction_heatmap")
+    require_columns(predictions, ("platform", "mode", "precision", "network", "pruning_pct", "fps", "bound",
+                                  "platform_name", "network_name"), "prediction_heatmap")
+    frame = predictions[predictions["fps"].notna() & (predictions["fps"] > 0)].copy()
+    require_rows(frame, "prediction_heatmap (rows with fps)")
+    precisions = _precision_order(frame["precision"], precision_order)
+    prec_rank = {p: i for i, p in enumerate(precisions)}
+
+    frame["platform_label"] = platform_labels(frame)
+    frame["row_label"] = frame["platform_label"] + " " + frame["precision"]
+    frame["variant_label"] = variant_labels(frame)
+    frame["column_label"] = (frame["variant_label"] + " " + frame["precision"]) if column_precision \
+        else frame["variant_label"]
+    frame["fps_label"] = [format_sig(v) for v in frame["fps"]]
+    frame["_prec"] = frame["precision"].map(prec_rank)
+    frame["_prune"] = -frame["pruning_pct"]
+    frame = sort_frame(frame, ["_prec", "platform_label", "network_name", "_prune"])
+
+    rows = list(dict.fromkeys(frame["row_label"]))
+    col_frame = sort_frame(frame, ["_prec", "network_name", "_prune"]) if column_precision \
+        else sort_frame(frame, ["network_name", "_prune"])
+    columns = list(dict.fromkeys(col_frame["column_label"]))
+    frame = clean_frame(frame.drop(columns=["_prec", "_prune"]))
+
+    low, high = float(frame["fps"].min()), float(frame["fps"].max())
+    dark_below = math.sqrt(low * high)  # geometric middle of the log colour scale
+
+    base = alt.Chart(frame).encode(
+        x=alt.X("column_label:N", title="Network variant and precision" if column_precision else "Network variant",
+                sort=columns, axis=alt.Axis(labelAngle=-50, orient="top", labelLimit=200)),
+        y=alt.Y("row_label:N", title="Platform, mode and precision", sort=rows, axis=alt.Axis(labelLimit=260)),
+        tooltip=[
+            alt.Tooltip("platform_name:N", title="Platform"),
+            alt.Tooltip("mode:N", title="Mode"),
+            alt.Tooltip("precision:N", title="Precision"),
+            alt.Tooltip("network_name:N", title="Network"),
+            alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
+            tooltip_number("fps", "Predicted (inputs/s)"),
+            alt.Tooltip("bound:N", title="Bound"),
+        ],
+    )
+    cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
+        color=alt.Color("fps:Q", title="Inputs/s (log)",
+                        scale=alt.Scale(type="log", scheme="viridis"),
+                        legend=alt.Legend(format="~s", orient="right", gradientLength=220)),
+    )
+    text = base.mark_text(fontSize=10).encode(
+        text="fps_label:N",
+        color=alt.condition(f"datum.fps < {dark_below!r}", alt.value("white"), alt.value("black")),
+    )
+    chart = alt.layer(cells, text).properties(
+        width=alt.Step(46), height=alt.Step(22),
+        title=alt.Title(title, subtitle="Roofline prediction; empty cells have no prediction."),
+    )
+    return finish(chart)
+
+
+# --- platform and network specifications --------------------------------------------------
+
+
+def peak_bar_chart(platforms: pd.DataFrame, title: str = "Peak performance per platform") -> alt.LayerChart:
+    """Peak TOP/s per platform-mode-precision (log axis: peaks span three decades).
+
+    One bar per row of the ``platforms`` frame, grouped by platform (kind order), coloured
+    by precision, the value printed at the bar end.
+    """
+    require_rows(platforms, "peak_bar_chart")
+    require_columns(platforms, ("platform", "platform_name", "kind", "mode", "precision", "peak_tops",
+                                "bandwidth_gbps"),
+                    "peak_bar_chart")
+    frame = _platform_sort(platforms[platforms["peak_tops"].notna()])
+    frame["platform_label"] = platform_labels(frame)
+    frame["row_label"] = frame["platform_label"] + " · " + frame["precision"]
+    frame["peak_label"] = [format_sig(v) for v in frame["peak_tops"]]
+    rows = list(dict.fromkeys(frame["row_label"]))
+    frame = clean_frame(frame)
+
+    base = alt.Chart(frame).encode(
+        y=alt.Y("row_label:N", title="Platform, mode and precision", sort=rows),
+        x=alt.X("peak_tops:Q", title="Peak performance (TOP/s, log)", scale=alt.Scale(type="log"), stack=None),
+        tooltip=[
+            alt.Tooltip("platform_name:N", title="Platform"),
+            alt.Tooltip("mode:N", title="Mode"),
+            alt.Tooltip("kind:N", title="Kind"),
+            alt.Tooltip("precision:N", title="Precision"),
+            tooltip_number("peak_tops", "Peak (TOP/s)"),
+            tooltip_number("bandwidth_gbps", "Bandwidth (GB/s)"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("precision:N", title="Precision", scale=color_scale(sorted_values(frame["precision"]))))
+    text = base.mark_text(align="left", dx=3, fontSize=10, color="#333").encode(text="peak_label:N")
+    chart = alt.layer(bars, text).properties(width="container", height=alt.Step(18), title=title)
+    return finish(chart)
+
+
+def bandwidth_bar_chart(
+    platforms: pd.DataFrame,
+    title: str = "Off-chip memory bandwidth per platform",
+) -> alt.LayerChart:
+    """Memory bandwidth (GB/s, linear) per platform-mode: one bar each, coloured by kind."""
+    require_rows(platforms, "bandwidth_bar_chart")
+    require_columns(platforms, ("platform", "platform_name", "kind", "mode", "bandwidth_gbps"), "bandwidth_bar_chart")
+    frame = _platform_sort(platforms).drop_duplicates(["platform", "mode"]).reset_index(drop=True)
+    keep = [c for c in ("platform", "platform_name", "vendor", "kind", "mode", "bandwidth_gbps", "memory_gb",
+                        "power_w") if c in frame.columns]
+    frame = frame[keep].copy()
+    frame["platform_label"] = platform_labels(frame)
+    frame["bandwidth_label"] = [format_sig(v) for v in frame["bandwidth_gbps"]]
+    rows = list(dict.fromkeys(frame["platform_label"]))
+    frame = clean_frame(frame)
+
+    base = alt.Chart(frame).encode(
+        y=alt.Y("platform_label:N", title="Platform and mode", sort=rows),
+        x=alt.X("bandwidth_gbps:Q", title="Memory bandwidth (GB/s)"),
+        tooltip=[
+            alt.Tooltip("platform_name:N", title="Platform"),
+            alt.Tooltip("mode:N", title="Mode"),
+            alt.Tooltip("kind:N", title="Kind"),
+            tooltip_number("bandwidth_gbps", "Bandwidth (GB/s)"),
+        ],
+    )
+    bars = base.mark_bar().encode(
+        color=alt.Color("kind:N", title="Kind", scale=color_scale(sorted_values(frame["kind"]))))
+    text = base.mark_text(align="left", dx=3, fontSize=10, color="#333").encode(text="bandwidth_label:N")
+    chart = alt.layer(bars, text).properties(width="container", height=alt.Step(20), title=title)
+    return finish(chart)
+
+
+def intensity_bar_chart(
+    intensities: pd.DataFrame,
+    title: str = "Arithmetic intensity per network variant",
+) -> alt.Chart:
+    """Arithmetic intensity (ops/byte, log) per network variant, one bar per precision.
+
+    ``intensities``: ``model.network_intensities`` rows.
+    """
+    require_rows(intensities, "intensity_bar_chart")
+    require_columns(intensities, INTENSITY_COLUMNS, "intensity_bar_chart")
+    frame = intensities.copy()
+    frame["variant_label"] = variant_labels(frame)
+    frame["_prune"] = -frame["pruning_pct"]
+    frame = sort_frame(frame, ["task", "network_name", "_prune", "precision"]).drop(columns="_prune")
+    rows = list(dict.fromkeys(frame["variant_label"]))
+    precisions = sorted_values(frame["precision"])
+    frame = clean_frame(frame)
+
+    chart = alt.Chart(frame).mark_bar().encode(
+        y=alt.Y("variant_label:N", title="Network variant (% channels kept)", sort=rows),
+        yOffset=alt.YOffset("precision:N", sort=precisions),
+        x=alt.X("intensity_ops_per_byte:Q", title="Arithmetic intensity (ops/byte, log)", scale=alt.Scale(type="log"),
+                stack=None),
+        color=alt.Color("precision:N", title="Precision", scale=color_scale(precisions)),
+        tooltip=[
+            alt.Tooltip("network_name:N", title="Network"),
+            alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
+            alt.Tooltip("precision:N", title="Precision"),
+            tooltip_number("ops_gop", "Operations (GOP/input)"),
+            tooltip_number("weights_m", "Weights (M)"),
+            tooltip_number("intensity_ops_per_byte", "Intensity (ops/byte)"),
+        ],
+    ).properties(width="container", height=alt.Step(5, **{"for": "offset"}), title=title)
+    return finish(chart)
+
+
+def ops_bar_chart(
+    variants: pd.DataFrame,
+    title: str = "Operations and weights per network variant",
+) -> alt.HConcatChart:
+    """Two bar charts side by side, same rows: GOP per input and millions of weights (log)."""
+    require_rows(variants, "ops_bar_chart")
+    require_columns(variants, ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m"),
+                    "ops_bar_chart")
+    frame = variants.copy()
+    frame["variant_label"] = variant_labels(frame)
+    frame["_prune"] = -frame["pruning_pct"]
+    frame = sort_frame(frame, ["task", "network_name", "_prune"]).drop(columns="_prune")
+    frame["ops_label"] = [format_sig(v) for v in frame["ops_gop"]]
+    frame["weights_label"] = [format_sig(v) for v in frame["weights_m"]]
+    rows = list(dict.fromkeys(frame["variant_label"]))
+    networks = sorted_values(frame["network_name"])
+    frame = clean_frame(frame)
+
+    tooltip = [
+        alt.Tooltip("network_name:N", title="Network"),
+        alt.Tooltip("task:N", title="Task"),
+        alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
+        tooltip_number("ops_gop", "Operations (GOP/input)"),
+        tooltip_number("weights_m", "Weights (M)"),
+    ]
+    base = alt.Chart(frame).encode(
+        y=alt.Y("variant_label:N", title="Network variant (% channels kept)", sort=rows),
+        color=alt.Color("network_name:N", title="Network", scale=color_scale(networks), legend=None),
+        tooltip=tooltip,
+    )
+
+    def panel(field: str, label: str, axis_title: str, show_y: bool) -> alt.LayerChart:
+        x = alt.X(f"{field}:Q", title=axis_title, scale=alt.Scale(type="log"), stack=None)
+        y_axis = alt.Y("variant_label:N", title="Network variant (% channels kept)" if show_y else None,
+                       sort=rows, axis=alt.Axis() if show_y else None)
+        bars = base.mark_bar().encode(x=x, y=y_axis)
+        text = base.mark_text(align="left", dx=3, fontSize=10, color="#333").encode(x=x, y=y_axis, text=f"{label}:N")
+        return alt.layer(bars, text).properties(width=300, height=alt.Step(18))
+
+    chart = alt.hconcat(
+        panel("ops_gop", "ops_label", "Operations per input (GOP, log)", True),
+        panel("weights_m", "weights_label", "Weights (millions, log)", False),
+        spacing=24,
+    ).properties(title=title)
+    return finish(chart)
