@@ -52,17 +52,20 @@ def figure(fig_id: str, title: str, chart, data: pd.DataFrame, caption_md: str =
 # ---------------------------------------------------------------- joins for display
 
 def with_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
-    """Add platform_name, vendor, kind, network_name (and a platform label) by id."""
+    """Add platform_name, vendor, kind, network_name (and a platform label) by id.
+
+    Columns the frame already has are kept as they are (``pareto``'s own ``kind`` is
+    measured/predicted, not the platform kind).
+    """
     out = frame.copy()
     if "platform" in out.columns:
-        meta = results.platforms[["platform", "platform_name", "vendor", "kind"]].drop_duplicates("platform")
-        out = out.drop(columns=[c for c in ("platform_name", "vendor", "kind") if c in out.columns])
-        out = out.merge(meta, on="platform", how="left")
+        wanted = ["platform"] + [c for c in ("platform_name", "vendor", "kind") if c not in out.columns]
+        out = out.merge(results.platforms[wanted].drop_duplicates("platform"), on="platform", how="left")
         if "mode" in out.columns:
             out["platform_label"] = [platform_label(n, m) for n, m in zip(out["platform_name"], out["mode"])]
-    if "network" in out.columns:
+    if "network" in out.columns and "network_name" not in out.columns:
         names = results.variants[["network", "network_name"]].drop_duplicates("network")
-        out = out.drop(columns=[c for c in ("network_name",) if c in out.columns]).merge(names, on="network", how="left")
+        out = out.merge(names, on="network", how="left")
     return out
 
 

@@ -16,7 +16,7 @@
       view.setAttribute("data-state", "error");
       return Promise.resolve();
     }
-    var opts = Object.assign({}, options, { downloadFileName: view.parentNode.id || "chart" });
+    var opts = Object.assign({}, options, { downloadFileName: view.getAttribute("data-name") || "chart" });
     return window.vegaEmbed(view, spec, opts).then(function () {
       view.setAttribute("data-state", "rendered");
     }).catch(function (err) {
