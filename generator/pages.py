@@ -219,9 +219,9 @@ def task_page(results: Results, config: SiteConfig, renderer: Renderer, task_id:
 
 def theory_section(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Section:
     assumption = config.default_assumption
-    points = roofline.roofline_points(results.platforms, *roofline_x_range(results, config))
     intensities = for_task(roofline.network_intensities(results.variants, results.precisions, results.tasks,
                                                         assumption=assumption, batch=config.batch), task_id)
+    points = roofline.roofline_points(results.platforms, *roofline_x_range(results, intensities))
     roof = figure(f"{task_id}-roofline", "Rooflines", theory_charts.roofline_chart(points, intensities), points,
                   caption_md=f"Vertical lines: the networks' arithmetic intensity under `{assumption}`.")
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
@@ -239,14 +239,12 @@ def theory_section(results: Results, config: SiteConfig, renderer: Renderer, tas
                    subsections=[rooflines, prediction])
 
 
-def roofline_x_range(results: Results, config: SiteConfig) -> tuple[float, float]:
-    """An x range (ops/byte) covering every ridge point and every network's intensity."""
-    ints = roofline.network_intensities(results.variants, results.precisions, results.tasks,
-                                        assumption=config.default_assumption, batch=config.batch)
-    ridges = results.platforms["peak_tops"] * 1000 / results.platforms["bandwidth_gbps"]
-    values = pd.concat([ints["intensity_ops_per_byte"], ridges])
+def roofline_x_range(results: Results, intensities: pd.DataFrame) -> tuple[float, float]:
+    """Whole decades (ops/byte) covering every ridge point and the task's network intensities."""
+    ridges = roofline.ridge_ops_per_byte(results.platforms["peak_tops"], results.platforms["bandwidth_gbps"])
+    values = pd.concat([intensities["intensity_ops_per_byte"], ridges])
     low, high = float(values.min()), float(values.max())
-    return 10 ** math.floor(math.log10(low) - 0.5), 10 ** math.ceil(math.log10(high) + 0.5)
+    return 10.0 ** math.floor(math.log10(low)), 10.0 ** math.ceil(math.log10(high))
 
 
 def experimental_section(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Section:
