@@ -87,3 +87,29 @@ def test_generated_tables_have_the_documented_columns(site):
     for name, columns in expected.items():
         header = (site / "data" / name).read_text(encoding="utf-8").splitlines()[0].split(",")
         assert set(columns) <= set(header), (name, set(columns) - set(header))
+
+
+@pytest.fixture(scope="module")
+def shipped_pages():
+    from generator.build import load_project
+    from generator.pages import build_pages
+    from generator.render import Renderer
+
+    project = Project(REPO)
+    config, results = load_project(project, lambda _msg: None)
+    return build_pages(results, config, Renderer(project.templates_dir, project.site_src_dir))
+
+
+def test_every_chart_on_the_site_is_valid_vega_lite(shipped_pages):
+    """Each chart of every page, with the full data, renders to SVG through vl-convert."""
+    import vl_convert
+
+    from generator.assets import vegalite_version
+    from generator.charts.common import for_static_render
+
+    figures = [f for page in shipped_pages for f in page.all_figures()]
+    assert len(figures) >= 40
+    for fig in figures:
+        svg = vl_convert.vegalite_to_svg(for_static_render(fig.spec), vl_version=vegalite_version())
+        assert svg.lstrip().startswith("<svg"), fig.id
+        assert "<text" in svg, fig.id  # titles and axis labels were drawn
