@@ -12,9 +12,10 @@ import pandas as pd
 from generator import frames
 from generator.config import SiteConfig
 from generator.model import experiments, power, roofline
-from generator.records import MEASUREMENT_COLUMNS, Dataset
+from generator.records import CONFIG_KEY as _CONFIG_KEY
+from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
 
-CONFIG_KEY = ["task", "platform", "mode", "precision", "network", "pruning_pct"]
+CONFIG_KEY = list(_CONFIG_KEY)
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,7 @@ class Results:
             "platforms.csv": (self.platforms, ["platform", "mode", "precision"]),
             "networks.csv": (self.variants, ["task", "network", "pruning_pct"]),
             "accuracy.csv": (self.accuracy, ["task", "network", "pruning_pct", "precision"]),
-            "measurements.csv": (self.measurements[list(MEASUREMENT_COLUMNS)], list(MEASUREMENT_COLUMNS[:8])),
+            "measurements.csv": (self.measurements[list(MEASUREMENT_COLUMNS)], list(MEASUREMENT_KEY)),
             "predictions.csv": (self.predictions, CONFIG_KEY + ["assumption"]),
             "pareto.csv": (self.pareto, ["task", "kind"] + CONFIG_KEY[1:]),
             "efficiency.csv": (self.efficiency, CONFIG_KEY),

@@ -86,8 +86,11 @@ class Network:
         return next((v for v in self.variants if v.pruning_pct == pruning_pct), None)
 
 
-# Column order of the validated measurement frame (and of build/data/measurements.csv).
-MEASUREMENT_KEY = ("task", "platform", "mode", "precision", "network", "pruning_pct", "batch", "repeat")
+# A configuration: one platform mode running one network variant at one precision.
+CONFIG_KEY = ("task", "platform", "mode", "precision", "network", "pruning_pct")
+# Column order of the validated measurement frame (and of build/data/measurements.csv):
+# a configuration's runs differ in batch (or threads / streams) and repeat number.
+MEASUREMENT_KEY = CONFIG_KEY + ("batch", "repeat")
 MEASUREMENT_VALUES = (
     "lat_comp_ms",
     "lat_sys_ms",

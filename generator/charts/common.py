@@ -154,6 +154,19 @@ def config_labels(frame: pd.DataFrame) -> pd.Series:
     )
 
 
+def config_tooltips(extra: list) -> list:
+    """Tooltip fields naming a configuration, then ``extra`` (its measured values)."""
+    return [
+        alt.Tooltip("config:N", title="Configuration"),
+        alt.Tooltip("platform_name:N", title="Platform"),
+        alt.Tooltip("mode:N", title="Mode"),
+        alt.Tooltip("precision:N", title="Precision"),
+        alt.Tooltip("network_name:N", title="Network"),
+        alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
+        *extra,
+    ]
+
+
 def sort_frame(frame: pd.DataFrame, by: Sequence[str]) -> pd.DataFrame:
     """Stable explicit sort, so the embedded data never depends on input row order."""
     cols = [c for c in by if c in frame.columns]

@@ -12,6 +12,7 @@ import json
 import altair as alt
 import pandas as pd
 
+from generator.records import CONFIG_KEY
 from generator.charts.common import (
     FMT_PCT,
     checkbox_filter,
@@ -19,6 +20,7 @@ from generator.charts.common import (
     clean_frame,
     color_scale,
     config_labels,
+    config_tooltips,
     finish,
     format_sig,
     platform_labels,
@@ -34,21 +36,8 @@ from generator.frames import kind_order
 
 X_FPS_LOG = "Throughput (inputs/s, log)"
 Y_TOP1 = "Top-1 accuracy (%)"
-CONFIG_KEY = ("task", "platform", "mode", "precision", "network", "pruning_pct")
 # Above this many configurations a colour legend is longer than the chart: names go to tooltips.
 MAX_LEGEND_ENTRIES = 40
-
-
-def _config_tooltips(extra: list) -> list:
-    return [
-        alt.Tooltip("config:N", title="Configuration"),
-        alt.Tooltip("platform_name:N", title="Platform"),
-        alt.Tooltip("mode:N", title="Mode"),
-        alt.Tooltip("precision:N", title="Precision"),
-        alt.Tooltip("network_name:N", title="Network"),
-        alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
-        *extra,
-    ]
 
 
 def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
@@ -111,7 +100,7 @@ def latency_throughput_chart(
     )
     points = base.mark_point(filled=True, size=36).encode(
         x=x, y=y, color=color, opacity=dim,
-        tooltip=_config_tooltips([
+        tooltip=config_tooltips([
             alt.Tooltip("batch:Q", title="Batch"),
             tooltip_number("fps_comp", "Throughput (inputs/s)"),
             tooltip_number("lat_comp_ms", "Latency (ms)"),
@@ -245,7 +234,7 @@ def pareto_chart(
             domain=["on the Pareto front", "dominated"], range=[140, 45])),
         strokeWidth=alt.condition("datum.on_front", alt.value(1.2), alt.value(0)),
         opacity=alt.condition(pick, alt.value(0.9), alt.value(0.1)),
-        tooltip=_config_tooltips([
+        tooltip=config_tooltips([
             alt.Tooltip("batch:Q", title="Batch"),
             tooltip_number("fps", "Throughput (inputs/s)"),
             tooltip_number("top1_pct", "Top-1 (%)"),
@@ -297,7 +286,7 @@ def pareto_overlap_chart(
         shape=alt.Shape("point:N", title="Point", scale=alt.Scale(domain=kinds, range=["cross", "circle"])),
         opacity=alt.Opacity("partner:N", title="Configuration exists as", scale=alt.Scale(
             domain=["measured and predicted", "only measured", "only predicted"], range=[0.95, 0.3, 0.3])),
-        tooltip=_config_tooltips([
+        tooltip=config_tooltips([
             alt.Tooltip("kind:N", title="Kind"),
             alt.Tooltip("batch:Q", title="Batch"),
             tooltip_number("fps", "Throughput (inputs/s)"),
@@ -359,7 +348,7 @@ def efficiency_chart(
         color=alt.Color("series:N", title="Throughput", sort=names,
                         scale=alt.Scale(domain=names, range=["#d0d0d0", "#9ecae9", "#1f4e79"])),
         size=alt.condition("datum.measure === 'measured_fps'", alt.value(5), alt.value(13)),
-        tooltip=_config_tooltips([
+        tooltip=config_tooltips([
             alt.Tooltip("batch:Q", title="Batch (measured)"),
             tooltip_number("peak_fps", "Peak (inputs/s)"),
             tooltip_number("predicted_fps", "Predicted (inputs/s)"),

@@ -10,12 +10,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
+from generator.records import CONFIG_KEY
 from generator.charts.common import (
     checkbox_filter,
     checkbox_params,
     clean_frame,
     color_scale,
     config_labels,
+    config_tooltips,
     finish,
     format_sig,
     platform_labels,
@@ -26,7 +28,6 @@ from generator.charts.common import (
     tooltip_number,
 )
 
-CONFIG_KEY = ("task", "platform", "mode", "precision", "network", "pruning_pct")
 GLITCH = "glitch (removed)"
 X_MARK = "M-1,-1L1,1M1,-1L-1,1"  # an "x" symbol path (Vega symbol shapes accept SVG paths)
 # Above this many configurations a colour legend is longer than the chart: names go to tooltips.
@@ -41,18 +42,6 @@ def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
         if name not in out.columns:
             out[name] = out[ident].astype(str)
     return out
-
-
-def _config_tooltips(extra: list) -> list:
-    return [
-        alt.Tooltip("config:N", title="Configuration"),
-        alt.Tooltip("platform_name:N", title="Platform"),
-        alt.Tooltip("mode:N", title="Mode"),
-        alt.Tooltip("precision:N", title="Precision"),
-        alt.Tooltip("network_name:N", title="Network"),
-        alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
-        *extra,
-    ]
 
 
 def _config_order(frame: pd.DataFrame) -> pd.DataFrame:
@@ -87,7 +76,7 @@ def power_chart(summary: pd.DataFrame, title: str = "Mean board power under load
     base = alt.Chart(frame).encode(
         y=alt.Y("config:N", title=None, sort=rows, axis=alt.Axis(labelLimit=340)),
         x=alt.X("power_full_w_mean:Q", title="Mean full power (W)"),
-        tooltip=_config_tooltips(extra),
+        tooltip=config_tooltips(extra),
     )
     bars = base.mark_bar().encode(
         color=alt.Color("platform_label:N", title="Platform", scale=color_scale(platforms)))
@@ -122,7 +111,7 @@ def _batch_chart(runs: pd.DataFrame, value: str, y_title: str, tooltip_title: st
         if col != value and col in frame.columns:
             extra.append(tooltip_number(col, name))
     points = base.mark_point(filled=True, size=36).encode(
-        x=x, y=y, color=color, opacity=dim, tooltip=_config_tooltips(extra)).add_params(pick)
+        x=x, y=y, color=color, opacity=dim, tooltip=config_tooltips(extra)).add_params(pick)
     chart = alt.layer(lines, points).add_params(*[p for _, p in toggles]).properties(
         width="container", height=400,
         title=alt.Title(title, subtitle="One line per configuration (mean over repeats). Click a legend entry to "

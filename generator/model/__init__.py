@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-# A configuration: one network variant at one precision on one platform mode.
-CONFIG_KEY = ("task", "platform", "mode", "precision", "network", "pruning_pct")
+from generator.records import CONFIG_KEY
+
+__all__ = ["CONFIG_KEY", "sorted_rows"]
 
 
 def sorted_rows(frame: pd.DataFrame, by: tuple[str, ...] | list[str]) -> pd.DataFrame:
