@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 
+import altair as alt
 import pandas as pd
 
 from generator.analysis import CONFIG_KEY, Results
@@ -46,7 +47,10 @@ def fmt_pct(value: float) -> str:
 
 
 def figure(fig_id: str, title: str, chart, data: pd.DataFrame, caption_md: str = "") -> Figure:
-    return Figure(id=fig_id, title=title, spec=chart.to_dict(), data=data.reset_index(drop=True), caption_md=caption_md)
+    """A chart with its data; Altair's 5,000-row guard is lifted: every run must be shown."""
+    with alt.data_transformers.disable_max_rows():
+        spec = chart.to_dict()
+    return Figure(id=fig_id, title=title, spec=spec, data=data.reset_index(drop=True), caption_md=caption_md)
 
 
 # ---------------------------------------------------------------- joins for display
