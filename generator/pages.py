@@ -360,8 +360,7 @@ def trace_figures(results: Results, task_id: str) -> list[Figure]:
         drop = (removed["platform"] == platform) & (removed["network"].isin(task_networks) | (removed["network"] == ""))
         k = with_names(kept[keep], results)
         r = with_names(removed[drop], results)
-        name = k["platform_name"].iloc[0]
-        figs.append(figure(f"{task_id}-trace-{platform}", f"{name} power over time",
-                           power_charts.power_trace_chart(k, r), k.assign(glitch=False) if not len(r) else
-                           pd.concat([k.assign(glitch=False), r.assign(glitch=True)], ignore_index=True)))
+        samples = pd.concat([k.assign(glitch=False), r.assign(glitch=True)], ignore_index=True)
+        figs.append(figure(f"{task_id}-trace-{platform}", f"{k['platform_name'].iloc[0]} power over time",
+                           power_charts.power_trace_chart(k, r), samples))
     return figs
