@@ -19,6 +19,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
+from generator.frames import platform_label
+
 # Colour palette indexed by position in the sorted domain: strong colours first, then their
 # light companions, then cycled. Fixed list, so colours never depend on build order.
 PALETTE: tuple[str, ...] = (
@@ -134,7 +136,7 @@ def platform_labels(frame: pd.DataFrame) -> pd.Series:
     """``Jetson TX2 maxn`` (name + mode), or just the name for a single-mode platform."""
     names = _names(frame, "platform_name", "platform")
     modes = frame["mode"].fillna("").astype(str) if "mode" in frame.columns else pd.Series("", index=frame.index)
-    return pd.Series([f"{n} {m}" if m else n for n, m in zip(names, modes)], index=frame.index, dtype=object)
+    return pd.Series([platform_label(n, m) for n, m in zip(names, modes)], index=frame.index, dtype=object)
 
 
 def variant_labels(frame: pd.DataFrame) -> pd.Series:
