@@ -195,3 +195,18 @@ def test_cli_rejects_a_missing_project_folder_without_traceback(tmp_path):
     result = run_cli("--project", str(tmp_path / "nowhere"), "build", cwd=tmp_path)
     assert result.returncode == 2
     assert "Traceback" not in result.stderr and "folder not found" in result.stderr
+
+
+def test_a_data_set_without_measurements_builds_the_theory_and_says_so(tmp_path):
+    root = make_project(tmp_path)
+    for path in (root / "data" / "measurements").glob("*.csv"):
+        path.unlink()
+    shutil.rmtree(root / "data" / "power_traces", ignore_errors=True)
+    out = root / "build"
+    build(Project(root), out, log=quiet)
+    assert read_csv(out / "data" / "measurements.csv") == []
+    assert len(read_csv(out / "data" / "predictions.csv")) > 0
+    for task in {row["task"] for row in read_csv(out / "data" / "networks.csv")}:
+        html = (out / f"{task}.html").read_text(encoding="utf-8")
+        assert "Rooflines for All Hardware Platforms and CNNs" in html
+        assert "No measurements of" in html
