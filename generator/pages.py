@@ -30,7 +30,7 @@ NA = "—"
 # ---------------------------------------------------------------- formatting helpers
 
 def fmt(value: float, digits: int = 3) -> str:
-    """A number for people: ``digits`` significant digits, thousands separators."""
+    """A number for people: ``digits`` significant digits (trailing zeros trimmed), thousands separators."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return NA
     value = float(value)
@@ -38,7 +38,8 @@ def fmt(value: float, digits: int = 3) -> str:
         return "0"
     magnitude = math.floor(math.log10(abs(value)))
     decimals = max(0, digits - 1 - magnitude)
-    return f"{value:,.{decimals}f}"
+    text = f"{value:,.{decimals}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
 
 
 def fmt_pct(value: float) -> str:

@@ -10,6 +10,7 @@ def test_numbers_for_people_have_three_significant_digits_and_separators():
     assert pages.fmt(306.709) == "307"
     assert pages.fmt(1215.36) == "1,215"
     assert pages.fmt(0.192) == "0.192"
+    assert pages.fmt(0.96) == "0.96" and pages.fmt(2.0) == "2" and pages.fmt(15.0) == "15"
     assert pages.fmt(19.2) == "19.2"
     assert pages.fmt(float("nan")) == pages.NA
     assert pages.fmt_pct(12.5) == "12.5%" and pages.fmt_pct(100.0) == "100%"
