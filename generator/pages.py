@@ -108,7 +108,7 @@ def platforms_table(results: Results) -> Table:
     """Platform specifications: one row per platform mode, one peak column per precision."""
     plat = results.platforms
     precisions = [p for p in results.precisions["precision"] if p in set(plat["precision"])]
-    rows, groups, records = [], [], []
+    rows, groups = [], []
     modes = plat.drop_duplicates(["platform", "mode"])
     modes = modes.assign(_k=modes["kind"].map(kind_order)).sort_values(["_k", "platform_name", "mode"], kind="mergesort")
     for _, m in modes.iterrows():
