@@ -2,7 +2,8 @@
 
 Fixtures: tests/fixtures/qutibench_mini/ holds a few hand-made rows per QuTiBench file,
 each exercising one quirk (name variants, ``30.00%``, ``"1,234.82"``, `` level``,
-placeholder rows, a repeated run, a template-layout file, a power trace with gaps).
+placeholder rows, a repeated run, a power trace with gaps); contributor/ holds a file in the
+data_template.csv layout.
 """
 
 from __future__ import annotations
@@ -337,3 +338,14 @@ def test_new_platform_without_hints_gets_a_slug_id(tmp_path):
     assert any("coral-dev-board" in n and "fill them in" in n for n in report.notes)
     rows = _rows(tmp_path / "out" / "measurements" / "coral-dev-board.csv")
     assert [(r["network"], r["fps_comp"]) for r in rows] == [("mlp", "2000")]
+
+
+def test_a_header_only_template_in_a_full_import_is_reported_not_an_error(tmp_path):
+    src = tmp_path / "src"
+    shutil.copytree(MINI, src, ignore=shutil.ignore_patterns("contributor"))
+    header = CONTRIBUTOR.read_text().splitlines()[0]  # the data_template.csv layout
+    (src / "data_template.csv").write_text(header + "\n")
+    report = import_qutibench(src, tmp_path / "out")
+    assert "data_template.csv: header only, no measurements" in report.notes
+    plain = import_qutibench(MINI, tmp_path / "plain")
+    assert report.total_written == plain.total_written
