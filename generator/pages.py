@@ -227,7 +227,9 @@ def theory_section(results: Results, config: SiteConfig, renderer: Renderer, tas
     intensities = for_task(roofline.network_intensities(results.variants, results.precisions, results.tasks,
                                                         assumption=assumption, batch=config.batch), task_id)
     points = roofline.roofline_points(results.platforms, *roofline_x_range(results, intensities))
-    roof = figure(f"{task_id}-roofline", "Rooflines", theory_charts.roofline_chart(points, intensities), points,
+    drawn = pd.concat([points.assign(series="roofline"), intensities.assign(series="network intensity")],
+                      ignore_index=True)
+    roof = figure(f"{task_id}-roofline", "Rooflines", theory_charts.roofline_chart(points, intensities), drawn,
                   caption_md=f"Vertical lines: the networks' arithmetic intensity under `{assumption}`.")
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
                         prose_md=renderer.prose("task/rooflines"), figures=[roof])
@@ -327,8 +329,9 @@ def boxplot_section(renderer: Renderer, task_id: str, meas: pd.DataFrame) -> Sec
         if not len(values):
             continue
         boxes, outliers = stats.box_stats(values, column, by)
+        drawn = pd.concat([boxes.assign(part="box"), outliers.assign(part="outlier")], ignore_index=True)
         figs.append(figure(f"{task_id}-box-{column}", f"{title} by pruning",
-                           exp_charts.boxplot_chart(boxes, outliers, title, unit), boxes))
+                           exp_charts.boxplot_chart(boxes, outliers, title, unit), drawn))
     prose = renderer.prose("task/boxplots") + "\n\n" + stats.WHISKER_RULE
     return Section(f"{task_id}-boxplots", "Boxplots", prose_md=prose, figures=figs)
 
