@@ -32,6 +32,8 @@ def load_config(path: Path, known_assumptions: tuple[str, ...], display_name: st
         return SiteConfig()
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataError([Problem(name, "", "", f"expected a readable UTF-8 file, found: {exc}")]) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else ""

@@ -252,6 +252,9 @@ def _read_yaml(log: _Log, path: Path) -> Any:
     except UnicodeDecodeError as exc:
         log.add(None, "", f"expected UTF-8 text, found bytes that are not ({exc.reason})")
         return _UNREADABLE
+    except OSError as exc:
+        log.add(None, "", f"expected a readable file, found {exc.strerror or exc}")
+        return _UNREADABLE
     loader = _LineLoader(text)
     try:
         data = loader.get_single_data()
@@ -554,6 +557,9 @@ def _read_table(log: _Log, path: Path, required: tuple[str, ...], optional: tupl
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         log.add(None, "", f"expected UTF-8 text, found bytes that are not ({exc.reason})")
+        return None
+    except OSError as exc:
+        log.add(None, "", f"expected a readable CSV file, found {exc.strerror or exc}")
         return None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:

@@ -73,6 +73,17 @@ def test_yaml_syntax_error_is_one_problem_with_its_line_and_other_files_still_ch
     ]
 
 
+def test_unreadable_files_are_problems_not_tracebacks(data):
+    (data / "networks.yaml").write_bytes(b"\xff\xfe networks")
+    (data / "measurements" / "zz-binary.csv").write_bytes(b"\xff\xfe\x00garbage")
+    (data / "measurements" / "folder.csv").mkdir()
+    found = problems(data)
+    assert P("networks.yaml", None, "", "expected UTF-8 text, found bytes that are not (invalid start byte)") in found
+    assert P("measurements/zz-binary.csv", None, "",
+             "expected UTF-8 text, found bytes that are not (invalid start byte)") in found
+    assert any(p.file == "data/measurements/folder.csv" and "readable CSV file" in p.message for p in found)
+
+
 def test_missing_file_is_reported_without_follow_up_errors(data):
     (data / "networks.yaml").unlink()
     assert problems(data) == [
