@@ -1,6 +1,6 @@
 """Charts of the measurements: latency/throughput sweeps, distributions, Pareto fronts, efficiency.
 
-Inputs are measurement rows and the frames of ``generator.model`` (``/tmp/team/contracts.md``)
+Inputs are measurement rows and the frames of ``generator.model``
 with the display names ``platform_name`` and ``network_name`` joined by the caller (ids are
 shown where a name column is missing).
 """

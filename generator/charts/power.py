@@ -1,6 +1,6 @@
 """Charts of power: mean board power, energy per inference, inputs/s per watt, power traces.
 
-Inputs are the frames of ``generator.model.power`` (``/tmp/team/contracts.md``); display
+Inputs are the frames of ``generator.model.power``; display
 names (``platform_name``, ``network_name``) are used when the caller joined them, ids
 otherwise.
 """

@@ -1,7 +1,7 @@
 """Charts of the theoretical model: rooflines, predicted throughput, platform and network specs.
 
-Inputs are the tidy frames of ``generator.frames`` and ``generator.model.roofline`` (see
-``/tmp/team/contracts.md``); nothing here computes model numbers, it only draws them.
+Inputs are the tidy frames of ``generator.frames`` and ``generator.model.roofline``; nothing
+here computes model numbers, it only draws them.
 """
 
 from __future__ import annotations
