@@ -100,6 +100,7 @@ def build(project: Project, out: Path, log: Log = print) -> BuildSummary:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
     try:
         log(f"Writing the site into a staging folder next to {out.name}/ ...")
         data_files = 0

@@ -61,6 +61,10 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert "index.html" in one and "data/measurements.csv" in one
 
 
+def test_the_output_folder_is_readable_by_others(mini_site):
+    assert mini_site.stat().st_mode & 0o755 == 0o755
+
+
 def test_a_failed_build_keeps_the_previous_output(tmp_path):
     root = make_project(tmp_path)
     out = root / "build"
