@@ -117,3 +117,22 @@ def test_a_tooltip_appears_on_hover(browser, site):
     page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
     assert page.locator("#vg-tooltip-element").inner_text().strip() != ""
     page.context.close()
+
+
+def test_clicking_a_point_highlights_its_configuration_without_a_legend(browser, site):
+    page, errors = open_offline(browser, (site / "mnist.html").as_uri())
+    wait_for_charts(page)
+    chart = "#fig-mnist-latency-throughput .chart-view svg"
+    assert page.locator(f"{chart} g.role-legend").count() == 0  # too many configurations for a legend
+
+    def opacities():
+        return page.eval_on_selector_all(f"{chart} g.mark-symbol path",
+                                         "els => els.map(e => e.getAttribute('opacity') || e.style.opacity)")
+
+    before = set(opacities())
+    page.locator(f"{chart} g.mark-symbol path").first.click(force=True)
+    page.wait_for_timeout(300)
+    after = opacities()
+    assert len(before) == 1 and len(set(after)) == 2  # one configuration bright, the rest dimmed
+    assert errors == []
+    page.context.close()

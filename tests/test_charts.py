@@ -453,6 +453,7 @@ def test_latency_throughput_lines_follow_batch_with_legend_highlight():
     assert field_scale_types(spec, "fps_comp") == {"log"} and field_scale_types(spec, "lat_comp_ms") == {"log"}
     legend_params = [p for p in spec["params"] if p.get("bind") == "legend"]
     assert [p["select"]["fields"] for p in legend_params] == [["config"]]
+    assert legend_params[0]["select"]["on"] == "click"  # points highlight too, legend or not
     assert any(e.get("field") == "batch" for e in encodings(spec, "order"))
     assert len(dataset(spec)) == 8  # the two runs without latency are dropped
     assert {r["config"] for r in dataset(spec)} == {"Jetson TX2 maxn FP16 · ResNet-50 100%",

@@ -156,6 +156,19 @@ def config_labels(frame: pd.DataFrame) -> pd.Series:
     )
 
 
+PICK_HINT = ("Click a point or a legend entry to highlight its configuration (shift-click for more, "
+             "double-click to reset); tick the boxes below to show or hide platforms.")
+
+
+def pick_config() -> alt.Parameter:
+    """Highlight configurations from the legend and by clicking marks.
+
+    A legend-bound selection ignores clicks on marks unless ``on`` is given; with many
+    configurations the legend is hidden, so clicking a point must work too.
+    """
+    return alt.selection_point(name="pick_config", fields=["config"], bind="legend", on="click", clear="dblclick")
+
+
 def config_tooltips(extra: list) -> list:
     """Tooltip fields naming a configuration, then ``extra`` (its measured values)."""
     return [

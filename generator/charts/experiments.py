@@ -20,7 +20,9 @@ from generator.charts.common import (
     clean_frame,
     color_scale,
     config_labels,
+    PICK_HINT,
     config_tooltips,
+    pick_config,
     finish,
     format_sig,
     platform_labels,
@@ -71,7 +73,7 @@ def latency_throughput_chart(
     ``runs``: measurement rows (``Dataset.measurements`` columns) plus ``platform_name`` and
     ``network_name``. Rows without both ``fps_comp`` and ``lat_comp_ms`` are dropped. The
     line joins the per-batch means in batch order (repeats averaged); every run is a point.
-    Click a legend entry to highlight a configuration; checkboxes hide platforms.
+    Click a point or a legend entry to highlight a configuration; checkboxes hide platforms.
     """
     require_rows(runs, "latency_throughput_chart")
     require_columns(runs, (*CONFIG_KEY, "batch", "fps_comp", "lat_comp_ms"), "latency_throughput_chart")
@@ -85,7 +87,7 @@ def latency_throughput_chart(
     configs = sorted_values(frame["config"])
     toggles = checkbox_params(frame["platform_name"], "platform")
     show = checkbox_filter("platform_name", toggles)
-    pick = alt.selection_point(name="pick_config", fields=["config"], bind="legend")
+    pick = pick_config()
     color = alt.Color("config:N", scale=color_scale(configs), legend=_legend(len(configs), "Configuration"))
     x = alt.X("fps_comp:Q", title=X_FPS_LOG, scale=alt.Scale(type="log"))
     y = alt.Y("lat_comp_ms:Q", title="Latency (ms, log)", scale=alt.Scale(type="log"))
@@ -108,8 +110,7 @@ def latency_throughput_chart(
     ).add_params(pick)
     chart = alt.layer(lines, points).add_params(*[p for _, p in toggles]).properties(
         width="container", height=440,
-        title=alt.Title(title, subtitle="One line per configuration through its batch sizes. Click a legend "
-                                        "entry to highlight it; tick the boxes below to show or hide platforms."),
+        title=alt.Title(title, subtitle="One line per configuration through its batch sizes. " + PICK_HINT),
     )
     return finish(chart)
 

@@ -17,7 +17,9 @@ from generator.charts.common import (
     clean_frame,
     color_scale,
     config_labels,
+    PICK_HINT,
     config_tooltips,
+    pick_config,
     finish,
     format_sig,
     platform_labels,
@@ -96,7 +98,7 @@ def _batch_chart(runs: pd.DataFrame, value: str, y_title: str, tooltip_title: st
     configs = sorted_values(frame["config"])
     frame = clean_frame(frame)
     toggles = checkbox_params(frame["platform_name"], "platform")
-    pick = alt.selection_point(name="pick_config", fields=["config"], bind="legend")
+    pick = pick_config()
     legend = None if len(configs) > MAX_LEGEND_ENTRIES else alt.Legend(
         title="Configuration", orient="bottom", columns=2 if len(configs) > 8 else 1, labelLimit=360)
     color = alt.Color("config:N", scale=color_scale(configs), legend=legend)
@@ -114,8 +116,7 @@ def _batch_chart(runs: pd.DataFrame, value: str, y_title: str, tooltip_title: st
         x=x, y=y, color=color, opacity=dim, tooltip=config_tooltips(extra)).add_params(pick)
     chart = alt.layer(lines, points).add_params(*[p for _, p in toggles]).properties(
         width="container", height=400,
-        title=alt.Title(title, subtitle="One line per configuration (mean over repeats). Click a legend entry to "
-                                        "highlight it; tick the boxes below to show or hide platforms."),
+        title=alt.Title(title, subtitle="One line per configuration (mean over repeats). " + PICK_HINT),
     )
     return finish(chart)
 
