@@ -130,15 +130,19 @@ def platforms_table(results: Results) -> Table:
 
 
 def tasks_table(results: Results) -> Table:
-    rows, records = [], []
+    """One row per task, linked to its page when it has one (a task with networks)."""
+    rows, records, links = [], [], []
+    task_pages = set(results.variants["task"])
     for task in results.dataset.tasks:
+        links.append(f"{task.id}.html" if task.id in task_pages else None)
         nets = results.variants[results.variants["task"] == task.id]
         meas = results.measurements[results.measurements["task"] == task.id]
         rows.append([task.name, str(nets["network"].nunique()), str(len(nets)), f"{len(meas):,}",
                      str(meas["platform"].nunique())])
         records.append((task.id, task.name, nets["network"].nunique(), len(nets), len(meas), meas["platform"].nunique()))
     data = pd.DataFrame(records, columns=["task", "task_name", "networks", "variants", "measurements", "platforms_measured"])
-    return Table("tasks", "Tasks", ["Task", "Networks", "Variants", "Measurements", "Platforms measured"], rows, data)
+    return Table("tasks", "Tasks", ["Task", "Networks", "Variants", "Measurements", "Platforms measured"], rows, data,
+                 links=links)
 
 
 def theory_page(results: Results, config: SiteConfig, renderer: Renderer) -> Page:

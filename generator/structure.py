@@ -39,6 +39,8 @@ class Table:
     caption_md: str = ""
     # Optional group label per row (e.g. platform kind), rendered as a spanning row.
     groups: list[str] | None = None
+    # Optional relative link per row, put on the row's first cell (e.g. a task's page).
+    links: list[str | None] | None = None
 
     @property
     def csv_path(self) -> str:
