@@ -163,6 +163,8 @@ def power_trace_chart(
     names = data["network_name"].astype(object) if "network_name" in data.columns else data["network"]
     names = names.where(names.notna() & (names != ""), data["network"]).fillna("").astype(str)
     data["network_label"] = [n if n else "idle" for n in names]
+    # Traces are long: ship only what is drawn, power rounded to the mW (float noise of V x A).
+    data = data[["panel", "network_label", "sample", "time_s", "power_w"]].assign(power_w=data["power_w"].round(3))
     data = clean_frame(sort_frame(data, ["panel", "network_label", "sample", "time_s"]))
     networks = sorted_values(data["network_label"])
     panels = sorted_values(data["panel"])
