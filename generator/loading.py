@@ -242,18 +242,24 @@ _LineLoader.add_implicit_resolver(
 _UNREADABLE = object()
 
 
+def _read_text(log: _Log, path: Path, encoding: str, what: str) -> str | None:
+    """The file's text, or ``None`` after logging why it cannot be read."""
+    try:
+        return path.read_text(encoding=encoding)
+    except UnicodeDecodeError as exc:
+        log.add(None, "", f"expected UTF-8 text, found bytes that are not ({exc.reason})")
+    except OSError as exc:
+        log.add(None, "", f"expected a readable {what}, found {exc.strerror or exc}")
+    return None
+
+
 def _read_yaml(log: _Log, path: Path) -> Any:
     """The parsed file, or ``_UNREADABLE`` after logging why (missing, syntax error)."""
     if not path.is_file():
         log.add(None, "", "expected this file, found no such file (the data set needs it)")
         return _UNREADABLE
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        log.add(None, "", f"expected UTF-8 text, found bytes that are not ({exc.reason})")
-        return _UNREADABLE
-    except OSError as exc:
-        log.add(None, "", f"expected a readable file, found {exc.strerror or exc}")
+    text = _read_text(log, path, "utf-8", "file")
+    if text is None:
         return _UNREADABLE
     loader = _LineLoader(text)
     try:
@@ -553,13 +559,8 @@ class _Table:
 
 def _read_table(log: _Log, path: Path, required: tuple[str, ...], optional: tuple[str, ...]) -> _Table | None:
     """The header and the rows of a CSV file, or ``None`` when it has no usable header."""
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as exc:
-        log.add(None, "", f"expected UTF-8 text, found bytes that are not ({exc.reason})")
-        return None
-    except OSError as exc:
-        log.add(None, "", f"expected a readable CSV file, found {exc.strerror or exc}")
+    text = _read_text(log, path, "utf-8-sig", "CSV file")
+    if text is None:
         return None
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
