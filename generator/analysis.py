@@ -29,6 +29,7 @@ class Results:
     accuracy: pd.DataFrame
     measurements: pd.DataFrame
     predictions: pd.DataFrame  # every configured assumption
+    intensities: pd.DataFrame  # every variant x precision, default assumption
     configurations: pd.DataFrame
     pareto: pd.DataFrame
     efficiency: pd.DataFrame
@@ -64,6 +65,9 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     predictions = roofline.predictions(
         platforms, variants, precisions, tasks, assumptions=config.assumptions, batch=config.batch
     )
+    intensities = roofline.network_intensities(
+        variants, precisions, tasks, assumption=config.default_assumption, batch=config.batch
+    )
     configs = experiments.configurations(measurements)
     pareto = experiments.pareto_points(configs, predictions, accuracy, assumption=config.default_assumption)
     efficiency = experiments.efficiency(configs, predictions, assumption=config.default_assumption)
@@ -78,6 +82,7 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         accuracy=accuracy,
         measurements=measurements,
         predictions=predictions,
+        intensities=intensities,
         configurations=configs,
         pareto=pareto,
         efficiency=efficiency,

@@ -147,8 +147,7 @@ def tasks_table(results: Results) -> Table:
 
 def theory_page(results: Results, config: SiteConfig, renderer: Renderer) -> Page:
     assumption = config.default_assumption
-    intensities = roofline.network_intensities(results.variants, results.precisions, results.tasks,
-                                               assumption=assumption, batch=config.batch)
+    intensities = results.intensities
     assumptions_md = "\n\n".join(
         f"**`{a}`**{' (default)' if a == assumption else ''}: {roofline.ASSUMPTION_DOCS[a]}" for a in config.assumptions
     )
@@ -228,8 +227,7 @@ def task_page(results: Results, config: SiteConfig, renderer: Renderer, task_id:
 
 def theory_section(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Section:
     assumption = config.default_assumption
-    intensities = for_task(roofline.network_intensities(results.variants, results.precisions, results.tasks,
-                                                        assumption=assumption, batch=config.batch), task_id)
+    intensities = for_task(results.intensities, task_id)
     points = roofline.roofline_points(results.platforms, *roofline_x_range(results, intensities))
     drawn = pd.concat([points.assign(series="roofline"), intensities.assign(series="network intensity")],
                       ignore_index=True)
