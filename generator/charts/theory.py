@@ -237,6 +237,19 @@ def prediction_heatmap(
     return finish(chart)
 
 
+def _labelled_bars(base: alt.Chart, color: alt.Color, label_field: str, step: int, title: str) -> alt.LayerChart:
+    """Horizontal bars with their value printed at the bar end, full container width."""
+    bars = base.mark_bar().encode(color=color)
+    text = base.mark_text(align="left", dx=3, fontSize=10, color="#333").encode(text=f"{label_field}:N")
+    return finish(alt.layer(bars, text).properties(width="container", height=alt.Step(step), title=title))
+
+
+def _variant_order(frame: pd.DataFrame, then: Sequence[str] = ()) -> pd.DataFrame:
+    """Variants by task and network name, pruning level descending (100% first)."""
+    out = frame.assign(_prune=-frame["pruning_pct"])
+    return sort_frame(out, ["task", "network_name", "_prune", *then]).drop(columns="_prune")
+
+
 # --- platform and network specifications --------------------------------------------------
 
 
@@ -269,11 +282,8 @@ def peak_bar_chart(platforms: pd.DataFrame, title: str = "Peak performance per p
             tooltip_number("bandwidth_gbps", "Bandwidth (GB/s)"),
         ],
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color("precision:N", title="Precision", scale=color_scale(sorted_values(frame["precision"]))))
-    text = base.mark_text(align="left", dx=3, fontSize=10, color="#333").encode(text="peak_label:N")
-    chart = alt.layer(bars, text).properties(width="container", height=alt.Step(18), title=title)
-    return finish(chart)
+    color = alt.Color("precision:N", title="Precision", scale=color_scale(sorted_values(frame["precision"])))
+    return _labelled_bars(base, color, "peak_label", 18, title)
 
 
 def bandwidth_bar_chart(
@@ -302,11 +312,8 @@ def bandwidth_bar_chart(
             tooltip_number("bandwidth_gbps", "Bandwidth (GB/s)"),
         ],
     )
-    bars = base.mark_bar().encode(
-        color=alt.Color("kind:N", title="Kind", scale=color_scale(sorted_values(frame["kind"]))))
-    text = base.mark_text(align="left", dx=3, fontSize=10, color="#333").encode(text="bandwidth_label:N")
-    chart = alt.layer(bars, text).properties(width="container", height=alt.Step(20), title=title)
-    return finish(chart)
+    color = alt.Color("kind:N", title="Kind", scale=color_scale(sorted_values(frame["kind"])))
+    return _labelled_bars(base, color, "bandwidth_label", 20, title)
 
 
 def intensity_bar_chart(
@@ -321,8 +328,7 @@ def intensity_bar_chart(
     require_columns(intensities, INTENSITY_COLUMNS, "intensity_bar_chart")
     frame = intensities.copy()
     frame["variant_label"] = variant_labels(frame)
-    frame["_prune"] = -frame["pruning_pct"]
-    frame = sort_frame(frame, ["task", "network_name", "_prune", "precision"]).drop(columns="_prune")
+    frame = _variant_order(frame, ["precision"])
     rows = list(dict.fromkeys(frame["variant_label"]))
     precisions = sorted_values(frame["precision"])
     frame = clean_frame(frame)
@@ -355,8 +361,7 @@ def ops_bar_chart(
                     "ops_bar_chart")
     frame = variants.copy()
     frame["variant_label"] = variant_labels(frame)
-    frame["_prune"] = -frame["pruning_pct"]
-    frame = sort_frame(frame, ["task", "network_name", "_prune"]).drop(columns="_prune")
+    frame = _variant_order(frame)
     frame["ops_label"] = [format_sig(v) for v in frame["ops_gop"]]
     frame["weights_label"] = [format_sig(v) for v in frame["weights_m"]]
     rows = list(dict.fromkeys(frame["variant_label"]))
