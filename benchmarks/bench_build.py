@@ -21,11 +21,11 @@ sys.path.insert(0, str(ROOT))
 
 from generator.analysis import analyse  # noqa: E402
 from generator.build import Project, build  # noqa: E402
-from generator.config import load_config  # noqa: E402
-from generator.loading import load_dataset  # noqa: E402
+from generator.inputs.config import load_config  # noqa: E402
+from generator.inputs.dataset import load_dataset  # noqa: E402
 from generator.model.roofline import ASSUMPTIONS  # noqa: E402
 from generator.pages import build_pages  # noqa: E402
-from generator.render import Renderer  # noqa: E402
+from generator.output.render import Renderer  # noqa: E402
 
 
 def scaled_project(scale: int, workdir: Path) -> Path:

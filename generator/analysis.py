@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from generator import frames
-from generator.config import SiteConfig
+from generator.inputs.config import SiteConfig
 from generator.model import experiments, power, roofline
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset

@@ -1,29 +1,33 @@
-"""``build``: validate, compute, render, and swap the new site in atomically.
+"""``build``: gather every input, compute, then write (as MkDocs' ``commands/build.py``).
 
-The site is written into a temporary folder next to the output folder and renamed into
-place only when everything succeeded, so a failed build (bad data, a template error) never
-leaves a half-written or emptied ``build/`` behind.
+1. **Gather**: ``site.yml``, ``data/`` and ``site_src/`` are read and checked together, so
+   one run reports every problem of every input (``gather``).
+2. **Compute**: the model's tables (``analysis``) and the pages (``pages``), in memory.
+3. **Write**: the site is rendered into a staging folder and swapped into the output
+   folder in one step (``output.write``); a failure anywhere leaves the output untouched.
 """
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import generator
 from generator import __version__
 from generator.analysis import Results, analyse
-from generator.assets import write_assets
-from generator.config import SiteConfig, load_config
-from generator.errors import UsageError
-from generator.loading import load_dataset
-from generator.model.roofline import ASSUMPTIONS
-from generator.pages import build_pages
-from generator.render import Renderer
-from generator.tabular import write_csv
+from generator.errors import Problem, UsageError
+from generator.inputs.checks import Problems
+from generator.inputs.config import SiteConfig, read_config
+from generator.inputs.dataset import read_dataset
+from generator.inputs.prose import Prose, read_prose
+from generator.output import write
+from generator.output.assets import write_assets
+from generator.output.render import Renderer
+from generator.output.tables import to_csv_text
+from generator.pages import PROSE_NAMES, build_pages
+from generator.records import Dataset
 
 Log = Callable[[str], None]
 
@@ -50,10 +54,35 @@ class Project:
     def config_file(self) -> Path:
         return self.root / "site.yml"
 
+    def inputs(self) -> list[Path]:
+        """Folders the build reads and must never write into (nor the generator's own code)."""
+        code = Path(generator.__file__).resolve().parent
+        return [self.data_dir, self.site_src_dir, self.templates_dir, self.root / "generator", code,
+                self.root / ".git"]
+
     def check(self) -> None:
+        if not self.root.is_dir():
+            raise UsageError(f"{self.root}: project folder not found")
         for folder in (self.data_dir, self.templates_dir):
             if not folder.is_dir():
                 raise UsageError(f"{folder}: folder not found (is {self.root} a project folder?)")
+
+    def display(self, path: Path) -> str:
+        """A path as the user reads it: relative to the current folder when inside it, else to the project."""
+        for base in (Path.cwd(), self.root):
+            try:
+                return path.resolve().relative_to(base.resolve()).as_posix()
+            except ValueError:
+                continue
+        return str(path)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    config: SiteConfig
+    dataset: Dataset
+    prose: Prose
+    warnings: list[Problem]
 
 
 @dataclass(frozen=True)
@@ -66,99 +95,85 @@ class BuildSummary:
     measurements: int
     platforms: int
     variants: int
+    warnings: int
     seconds: float
 
     def line(self) -> str:
+        warned = f", {self.warnings} warning{'s' if self.warnings != 1 else ''}" if self.warnings else ""
         return (
             f"Built {self.pages} pages with {self.charts} charts and {self.tables} tables "
             f"({self.measurements} measurements, {self.platforms} platforms, "
-            f"{self.variants} network variants) into {self.out} in {self.seconds:.1f} s"
+            f"{self.variants} network variants{warned}) into {self.out} in {self.seconds:.1f} s"
         )
 
 
-def load_project(project: Project, log: Log) -> tuple[SiteConfig, Results]:
-    """Validate and analyse; raises DataError with every problem found."""
+def gather(project: Project, log: Log, strict: bool = False) -> Inputs:
+    """Read and check every input; raise DataError with every problem of all of them."""
     project.check()
-    config = load_config(project.config_file, ASSUMPTIONS, display_name=_display(project.config_file, project.root))
-    log(f"Loading and validating {_display(project.data_dir, project.root)}/ ...")
-    dataset = load_dataset(project.data_dir)
+    problems = Problems()
+    config = read_config(problems, project.config_file, project.display(project.config_file))
+    log(f"Loading and validating {project.display(project.data_dir)}/ ...")
+    dataset = read_dataset(problems, project.data_dir, project.display(project.data_dir))
+    prose = read_prose(problems, project.site_src_dir, project.display(project.site_src_dir), PROSE_NAMES)
+    if strict:
+        problems.escalate_warnings()
+    problems.raise_if_any()
+    assert config is not None and dataset is not None
     log(
         f"  {len(dataset.platforms)} platforms, {len(dataset.networks)} networks, "
         f"{len(dataset.measurements)} measurements, {len(dataset.power_traces)} power samples"
     )
+    return Inputs(config, dataset, prose, problems.report(warning=True))
+
+
+def load_project(project: Project, log: Log, strict: bool = False) -> tuple[SiteConfig, Results]:
+    """Gather and analyse (no output): what ``validate`` and ``diff`` need."""
+    inputs = gather(project, log, strict)
+    for warning in inputs.warnings:
+        log(f"warning: {warning}")
     log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
-    return config, analyse(dataset, config)
+    return inputs.config, analyse(inputs.dataset, inputs.config)
 
 
-def build(project: Project, out: Path, log: Log = print) -> BuildSummary:
+def build(project: Project, out: Path, log: Log = print, strict: bool = False,
+          warn: Log | None = None) -> BuildSummary:
     started = time.perf_counter()
-    config, results = load_project(project, log)
-    renderer = Renderer(project.templates_dir, project.site_src_dir)
+    target = write.check_target(out, project.root, project.inputs())
+    inputs = gather(project, log, strict)
+    for warning in inputs.warnings:
+        (warn or log)(f"warning: {warning}")
+    config = inputs.config
+    log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
+    results = analyse(inputs.dataset, config)
     log("Building charts and pages ...")
-    pages = build_pages(results, config, renderer)
+    pages = build_pages(results, config, inputs.prose)
+    renderer = Renderer(project.templates_dir)
+    downloads = results.downloads()
+    figures = [f for p in pages for f in p.all_figures()]
+    tables = [t for p in pages for t in p.all_tables()]
+    site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
 
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.new-", dir=out.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a published site must be readable
-    try:
-        log(f"Writing the site into a staging folder next to {out.name}/ ...")
-        data_files = 0
-        for name, (frame, key) in results.downloads().items():
-            write_csv(frame, staging / "data" / name, key)
-            data_files += 1
-        figures = [f for p in pages for f in p.all_figures()]
-        tables = [t for p in pages for t in p.all_tables()]
+    log(f"Writing the site into a staging folder next to {target.name}/ ...")
+    with write.publish(target, project.root, project.inputs(), log) as staging:
+        for name, (frame, key) in downloads.items():
+            staging.write_text(f"data/{name}", to_csv_text(frame, key))
         for fig in figures:
-            write_csv(fig.data, staging / fig.csv_path)
+            staging.write_text(fig.csv_path, to_csv_text(fig.data))
         for tab in tables:
-            write_csv(tab.data, staging / tab.csv_path, sort=False)
-        site = {
-            "title": config.title,
-            "tagline": config.tagline,
-            "version": __version__,
-            "downloads": sorted(results.downloads()),
-        }
+            staging.write_text(tab.csv_path, to_csv_text(tab.data, sort=False))
         for page in pages:
             log(f"  {page.filename}: {len(page.all_figures())} charts, {len(page.all_tables())} tables")
-            (staging / page.filename).write_text(renderer.render_page(page, pages, site), encoding="utf-8", newline="\n")
-        write_assets(project.templates_dir / "assets", staging / "assets")
-        _swap_in(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+            staging.write_text(page.filename, renderer.render("page.html", page=page, nav=pages, site=site))
+        write_assets(project.templates_dir / "assets", staging)
     return BuildSummary(
-        out=out,
+        out=target,
         pages=len(pages),
         charts=len(figures),
         tables=len(tables),
-        data_files=data_files + len(figures) + len(tables),
+        data_files=len(downloads) + len(figures) + len(tables),
         measurements=len(results.measurements),
         platforms=results.platforms["platform"].nunique(),
         variants=len(results.variants),
+        warnings=len(inputs.warnings),
         seconds=time.perf_counter() - started,
     )
-
-
-def _swap_in(staging: Path, out: Path) -> None:
-    """Replace ``out`` by ``staging`` with two renames; the old site is removed last."""
-    old = None
-    if out.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old-", dir=out.parent))
-        old.rmdir()
-        out.rename(old)
-    try:
-        staging.rename(out)
-    except BaseException:
-        if old is not None:
-            old.rename(out)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _display(path: Path, root: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
-        return str(path)

@@ -1,13 +1,15 @@
 """Command line: ``python -m generator {build,validate,import-qutibench}``.
 
-User errors (bad data, bad options) print one line per problem to stderr and exit with
-status 1 (2 for bad usage); only a bug in the generator itself shows a traceback.
+Exit status: 0 done, 1 problems in the inputs (one line each, all at once), 2 a usage
+problem (a bad option or output folder: one line, nothing touched), 3 an unexpected error
+in the generator itself (one line; ``--debug`` shows the traceback), 130 interrupted.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import traceback
 from pathlib import Path
 
 from generator import __version__
@@ -15,10 +17,17 @@ from generator.errors import DataError, UsageError
 
 EXIT_DATA_ERROR = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse's own usage errors: exit 2, one line
+        self.print_usage(sys.stderr)
+        raise UsageError(message)
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="python -m generator",
         description="Build the CNN-inference benchmark site from the data in data/.",
     )
@@ -27,13 +36,18 @@ def _parser() -> argparse.ArgumentParser:
         "--project", type=Path, default=Path("."),
         help="project folder holding site.yml, data/, site_src/ and templates/ (default: .)",
     )
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
-    b = sub.add_parser("build", help="validate the data and write the static site")
-    b.add_argument("--out", type=Path, default=None, help="output folder (default: PROJECT/build)")
-    b.add_argument("-q", "--quiet", action="store_true", help="print only the summary line")
+    b = sub.add_parser("build", help="validate the inputs and write the static site")
+    b.add_argument("--out", type=Path, default=None,
+                   help="output folder (default: PROJECT/build); replaced only if it is absent, empty "
+                        "or a previous build")
+    b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and the summary line")
+    b.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
 
-    sub.add_parser("validate", help="check every file in data/ and report all problems")
+    v = sub.add_parser("validate", help="check site.yml, data/ and site_src/ and report all problems")
+    v.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
 
     i = sub.add_parser(
         "import-qutibench",
@@ -45,23 +59,29 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _warn(line: str) -> None:
+    print(line, file=sys.stderr)
+
+
 def _build(args: argparse.Namespace) -> int:
     from generator.build import Project, build
 
     log = (lambda _msg: None) if args.quiet else print
-    summary = build(Project(args.project), args.out or args.project / "build", log=log)
+    summary = build(Project(args.project), args.out or args.project / "build", log=log, strict=args.strict,
+                    warn=_warn)
     print(summary.line())
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from generator.build import Project, load_project
+    from generator.build import Project, gather
 
-    config, results = load_project(Project(args.project), print)
-    print(
-        f"OK: {len(results.measurements)} measurements on {results.platforms['platform'].nunique()} platforms, "
-        f"{len(results.variants)} network variants, {len(results.predictions)} predictions"
-    )
+    inputs = gather(Project(args.project), lambda _msg: None, strict=args.strict)
+    for warning in inputs.warnings:
+        _warn(f"warning: {warning}")
+    ds = inputs.dataset
+    print(f"OK: {len(ds.measurements)} measurements on {len(ds.platforms)} platforms, "
+          f"{sum(len(n.variants) for n in ds.networks)} network variants, {len(ds.tasks)} tasks")
     return 0
 
 
@@ -83,14 +103,16 @@ COMMANDS = {"build": _build, "validate": _validate, "import-qutibench": _import}
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    debug = "--debug" in (sys.argv[1:] if argv is None else argv)
     try:
+        args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
     except DataError as exc:
         for problem in exc.problems:
             print(f"error: {problem}", file=sys.stderr)
-        count = len(exc.problems)
-        print(f"{count} problem{'s' if count != 1 else ''} found; nothing was written.", file=sys.stderr)
+        total, shown = exc.total, len(exc.problems)
+        folded = f" (in {shown} line{'s' if shown != 1 else ''})" if shown != total else ""
+        print(f"{total:,} problem{'s' if total != 1 else ''} found{folded}; nothing was written.", file=sys.stderr)
         return EXIT_DATA_ERROR
     except UsageError as exc:
         print(f"error: {exc}", file=sys.stderr)
@@ -98,3 +120,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous output is unchanged.", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug in the generator: one line, the traceback on request
+        if debug:
+            traceback.print_exc()
+        detail = str(exc).splitlines()[0][:300] if str(exc) else ""
+        print(f"internal error: {type(exc).__name__}{': ' + detail if detail else ''}", file=sys.stderr)
+        if not debug:
+            print("This is a bug in the generator, not in your data; rerun with --debug to see the traceback "
+                  "and report it.", file=sys.stderr)
+        return EXIT_INTERNAL

@@ -29,10 +29,15 @@ class Problem:
 
 
 class DataError(Exception):
-    """Raised with every problem found, so the user can fix them all in one go."""
+    """Raised with every problem found, so the user can fix them all in one go.
 
-    def __init__(self, problems: list[Problem]):
+    ``problems`` are the lines to show (folded and capped); ``total`` counts every
+    problem behind them.
+    """
+
+    def __init__(self, problems: list[Problem], total: int | None = None):
         self.problems = list(problems)
+        self.total = len(self.problems) if total is None else total
         super().__init__("\n".join(str(p) for p in self.problems))
 
 

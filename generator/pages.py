@@ -16,15 +16,22 @@ from generator.analysis import CONFIG_KEY, Results
 from generator.charts import experiments as exp_charts
 from generator.charts import power as power_charts
 from generator.charts import theory as theory_charts
-from generator.config import SiteConfig
+from generator.inputs.config import SiteConfig
 from generator.frames import kind_order, platform_label
 from generator.model import overview as overview_model
 from generator.model import power as power_model
 from generator.model import roofline, stats
-from generator.render import Renderer
+from generator.inputs.prose import Prose
+from generator.output.render import DataText, md_escape
 from generator.structure import Figure, Page, Section, Table
 
 NA = "—"
+# The prose every site needs from site_src/ (tasks/<task id> is optional per task).
+PROSE_NAMES = (
+    "index", "theory", "theory-model", "theory-platforms", "theory-networks", "theory-accuracy",
+    "task/theory", "task/rooflines", "task/prediction", "task/experimental", "task/overview",
+    "task/line-plot", "task/boxplots", "task/pareto", "task/overlap", "task/efficiency", "task/power",
+)
 
 
 # ---------------------------------------------------------------- formatting helpers
@@ -80,16 +87,16 @@ def for_task(frame: pd.DataFrame, task: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- pages
 
-def build_pages(results: Results, config: SiteConfig, renderer: Renderer) -> list[Page]:
-    pages = [home_page(results, renderer), theory_page(results, config, renderer)]
+def build_pages(results: Results, config: SiteConfig, prose: Prose) -> list[Page]:
+    pages = [home_page(results, prose), theory_page(results, config, prose)]
     task_ids = set(results.variants["task"])
     for task in results.dataset.tasks:
         if task.id in task_ids:
-            pages.append(task_page(results, config, renderer, task.id))
+            pages.append(task_page(results, config, prose, task.id))
     return pages
 
 
-def home_page(results: Results, renderer: Renderer) -> Page:
+def home_page(results: Results, prose: Prose) -> Page:
     ds = results.dataset
     facts = [
         ("Platforms", str(len(ds.platforms))),
@@ -101,7 +108,7 @@ def home_page(results: Results, renderer: Renderer) -> Page:
     ]
     overview = Section("at-a-glance", "At a glance", facts=facts, tables=[platforms_table(results), tasks_table(results)])
     return Page(slug="index", title="CNN inference on heterogeneous hardware", nav_title="Home",
-                intro_md=renderer.prose("index"), sections=[overview])
+                intro_md=prose["index"], sections=[overview])
 
 
 def platforms_table(results: Results) -> Table:
@@ -145,14 +152,14 @@ def tasks_table(results: Results) -> Table:
                  links=links)
 
 
-def theory_page(results: Results, config: SiteConfig, renderer: Renderer) -> Page:
+def theory_page(results: Results, config: SiteConfig, prose: Prose) -> Page:
     assumption = config.default_assumption
     intensities = results.intensities
     assumptions_md = "\n\n".join(
         f"**`{a}`**{' (default)' if a == assumption else ''}: {roofline.ASSUMPTION_DOCS[a]}" for a in config.assumptions
     )
     platforms = Section(
-        "platforms", "Hardware platforms", prose_md=renderer.prose("theory-platforms"),
+        "platforms", "Hardware platforms", prose_md=prose["theory-platforms"],
         tables=[platforms_table(results)],
         figures=[
             figure("theory-peak", "Peak performance", theory_charts.peak_bar_chart(results.platforms), results.platforms),
@@ -162,7 +169,7 @@ def theory_page(results: Results, config: SiteConfig, renderer: Renderer) -> Pag
         ],
     )
     networks = Section(
-        "networks", "Networks", prose_md=renderer.prose("theory-networks"),
+        "networks", "Networks", prose_md=prose["theory-networks"],
         tables=[networks_table(results, intensities)],
         figures=[
             figure("theory-ops", "Operations and weights", theory_charts.ops_bar_chart(results.variants), results.variants),
@@ -170,11 +177,11 @@ def theory_page(results: Results, config: SiteConfig, renderer: Renderer) -> Pag
                    caption_md=f"Assumption: `{assumption}`."),
         ],
     )
-    accuracy = Section("accuracy", "Accuracy", prose_md=renderer.prose("theory-accuracy"),
+    accuracy = Section("accuracy", "Accuracy", prose_md=prose["theory-accuracy"],
                        tables=[accuracy_table(results)])
-    model = Section("roofline-model", "The roofline model", prose_md=renderer.prose("theory-model") + "\n\n" + assumptions_md)
+    model = Section("roofline-model", "The roofline model", prose_md=prose["theory-model"] + "\n\n" + assumptions_md)
     return Page(slug="theory", title="Theoretical Analysis", nav_title="Theory",
-                intro_md=renderer.prose("theory"), sections=[model, platforms, networks, accuracy])
+                intro_md=prose["theory"], sections=[model, platforms, networks, accuracy])
 
 
 def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
@@ -213,19 +220,19 @@ def accuracy_table(results: Results) -> Table:
                  caption_md="Top-1 (top-5) accuracy in %; — where not measured.", groups=groups)
 
 
-def task_page(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Page:
+def task_page(results: Results, config: SiteConfig, prose: Prose, task_id: str) -> Page:
     task = results.dataset.task(task_id)
-    sections = [theory_section(results, config, renderer, task_id)]
+    sections = [theory_section(results, config, prose, task_id)]
     if (results.measurements["task"] == task_id).any():
-        sections.append(experimental_section(results, config, renderer, task_id))
+        sections.append(experimental_section(results, config, prose, task_id))
     else:
         sections.append(Section("experimental", "Experimental Data Analysis",
-                                prose_md=f"No measurements of {task.name} are in the data set yet."))
-    intro = renderer.prose(f"tasks/{task_id}", task.description)
+                                prose_md=f"No measurements of {md_escape(task.name)} are in the data set yet."))
+    intro = prose.get(f"tasks/{task_id}") or DataText(task.description)
     return Page(slug=task_id, title=task.name, nav_title=task.name, intro_md=intro, sections=sections)
 
 
-def theory_section(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Section:
+def theory_section(results: Results, config: SiteConfig, prose: Prose, task_id: str) -> Section:
     assumption = config.default_assumption
     intensities = for_task(results.intensities, task_id)
     points = roofline.roofline_points(results.platforms, *roofline_x_range(results, intensities))
@@ -234,7 +241,7 @@ def theory_section(results: Results, config: SiteConfig, renderer: Renderer, tas
     roof = figure(f"{task_id}-roofline", "Rooflines", theory_charts.roofline_chart(points, intensities), drawn,
                   caption_md=f"Vertical lines: the networks' arithmetic intensity under `{assumption}`.")
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
-                        prose_md=renderer.prose("task/rooflines"), figures=[roof])
+                        prose_md=prose["task/rooflines"], figures=[roof])
     heatmaps = []
     for a in config.assumptions:
         pred = with_names(for_task(results.predictions[results.predictions["assumption"] == a], task_id), results)
@@ -242,9 +249,9 @@ def theory_section(results: Results, config: SiteConfig, renderer: Renderer, tas
         heatmaps.append(figure(f"{task_id}-prediction-{a}", f"Performance prediction{label}",
                                theory_charts.prediction_heatmap(pred, title=f"Predicted inputs/s, {a}"), pred,
                                caption_md=roofline.ASSUMPTION_DOCS[a]))
-    prediction = Section(f"{task_id}-prediction", "Performance Prediction", prose_md=renderer.prose("task/prediction"),
+    prediction = Section(f"{task_id}-prediction", "Performance Prediction", prose_md=prose["task/prediction"],
                          figures=heatmaps)
-    return Section(f"{task_id}-theory", "Theoretical Analysis", prose_md=renderer.prose("task/theory"),
+    return Section(f"{task_id}-theory", "Theoretical Analysis", prose_md=prose["task/theory"],
                    subsections=[rooflines, prediction])
 
 
@@ -256,38 +263,38 @@ def roofline_x_range(results: Results, intensities: pd.DataFrame) -> tuple[float
     return 10.0 ** math.floor(math.log10(low)), 10.0 ** math.ceil(math.log10(high))
 
 
-def experimental_section(results: Results, config: SiteConfig, renderer: Renderer, task_id: str) -> Section:
+def experimental_section(results: Results, config: SiteConfig, prose: Prose, task_id: str) -> Section:
     task = results.dataset.task(task_id)
     meas = with_names(for_task(results.measurements, task_id), results)
     subs = [
-        overview_section(results, renderer, task_id, task.name),
-        line_plot_section(renderer, task_id, meas),
-        boxplot_section(renderer, task_id, meas),
+        overview_section(results, prose, task_id, task.name),
+        line_plot_section(prose, task_id, meas),
+        boxplot_section(prose, task_id, meas),
     ]
     pareto = with_names(for_task(results.pareto, task_id), results)
     measured = pareto[pareto["kind"] == "measured"]
     if len(measured):
-        subs.append(Section(f"{task_id}-pareto", "Pareto Graphs", prose_md=renderer.prose("task/pareto"),
+        subs.append(Section(f"{task_id}-pareto", "Pareto Graphs", prose_md=prose["task/pareto"],
                             figures=[figure(f"{task_id}-pareto", "Accuracy vs throughput",
                                             exp_charts.pareto_chart(measured), measured)]))
     if len(pareto) and (pareto["kind"] == "predicted").any():
         subs.append(Section(f"{task_id}-pareto-overlap", "Theoretical Pareto and Measured Pareto Overlapped",
-                            prose_md=renderer.prose("task/overlap"),
+                            prose_md=prose["task/overlap"],
                             figures=[figure(f"{task_id}-pareto-overlap", "Predicted and measured Pareto fronts",
                                             exp_charts.pareto_overlap_chart(pareto), pareto)]))
     eff = with_names(for_task(results.efficiency, task_id), results)
     if len(eff):
-        subs.append(Section(f"{task_id}-efficiency", "Efficiency Plot", prose_md=renderer.prose("task/efficiency"),
+        subs.append(Section(f"{task_id}-efficiency", "Efficiency Plot", prose_md=prose["task/efficiency"],
                             figures=[figure(f"{task_id}-efficiency", "Prediction, peak and measurement",
                                             exp_charts.efficiency_chart(eff), eff)]))
-    power = power_section(results, renderer, task_id, task.name)
+    power = power_section(results, prose, task_id, task.name)
     if power is not None:
         subs.append(power)
     return Section(f"{task_id}-experimental", "Experimental Data Analysis",
-                   prose_md=renderer.prose("task/experimental"), subsections=subs)
+                   prose_md=prose["task/experimental"], subsections=subs)
 
 
-def overview_section(results: Results, renderer: Renderer, task_id: str, task_name: str) -> Section:
+def overview_section(results: Results, prose: Prose, task_id: str, task_name: str) -> Section:
     table = overview_model.overview(results.measurements, results.platforms, results.variants, task_id,
                                     precisions=results.precisions)
     fixed = {"kind", "platform", "platform_name", "modes", "sweep"}
@@ -303,17 +310,17 @@ def overview_section(results: Results, renderer: Renderer, task_id: str, task_na
                            "measured; na where the network was not measured on that platform.",
                 groups=list(table["kind"]))
     return Section(f"{task_id}-overview", f"Overview of All Measurements for {task_name}",
-                   prose_md=renderer.prose("task/overview"), tables=[tab])
+                   prose_md=prose["task/overview"], tables=[tab])
 
 
-def line_plot_section(renderer: Renderer, task_id: str, meas: pd.DataFrame) -> Section:
+def line_plot_section(prose: Prose, task_id: str, meas: pd.DataFrame) -> Section:
     runs = meas.dropna(subset=["fps_comp", "lat_comp_ms"])
     cols = CONFIG_KEY + ["platform_name", "platform_label", "network_name", "vendor", "kind", "batch", "repeat",
                          "fps_comp", "lat_comp_ms"]
     runs = runs[cols]
     figs = [figure(f"{task_id}-latency-throughput", "Latency vs throughput",
                    exp_charts.latency_throughput_chart(runs), runs)] if len(runs) else []
-    return Section(f"{task_id}-line-plot", "Line Plot", prose_md=renderer.prose("task/line-plot"), figures=figs)
+    return Section(f"{task_id}-line-plot", "Line Plot", prose_md=prose["task/line-plot"], figures=figs)
 
 
 BOX_METRICS = (
@@ -323,7 +330,7 @@ BOX_METRICS = (
 )
 
 
-def boxplot_section(renderer: Renderer, task_id: str, meas: pd.DataFrame) -> Section:
+def boxplot_section(prose: Prose, task_id: str, meas: pd.DataFrame) -> Section:
     figs = []
     by = ["precision", "platform_label", "pruning_pct"]
     for column, title, unit in BOX_METRICS:
@@ -334,11 +341,11 @@ def boxplot_section(renderer: Renderer, task_id: str, meas: pd.DataFrame) -> Sec
         drawn = pd.concat([boxes.assign(part="box"), outliers.assign(part="outlier")], ignore_index=True)
         figs.append(figure(f"{task_id}-box-{column}", f"{title} by pruning",
                            exp_charts.boxplot_chart(boxes, outliers, title, unit), drawn))
-    prose = renderer.prose("task/boxplots") + "\n\n" + stats.WHISKER_RULE
-    return Section(f"{task_id}-boxplots", "Boxplots", prose_md=prose, figures=figs)
+    text = prose["task/boxplots"] + "\n\n" + stats.WHISKER_RULE
+    return Section(f"{task_id}-boxplots", "Boxplots", prose_md=text, figures=figs)
 
 
-def power_section(results: Results, renderer: Renderer, task_id: str, task_name: str) -> Section | None:
+def power_section(results: Results, prose: Prose, task_id: str, task_name: str) -> Section | None:
     summary = with_names(for_task(results.power_summary, task_id), results)
     runs = with_names(for_task(results.power_runs, task_id), results)
     figs = []
@@ -350,10 +357,10 @@ def power_section(results: Results, renderer: Renderer, task_id: str, task_name:
     trace_figs = trace_figures(results, task_id)
     if not figs and not trace_figs:
         return None
-    prose = renderer.prose("task/power")
+    text = prose["task/power"]
     if trace_figs:
-        prose += "\n\n" + power_model.GLITCH_RULE
-    return Section(f"{task_id}-power", f"{task_name} Power Measurements", prose_md=prose, figures=figs + trace_figs)
+        text += "\n\n" + power_model.GLITCH_RULE
+    return Section(f"{task_id}-power", f"{task_name} Power Measurements", prose_md=text, figures=figs + trace_figs)
 
 
 def trace_figures(results: Results, task_id: str) -> list[Figure]:

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 PLATFORM_KINDS = ("FPGA", "GPU", "TPU", "VLIW", "CPU")
+# Names the site uses for its own pages and folders; a task id (a page name) may not be one.
+SITE_NAMES = ("index", "theory", "404", "assets", "data", "figures")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,8 @@ class Platform:
     kind: str
     modes: tuple[Mode, ...]
     description: str = ""
+    onchip_mb: float | None = None  # on-chip memory available for weights (MB)
+    color: str | None = None  # "#rrggbb": the platform's colour on every chart, if set
 
     def mode(self, mode_id: str) -> Mode | None:
         return next((m for m in self.modes if m.id == mode_id), None)

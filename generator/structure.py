@@ -21,10 +21,7 @@ class Figure:
     spec: dict[str, Any]
     data: pd.DataFrame
     caption_md: str = ""
-
-    @property
-    def csv_path(self) -> str:
-        return f"data/charts/{self.id}.csv"
+    csv_path: str = ""  # set by its Page: data/charts/<page>/<id>.csv
 
 
 @dataclass
@@ -41,10 +38,7 @@ class Table:
     groups: list[str] | None = None
     # Optional relative link per row, put on the row's first cell (e.g. a task's page).
     links: list[str | None] | None = None
-
-    @property
-    def csv_path(self) -> str:
-        return f"data/tables/{self.id}.csv"
+    csv_path: str = ""  # set by its Page: data/tables/<page>/<id>.csv
 
 
 @dataclass
@@ -78,6 +72,13 @@ class Page:
     nav_title: str
     intro_md: str = ""
     sections: list[Section] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # Downloads live in a folder per page, so no two pages' files can collide.
+        for fig in self.all_figures():
+            fig.csv_path = f"data/charts/{self.slug}/{fig.id}.csv"
+        for tab in self.all_tables():
+            tab.csv_path = f"data/tables/{self.slug}/{tab.id}.csv"
 
     @property
     def filename(self) -> str:

@@ -111,8 +111,8 @@ def test_every_chart_offers_its_data_and_every_link_is_relative_and_resolves(min
         ids = re.findall(r'\sid="([^"]+)"', html)
         assert len(ids) == len(set(ids)), f"{page.name}: duplicate element ids"
         charts = re.findall(r'<figure class="chart" id="fig-([^"]+)"', html)
-        for chart in charts:
-            assert f'href="data/charts/{chart}.csv"' in html
+        for chart in charts:  # each page's downloads in a folder of its own: no two pages collide
+            assert f'href="data/charts/{page.stem}/{chart}.csv"' in html
 
 
 def test_the_vega_javascript_is_shipped_and_no_page_loads_anything_remote(mini_site):
@@ -152,9 +152,9 @@ def test_adding_a_platform_adds_its_predictions_rooflines_and_heatmap_rows(tmp_p
     assumptions = {r["assumption"] for r in read_csv(out / "data" / "predictions.csv")}
     assert len(predictions) == 2 * len(variants) * len(assumptions)
     for variant_page in {r["task"] for r in variants}:
-        roofline = read_csv(out / "data" / "charts" / f"{variant_page}-roofline.csv")
+        roofline = read_csv(out / "data" / "charts" / variant_page / f"{variant_page}-roofline.csv")
         assert any(r["platform"] == "new-npu" for r in roofline)
-        heatmap = read_csv(out / "data" / "charts" / f"{variant_page}-prediction-weights-offchip.csv")
+        heatmap = read_csv(out / "data" / "charts" / variant_page / f"{variant_page}-prediction-weights-offchip.csv")
         assert {r["precision"] for r in heatmap if r["platform"] == "new-npu"} == {"INT8", "FP16"}
         html = (out / f"{variant_page}.html").read_text(encoding="utf-8")
         assert "Newcomer Inc" in html  # its own vendor checkbox, derived from the data

@@ -11,7 +11,7 @@ import pytest
 
 from generator import frames
 from generator.errors import UsageError
-from generator.loading import load_dataset
+from generator.inputs.dataset import load_dataset
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, MEASUREMENT_SOURCE, TRACE_COLUMNS
 
 MINIDATA = Path(__file__).parent / "fixtures" / "minidata"

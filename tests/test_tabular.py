@@ -1,29 +1,31 @@
-"""Generated CSV is deterministic: sorted rows, stable columns, fixed-precision numbers."""
+"""Generated CSV is deterministic: sorted rows, stable columns, numbers at significant digits."""
 
 import numpy as np
 import pandas as pd
+import pytest
 
-from generator.tabular import decimals_for, format_number, to_csv_text
-
-
-def test_decimals_follow_the_unit_in_the_column_name():
-    assert decimals_for("lat_comp_ms") == 3
-    assert decimals_for("fps_comp") == 3
-    assert decimals_for("predicted_fps") == 3
-    assert decimals_for("fps_per_w") == 3
-    assert decimals_for("power_full_w") == 4
-    assert decimals_for("ops_gop") == 6
-    assert decimals_for("top1_pct") == 3
+from generator.output.tables import SIGNIFICANT_DIGITS, format_number, to_csv_text
 
 
-def test_numbers_are_fixed_point_with_trailing_zeros_trimmed():
-    assert format_number(5.23807, 3) == "5.238"
-    assert format_number(194.27, 3) == "194.27"
-    assert format_number(1000000.0, 3) == "1000000"
-    assert format_number(0.0007, 6) == "0.0007"
-    assert format_number(1e-9, 3) == "0"
-    assert format_number(-1e-9, 3) == "0"
-    assert format_number(float("nan"), 3) == ""
+def test_numbers_keep_nine_significant_digits_in_positional_notation():
+    assert SIGNIFICANT_DIGITS == 9
+    assert format_number(5.23807) == "5.23807"
+    assert format_number(194.27) == "194.27"
+    assert format_number(1000000.0) == "1000000"
+    assert format_number(0.0007) == "0.0007"
+    assert format_number(0.0038432) == "0.0038432"  # energies below 0.1 mJ keep every digit
+    assert format_number(0.000668672) == "0.000668672"
+    assert format_number(123456789.4) == "123456789"
+    assert format_number(1.5e-12) == "0.0000000000015"
+    assert format_number(0.1 + 0.2) == "0.3"  # float noise stays out of the diff
+    assert format_number(-1e-30) == "-0.000000000000000000000000000001"
+    assert format_number(-0.0) == "0"
+    assert format_number(float("nan")) == ""
+
+
+def test_huge_numbers_are_written_not_crashed_on():
+    assert format_number(1e308).startswith("1000000000")
+    assert format_number(float("inf")) == "inf"
 
 
 def test_rows_are_sorted_and_cells_typed():
@@ -38,7 +40,7 @@ def test_rows_are_sorted_and_cells_typed():
         "platform,batch,fps,on_front",
         "a,1,2,false",
         "a,,,true",
-        "b,2,1.235,true",
+        "b,2,1.23456,true",
     ]
 
 
@@ -51,3 +53,13 @@ def test_same_rows_in_another_order_give_the_same_bytes():
 def test_text_with_commas_and_quotes_is_quoted():
     frame = pd.DataFrame({"name": ['Board, "rev B"']})
     assert to_csv_text(frame).splitlines()[1] == '"Board, ""rev B"""'
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"y\")", "+1+2", "-2+3", "@SUM(A1)", "\tcmd"])
+def test_a_text_cell_never_starts_a_spreadsheet_formula(text):
+    line = to_csv_text(pd.DataFrame({"name": [text]})).splitlines()[1]
+    assert line.lstrip('"').startswith("'")
+
+
+def test_numbers_are_not_mistaken_for_formulas():
+    assert to_csv_text(pd.DataFrame({"x_w": [-1.5]})).splitlines()[1] == "-1.5"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError, Problem
-from generator.loading import load_dataset
+from generator.inputs.dataset import load_dataset
 
 MINIDATA = Path(__file__).parent / "fixtures" / "minidata"
 SLUG = "a lower-case slug (a-z, 0-9, '.', '-')"
@@ -66,10 +66,10 @@ def test_yaml_syntax_error_is_one_problem_with_its_line_and_other_files_still_ch
             input_elements: 0
             output_elements: 10
         """)
-    assert problems(data) == [
+    assert problems(data) == [  # files in the order they refer to each other: tasks before platforms
+        P("tasks.yaml", line + 2, "input_elements", "expected an integer >= 1, found 0"),
         P("platforms.yaml", 4, "", "expected valid YAML, found a syntax error: expected <block end>, "
                                    "but found '<block mapping start>' (while parsing a block collection)"),
-        P("tasks.yaml", line + 2, "input_elements", "expected an integer > 0, found 0"),
     ]
 
 
@@ -78,10 +78,12 @@ def test_unreadable_files_are_problems_not_tracebacks(data):
     (data / "measurements" / "zz-binary.csv").write_bytes(b"\xff\xfe\x00garbage")
     (data / "measurements" / "folder.csv").mkdir()
     found = problems(data)
-    assert P("networks.yaml", None, "", "expected UTF-8 text, found bytes that are not (invalid start byte)") in found
-    assert P("measurements/zz-binary.csv", None, "",
-             "expected UTF-8 text, found bytes that are not (invalid start byte)") in found
-    assert any(p.file == "data/measurements/folder.csv" and "readable CSV file" in p.message for p in found)
+    assert P("networks.yaml", 1, "", "expected UTF-8 text, found bytes that are not (byte 0: invalid start byte)") \
+        in found
+    assert P("measurements/zz-binary.csv", 1, "", "expected UTF-8 text, found bytes that are not (invalid start byte)") \
+        in found
+    assert P("measurements/folder.csv", None, "", "expected only measurement files (*.csv) in data/measurements/, "
+                                                  "found a folder (move it elsewhere)") in found
 
 
 def test_missing_file_is_reported_without_follow_up_errors(data):
@@ -111,8 +113,9 @@ def test_top_level_key_missing_suggests_the_right_one(data):
 
 
 @pytest.mark.parametrize("text, field, message", [
-    ("tasks:\n  id: imagenet\n", "tasks", "expected a list of tasks, found a mapping"),
-    ("tasks:\n", "tasks", "expected a list of tasks, found nothing"),
+    ("tasks:\n  id: imagenet\n", "tasks", "expected a non-empty list of tasks, found a mapping"),
+    ("tasks:\n", "tasks", "expected a non-empty list of tasks, found nothing"),
+    ("tasks: []\n", "tasks", "expected a non-empty list of tasks, found an empty list"),
     ("- imagenet\n", "", "expected a file with the key 'tasks' (a mapping of keys), found a list"),
     ("", "tasks", "expected a mapping with the key 'tasks', found an empty file"),
 ])
@@ -164,8 +167,7 @@ def test_unknown_keys_suggest_the_closest_known_key(data):
         P("platforms.yaml", line + 5, "bandwidth_gbps", f"expected a number > 0, {REQUIRED}"),
         P("platforms.yaml", line + 6, "bandwith_gbps",
           "expected a known key, found 'bandwith_gbps'; did you mean 'bandwidth_gbps'?"),
-        P("platforms.yaml", line + 7, "colour",
-          "expected a known key, found 'colour' (known: id, name, vendor, kind, modes, description)"),
+        P("platforms.yaml", line + 7, "colour", "expected a known key, found 'colour'; did you mean 'color'?"),
     ]
 
 
@@ -213,9 +215,9 @@ def test_task_element_counts_are_positive_integers(data):
             output_elements: 1,000
         """)
     assert problems(data) == [
-        P("tasks.yaml", line + 2, "input_elements", "expected an integer > 0, found 1.5"),
+        P("tasks.yaml", line + 2, "input_elements", "expected an integer >= 1, found 1.5"),
         P("tasks.yaml", line + 3, "output_elements",
-          "expected an integer > 0, found the text '1,000' (write plain decimals like 1234.82)"),
+          "expected an integer >= 1, found the text '1,000' (write plain decimals like 1234.82)"),
     ]
 
 
@@ -372,12 +374,12 @@ def test_precision_keys_of_peaks_and_accuracy_must_be_known(data):
         """)
     known = "INT2, INT4, INT8, FP16, FP32"
     assert problems(data) == [
-        P("networks.yaml", net + 8, "accuracy.FP8",
-          f"expected a known precision id from data/precisions.yaml, found 'FP8' (known: {known})"),
         P("platforms.yaml", line + 6, "peak_tops.int8",
           "expected a known precision id from data/precisions.yaml, found 'int8'; did you mean 'INT8'?"),
         P("platforms.yaml", line + 7, "peak_tops.BF16",
           "expected a known precision id from data/precisions.yaml, found 'BF16'; did you mean 'FP16'?"),
+        P("networks.yaml", net + 8, "accuracy.FP8",
+          f"expected a known precision id from data/precisions.yaml, found 'FP8' (known: {known})"),
     ]
 
 
@@ -469,12 +471,11 @@ def test_duplicate_runs_across_files_name_both_places(data):
         return ("expected one run per task, platform, mode, precision, network, pruning_pct, batch and repeat, "
                 f"found the same run as data/measurements/{place} (number repeated runs in a 'repeat' column)")
 
-    file = "measurements/zz-dup.csv"
-    assert problems(data) == [
-        P(file, 2, "repeat", same_as("gpu-b-cpu-c.csv line 7")),
-        P(file, 4, "repeat", same_as("gpu-b-cpu-c.csv line 13")),
-        P(file, 5, "repeat", same_as("gpu-b-cpu-c.csv line 13")),
-        P(file, 6, "repeat", same_as("fpga-a.csv line 2")),
+    file = "data/measurements/zz-dup.csv"
+    assert problems(data) == [  # two copies of one run fold into one line
+        Problem(file, "line 2", "repeat", same_as("gpu-b-cpu-c.csv line 7")),
+        Problem(file, "lines 4-5 (2 rows)", "repeat", same_as("gpu-b-cpu-c.csv line 13")),
+        Problem(file, "line 6", "repeat", same_as("fpga-a.csv line 2")),
     ]
 
 
@@ -555,7 +556,7 @@ def test_trace_header_needs_power_or_voltage_and_current(data):
 # --- the report as a whole --------------------------------------------------------------------
 
 
-def test_problems_sorted_by_file_then_numeric_line_and_rendered_one_per_line(data):
+def test_problems_come_root_cause_first_then_by_line_and_render_one_per_line(data):
     rows = "\n".join(["cifar10,cpu-c,,INT2,net-tiny,100,%d,1" % b for b in range(3, 11)])
     write(data, "measurements/zz-many.csv",
           "task,platform,mode,precision,network,pruning_pct,batch,fps_comp\n"
@@ -571,13 +572,13 @@ def test_problems_sorted_by_file_then_numeric_line_and_rendered_one_per_line(dat
         """)
     found = problems(data)
     assert [(p.file, p.where) for p in found] == [
-        ("data/measurements/zz-many.csv", "line 2"),  # also the duplicate of gpu-b-cpu-c.csv line 11
+        ("data/platforms.yaml", f"line {line + 6}"),  # the specification others refer to comes first
         ("data/measurements/zz-many.csv", "line 2"),
+        ("data/measurements/zz-many.csv", "line 2"),  # also the duplicate of gpu-b-cpu-c.csv line 11
         ("data/measurements/zz-many.csv", "line 11"),
-        ("data/platforms.yaml", f"line {line + 6}"),
     ]
-    assert str(found[-1]) == (f"data/platforms.yaml, line {line + 6}, field 'bandwidth_gbps': "
-                              "expected a number > 0, found -3")
+    assert str(found[0]) == (f"data/platforms.yaml, line {line + 6}, field 'bandwidth_gbps': "
+                             "expected a number > 0, found -3")
     with pytest.raises(DataError) as info:
         load_dataset(data)
     assert str(info.value).splitlines() == [str(p) for p in found]

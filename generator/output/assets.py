@@ -7,11 +7,12 @@ installed Altair, so the published site needs no CDN and works offline.
 from __future__ import annotations
 
 import functools
-import shutil
 from pathlib import Path
 
 import altair as alt
 import vl_convert
+
+from generator.output.write import Staging
 
 BUNDLE_NAME = "vega-bundle.js"
 
@@ -28,11 +29,10 @@ def vega_bundle() -> str:
     return vl_convert.javascript_bundle(vl_version=vegalite_version())
 
 
-def write_assets(source_dir: Path, out_dir: Path) -> None:
-    """Copy the project's static files and write the JavaScript bundle next to them."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+def write_assets(source_dir: Path, staging: Staging) -> None:
+    """Copy the project's static files to ``assets/`` and write the JavaScript bundle there."""
     if source_dir.is_dir():
         for path in sorted(source_dir.iterdir()):
             if path.is_file():
-                shutil.copyfile(path, out_dir / path.name)
-    (out_dir / BUNDLE_NAME).write_text(vega_bundle(), encoding="utf-8", newline="\n")
+                staging.write_bytes(f"assets/{path.name}", path.read_bytes())
+    staging.write_text(f"assets/{BUNDLE_NAME}", vega_bundle())

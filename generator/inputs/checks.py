@@ -1,0 +1,771 @@
+"""The one problem collector, number ranges and line-aware readers shared by every input.
+
+Everything a user or contributor gives the generator (``site.yml``, ``data/``,
+``site_src/``, a QuTiBench file to import) is read through this module, so every mistake
+becomes the same kind of line: file, line, field, what was expected, what was found.
+
+The collector folds and caps what it shows, so one root cause never buries the report:
+
+* problems with the same file, field and message are **folded** into one line that names
+  their lines and counts them (``lines 2-482 (481 rows)``);
+* at most ``MAX_LINES_PER_FILE`` lines are kept per file, then ``and N more problems``;
+  memory stays bounded however many bad rows a file has;
+* files are reported in the order they were **declared**, which callers make the order in
+  which files refer to each other (precisions before the platforms that name them, before
+  the measurements that name both), so root causes come first.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import math
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from generator.errors import DataError, Problem
+
+MAX_LINES_PER_FILE = 100  # problem lines shown per file, then "and N more"
+_RANGES_KEPT = 20  # line ranges remembered per folded problem (the count is always exact)
+_RANGES_SHOWN = 5
+_FOUND_CHARS = 60  # longest found-text quoted in a message
+MAX_YAML_DEPTH = 64  # nesting levels a data YAML file may have
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads such a cell as a formula
+
+
+# ---------------------------------------------------------------------------------------
+# The problem collector
+
+
+@dataclass
+class _Group:
+    """One folded problem: every line where the same file/field/message occurred."""
+
+    first: int  # first line (0 = the whole file)
+    order: int  # discovery order, to keep messages of one line in a stable order
+    count: int = 0
+    ranges: list[list[int]] = field(default_factory=list)  # [[a, b], ...] merged, first _RANGES_KEPT
+
+    def add(self, line: int) -> None:
+        self.count += 1
+        if not line:
+            return
+        if self.ranges and self.ranges[-1][0] <= line <= self.ranges[-1][1] + 1:
+            self.ranges[-1][1] = max(self.ranges[-1][1], line)
+        elif len(self.ranges) < _RANGES_KEPT:
+            self.ranges.append([line, line])
+        self.first = min(self.first, line) if self.first else line
+
+    def where(self) -> str:
+        if not self.ranges:
+            return ""
+        shown = self.ranges[:_RANGES_SHOWN]
+        listed = sum(b - a + 1 for a, b in shown)
+        if self.count == 1:
+            return f"line {shown[0][0]}"
+        text = ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in shown)
+        rest = self.count - listed
+        more = f" and {rest:,} more" if rest > 0 else ""
+        return f"lines {text}{more} ({self.count:,} rows)"
+
+
+class Problems:
+    """Every problem and warning of one run over the inputs, folded and capped for display."""
+
+    def __init__(self) -> None:
+        self._rank: dict[str, int] = {}
+        self._groups: dict[tuple[bool, str], dict[tuple[str, str], _Group]] = {}
+        self._overflow: dict[tuple[bool, str], int] = {}
+        self._count = {False: 0, True: 0}  # warning? -> problems recorded
+
+    def declare(self, file: str) -> FileLog:
+        """The log of ``file``; files are reported in the order they are first declared."""
+        self._rank.setdefault(file, len(self._rank))
+        return FileLog(self, file)
+
+    def add(self, file: str, line: int | None, field: str, message: str, warning: bool = False) -> None:
+        self.add_lines(file, (line or 0,), field, message, warning)
+
+    def add_lines(self, file: str, lines: Iterable[int], field: str, message: str, warning: bool = False) -> None:
+        """The same problem on several lines (one folded entry)."""
+        self._rank.setdefault(file, len(self._rank))
+        groups = self._groups.setdefault((warning, file), {})
+        group = groups.get((field, message))
+        for line in lines:
+            line = int(line)
+            if group is None:
+                if len(groups) >= MAX_LINES_PER_FILE:
+                    self._overflow[(warning, file)] = self._overflow.get((warning, file), 0) + 1
+                    self._count[warning] += 1
+                    continue
+                group = groups[(field, message)] = _Group(first=line, order=len(groups))
+            group.add(line)
+            self._count[warning] += 1
+
+    def full(self, file: str, warning: bool = False) -> bool:
+        """True once ``file`` shows as many lines as it may: new messages are only counted."""
+        return len(self._groups.get((warning, file), {})) >= MAX_LINES_PER_FILE
+
+    @property
+    def errors(self) -> int:
+        return self._count[False]
+
+    @property
+    def warnings(self) -> int:
+        return self._count[True]
+
+    def __bool__(self) -> bool:
+        return self.errors > 0
+
+    def report(self, warning: bool = False) -> list[Problem]:
+        """The folded lines, files in declaration order, each file's lines by first line."""
+        out: list[Problem] = []
+        files = sorted({f for (w, f) in self._groups if w == warning} | {f for (w, f) in self._overflow if w == warning},
+                       key=lambda f: (self._rank.get(f, len(self._rank)), f))
+        for file in files:
+            groups = self._groups.get((warning, file), {})
+            for (fld, message), group in sorted(groups.items(), key=lambda kv: (kv[1].first, kv[1].order)):
+                out.append(Problem(file, group.where(), fld, message))
+            extra = self._overflow.get((warning, file), 0)
+            if extra:
+                out.append(Problem(file, "", "", f"and {extra:,} more problem{'s' if extra != 1 else ''} in this file"))
+        return out
+
+    def error(self) -> DataError:
+        return DataError(self.report(), total=self.errors)
+
+    def raise_if_any(self) -> None:
+        if self:
+            raise self.error()
+
+    def escalate_warnings(self) -> None:
+        """``--strict``: every warning becomes an error."""
+        for (warning, file), groups in list(self._groups.items()):
+            if not warning:
+                continue
+            for (fld, message), group in groups.items():
+                lines = [n for a, b in group.ranges for n in range(a, b + 1)] or [0]
+                self.add_lines(file, lines, fld, message)
+                self._count[False] += group.count - len(lines)
+        self._count[False] += sum(n for (w, _), n in self._overflow.items() if w)
+
+
+@dataclass(frozen=True)
+class FileLog:
+    """The problems of one file."""
+
+    problems: Problems
+    file: str
+
+    def add(self, line: int | None, field: str, message: str) -> None:
+        self.problems.add(self.file, line, field, message)
+
+    def add_if(self, line: int | None, field: str, message: str | None) -> None:
+        if message:
+            self.add(line, field, message)
+
+    def add_lines(self, lines: Iterable[int], field: str, message: str) -> None:
+        self.problems.add_lines(self.file, lines, field, message)
+
+    def warn(self, line: int | None, field: str, message: str) -> None:
+        self.problems.add(self.file, line, field, message, warning=True)
+
+    def warn_lines(self, lines: Iterable[int], field: str, message: str) -> None:
+        self.problems.add_lines(self.file, lines, field, message, warning=True)
+
+    @property
+    def full(self) -> bool:
+        return self.problems.full(self.file)
+
+
+# ---------------------------------------------------------------------------------------
+# Words for values
+
+
+def fmt_number(value: float | int) -> str:
+    """A number as a user would write it: ``100``, ``12.5``, ``1e+308``, never 400 digits."""
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, int):
+        text = str(value)
+        return text if len(text) <= 16 else f"{text[:6]}... ({len(text)} digits)"
+    if math.isfinite(value) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value)
+
+
+def fmt_bound(value: float) -> str:
+    """A range bound: ``100``, ``0.5``, ``1e6``, ``1e-9`` (very large or small ones as powers)."""
+    if value and (abs(value) >= 1e6 or abs(value) < 1e-4):
+        mantissa, exponent = f"{value:g}".split("e")
+        return f"{mantissa}e{int(exponent)}"
+    return fmt_number(float(value))
+
+
+def clip_text(text: str, limit: int = _FOUND_CHARS) -> str:
+    """Found-text for a message: at most ``limit`` characters, control characters shown."""
+    text = text.encode("unicode_escape").decode("ascii") if any(ord(c) < 32 for c in text) else text
+    return text if len(text) <= limit else text[:limit] + f"... ({len(text):,} characters)"
+
+
+def found(value: Any) -> str:
+    """What a YAML value is, in words, for the ``found ...`` part of a message."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {fmt_number(value)}"
+    if isinstance(value, str):
+        return f"the text '{clip_text(value)}'" if value else "an empty text"
+    if isinstance(value, list):
+        return "a list" if value else "an empty list"
+    if isinstance(value, dict):
+        return "a mapping" if value else "an empty mapping"
+    return f"a {type(value).__name__}"
+
+
+def suggest(name: str, known: list[str]) -> str:
+    """``; did you mean 'x'?`` for the closest known name, or nothing when none is close."""
+    if len(name) > 100:
+        return ""
+    lower = {k.lower(): k for k in reversed(known)}
+    close = difflib.get_close_matches(name.lower(), list(lower), n=1, cutoff=0.6)
+    return f"; did you mean '{lower[close[0]]}'?" if close else ""
+
+
+def unknown(name: str, known: list[str], noun: str) -> str:
+    """Names the closest known name, or lists them all when there are few."""
+    hint = suggest(name, known) or (f" (known: {', '.join(known)})" if len(known) <= 20 else "")
+    return f"expected a known {noun}, found '{clip_text(name)}'{hint}"
+
+
+def formula_problem(text: str) -> str | None:
+    """Why ``text`` would be read as a formula by a spreadsheet opening a download CSV."""
+    if text.startswith(FORMULA_START):
+        return f"expected text that does not start with {', '.join(repr(c) for c in FORMULA_START[:4])} " \
+               f"(a spreadsheet would run it as a formula), found '{clip_text(text)}'"
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# Number ranges
+
+PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
+
+
+@dataclass(frozen=True)
+class Range:
+    """Allowed numbers, e.g. ``> 0 and <= 1e6``; checked before any conversion.
+
+    Every range has an upper bound, so no accepted value overflows later arithmetic or
+    wraps an int64; ``low_open`` ranges also have ``tiny``, the smallest accepted
+    magnitude, so that no denormal number turns into infinity when divided by.
+    """
+
+    low: float
+    high: float
+    low_open: bool = False
+    integer: bool = False
+    tiny: float = 0.0
+    show_high: bool = False  # name the upper bound in "expected ..." (e.g. percentages)
+
+    @property
+    def noun(self) -> str:
+        return "an integer" if self.integer else "a number"
+
+    def describe(self) -> str:
+        low = f"{'>' if self.low_open else '>='} {fmt_bound(self.low)}"
+        if self.show_high:
+            if self.low_open:
+                return f"{self.noun} {low} and <= {fmt_bound(self.high)}"
+            return f"{self.noun} in {fmt_bound(self.low)}..{fmt_bound(self.high)}"
+        return f"{self.noun} {low}"
+
+    def problem(self, value: int | float, shown: str | None = None) -> str | None:
+        """Why ``value`` (an int of any size or a float) is outside the range, or None.
+
+        ``shown`` is the value as the user wrote it (a CSV cell), else it is formatted.
+        """
+        shown = shown if shown is not None else fmt_number(value)
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"expected {self.describe()}, found {shown}"
+        if value < self.low or (self.low_open and value == self.low):
+            return f"expected {self.describe()}, found {shown}"
+        if value > self.high:
+            expected = self.describe() if self.show_high else f"{self.noun} <= {fmt_bound(self.high)}"
+            return f"expected {expected}, found {shown}"
+        if self.low_open and value < self.tiny:
+            return f"expected {self.noun} >= {fmt_bound(self.tiny)}, found {shown}"
+        if self.integer and isinstance(value, float) and not value.is_integer():
+            return f"expected {self.describe()}, found {shown}"
+        return None
+
+    def mask(self, values: np.ndarray) -> np.ndarray:
+        """Elementwise: inside the range (NaN is outside)."""
+        with np.errstate(invalid="ignore"):
+            ok = np.isfinite(values) & (values <= self.high)
+            ok &= (values > self.low) if self.low_open else (values >= self.low)
+            if self.low_open and self.tiny:
+                ok &= values >= self.tiny
+            if self.integer:
+                ok &= np.floor(values) == values
+        return ok
+
+
+def positive(high: float, tiny: float = 1e-12) -> Range:
+    return Range(0, high, low_open=True, tiny=tiny)
+
+
+def non_negative(high: float) -> Range:
+    return Range(0, high)
+
+
+def count(high: float) -> Range:
+    return Range(1, high, integer=True)
+
+
+PERCENT = Range(0, 100, show_high=True)
+PRUNING = Range(0, 100, low_open=True, tiny=1e-6, show_high=True)
+
+
+def yaml_number_problem(value: Any, rng: Range) -> str | None:
+    """Why a YAML value is not a number in ``rng`` (strings and booleans never are)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        hint = ""
+        if isinstance(value, str) and PLAIN_NUMBER.match(value.strip()):
+            hint = " (remove the quotes)"
+        elif isinstance(value, str) and PLAIN_NUMBER.match(value.strip().replace(",", "")):
+            hint = " (write plain decimals like 1234.82)"
+        return f"expected {rng.describe()}, found {found(value)}{hint}"
+    return rng.problem(value)
+
+
+def cell_number(text: str, rng: Range) -> tuple[float, str | None]:
+    """One CSV cell as a float (NaN when empty) and why it is wrong, if it is."""
+    if text == "":
+        return math.nan, None
+    if not PLAIN_NUMBER.match(text):
+        return math.nan, f"expected {rng.describe()} written as a plain decimal like 1234.82, found '{clip_text(text)}'"
+    value = float(text)
+    message = rng.problem(value)
+    return (math.nan, message) if message else (value, None)
+
+
+# ---------------------------------------------------------------------------------------
+# Files
+
+
+def read_text(log: FileLog, path: Path, what: str = "file", encoding: str = "utf-8") -> str | None:
+    """The file's text, or ``None`` after logging why it cannot be read."""
+    if path.is_dir():
+        log.add(None, "", f"expected a {what}, found a folder")
+        return None
+    try:
+        return path.read_text(encoding=encoding)
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        log.add(line, "", f"expected UTF-8 text, found bytes that are not (byte {exc.start:,}: {exc.reason})")
+    except OSError as exc:
+        log.add(None, "", f"expected a readable {what}, found {exc.strerror or exc}")
+    return None
+
+
+# ---------------------------------------------------------------------------------------
+# YAML with line numbers
+
+
+class YamlMap(dict):
+    """A YAML mapping that remembers its own line and the line of each key (1-based)."""
+
+    line: int = 0
+    key_lines: dict[Any, int]
+
+
+class YamlSeq(list):
+    """A YAML sequence that remembers the line of each item (1-based)."""
+
+    line: int = 0
+    item_lines: list[int]
+
+
+class _TooDeep(Exception):
+    def __init__(self, line: int):
+        self.line = line
+
+
+class _LineLoader(yaml.SafeLoader):
+    """SafeLoader that builds ``YamlMap`` / ``YamlSeq``, records duplicate keys and refuses
+    nesting deeper than ``MAX_YAML_DEPTH`` (instead of a RecursionError)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.duplicate_keys: list[tuple[int, str, int]] = []  # (line, key, first line)
+        self.depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        self.depth += 1
+        try:
+            if self.depth > MAX_YAML_DEPTH:
+                raise _TooDeep(self.peek_event().start_mark.line + 1)
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
+    loader.flatten_mapping(node)
+    result = YamlMap()
+    result.line, result.key_lines = node.start_mark.line + 1, {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        key = key if isinstance(key, (str, int, float, bool)) or key is None else str(key)
+        line = key_node.start_mark.line + 1
+        if key in result:
+            loader.duplicate_keys.append((line, str(key), result.key_lines[key]))
+        result[key] = loader.construct_object(value_node, deep=True)
+        result.key_lines.setdefault(key, line)
+    return result
+
+
+def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> YamlSeq:
+    result = YamlSeq(loader.construct_object(item, deep=True) for item in node.value)
+    result.line = node.start_mark.line + 1
+    result.item_lines = [item.start_mark.line + 1 for item in node.value]
+    return result
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
+_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
+# YAML 1.1 reads 1e5 (no dot) as text; users mean a number.
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$"), list("-+0123456789")
+)
+
+UNREADABLE = object()
+
+
+def parse_yaml(log: FileLog, text: str) -> Any:
+    """The parsed text, or ``UNREADABLE`` after logging why."""
+    loader = _LineLoader(text)
+    try:
+        data = loader.get_single_data()
+    except _TooDeep as exc:
+        log.add(exc.line, "", f"expected at most {MAX_YAML_DEPTH} levels of nesting, found deeper nesting")
+        return UNREADABLE
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        what = getattr(exc, "problem", None) or str(exc)
+        context = getattr(exc, "context", None)
+        detail = f"{what} ({context})" if context else what
+        log.add(mark.line + 1 if mark else None, "", f"expected valid YAML, found a syntax error: {detail}")
+        return UNREADABLE
+    finally:
+        loader.dispose()
+    for line, key, first in loader.duplicate_keys:
+        log.add(line, key, f"expected each key once in a mapping, found '{clip_text(key)}' again (first at line {first})")
+    return data
+
+
+def read_yaml(log: FileLog, path: Path, required: bool = True) -> Any:
+    """The parsed file, or ``UNREADABLE`` after logging why (missing, unreadable, syntax)."""
+    if not path.exists():
+        if required:
+            log.add(None, "", "expected this file, found no such file (the data set needs it)")
+        return UNREADABLE
+    text = read_text(log, path)
+    return UNREADABLE if text is None else parse_yaml(log, text)
+
+
+class Fields:
+    """Typed, located access to one YAML mapping; every bad field becomes one problem.
+
+    Unknown keys are reported when the mapping is opened; a getter returns ``None`` when
+    the value is missing or wrong, so callers can go on checking the other fields.
+    """
+
+    def __init__(self, log: FileLog, node: Any, line: int, what: str,
+                 required: tuple[str, ...], optional: tuple[str, ...] = (), prefix: str = ""):
+        self.log, self.prefix, self.required = log, prefix, required
+        self.valid = isinstance(node, YamlMap)
+        if not self.valid:
+            log.add(line, prefix.rstrip("."), f"expected {what} (a mapping of keys), found {found(node)}")
+            node = YamlMap()
+            node.line, node.key_lines = line, {}
+        self.map: YamlMap = node
+        self.broken = False  # set by any problem in this mapping
+        known = list(required + optional)
+        for key in node:
+            if key not in known:
+                self.problem(str(key), unknown(str(key), known, "key"))
+
+    def line(self, key: Any) -> int:
+        return self.map.key_lines.get(key, self.map.line)
+
+    def problem(self, key: str, message: str) -> None:
+        self.broken = True
+        self.log.add(self.line(key), self.prefix + key, message)
+
+    def _get(self, key: str, expected: str) -> Any:
+        """The value, or ``None`` when absent or empty (a problem if the key is required)."""
+        value = self.map.get(key)
+        if value is None and key in self.required and self.valid:
+            found_text = "an empty value" if key in self.map else "nothing (the field is required)"
+            self.problem(key, f"expected {expected}, found {found_text}")
+        return value
+
+    def number(self, key: str, rng: Range) -> float | int | None:
+        value = self._get(key, rng.describe())
+        if value is None:
+            return None
+        message = yaml_number_problem(value, rng)
+        if message:
+            self.problem(key, message)
+            return None
+        return int(value) if rng.integer else float(value)
+
+    def text(self, key: str, pattern: re.Pattern[str] | None = None, shape: str = "text",
+             shown: bool = False) -> str | None:
+        """A text value; ``shown`` texts are published in download CSVs (no formula starts)."""
+        value = self._get(key, shape)
+        if value is None:
+            return None
+        if not isinstance(value, str) or not value.strip() or (pattern and not pattern.match(value)):
+            self.problem(key, f"expected {shape}, found {found(value)}")
+            return None
+        if shown and (message := formula_problem(value.strip())):
+            self.problem(key, message)
+            return None
+        return value.strip()
+
+    def choice(self, key: str, options: tuple[str, ...]) -> str | None:
+        shape = f"one of {', '.join(options)}"
+        value = self.text(key, shape=shape)
+        if value is not None and value not in options:
+            self.problem(key, f"expected {shape}, found '{clip_text(value)}'{suggest(value, list(options))}")
+            return None
+        return value
+
+    def items(self, key: str, what: str) -> Iterator[tuple[Any, int]]:
+        """(item, line) for each entry of a required non-empty list."""
+        value = self._get(key, f"a list of {what}")
+        if value is None:
+            return
+        if not isinstance(value, YamlSeq) or not value:
+            self.problem(key, f"expected a non-empty list of {what}, found {found(value)}")
+            return
+        yield from zip(value, value.item_lines)
+
+    def mapping(self, key: str, what: str) -> YamlMap | None:
+        value = self._get(key, what)
+        if value is None:
+            return None
+        if not isinstance(value, YamlMap):
+            self.problem(key, f"expected {what}, found {found(value)}")
+            return None
+        return value
+
+
+def top_list(log: FileLog, path: Path, key: str, noun: str) -> list[tuple[Any, int]] | None:
+    """The non-empty list under the file's single top-level key, or ``None`` if unusable."""
+    data = read_yaml(log, path)
+    if data is UNREADABLE:
+        return None
+    if data is None:
+        log.add(1, key, f"expected a mapping with the key '{key}', found an empty file")
+        return None
+    top = Fields(log, data, 1, f"a file with the key '{key}'", (key,))
+    if not top.valid or key not in top.map:
+        if top.valid:
+            top.problem(key, f"expected the top-level key '{key}', found nothing")
+        return None
+    value = top.map[key]
+    if not isinstance(value, YamlSeq) or not value:
+        top.problem(key, f"expected a non-empty list of {noun}, found {found(value)}")
+        return None
+    return list(zip(value, value.item_lines))
+
+
+# ---------------------------------------------------------------------------------------
+# CSV, streamed in chunks
+
+CHUNK_ROWS = 50_000
+
+
+@dataclass(frozen=True)
+class CsvChunk:
+    """Up to ``CHUNK_ROWS`` data rows: their line numbers and stripped text per known column."""
+
+    lines: np.ndarray
+    cells: pd.DataFrame  # columns = the known columns of the header, str values
+
+    def column(self, name: str) -> pd.Series:
+        """A column's cells ("" where the header does not have it)."""
+        if name in self.cells.columns:
+            return self.cells[name]
+        return pd.Series("", index=self.cells.index, dtype=object)
+
+
+@dataclass
+class CsvTable:
+    """An open CSV file: its header, then its rows in chunks (read lazily, once)."""
+
+    columns: frozenset[str]
+    chunks: Iterator[CsvChunk]
+
+
+def check_header(log: FileLog, header: list[str], required: tuple[str, ...], optional: tuple[str, ...]) -> None:
+    """Missing, unknown (probably misspelt) and repeated columns, in linear time."""
+    known = list(required + optional)
+    known_set, seen = set(known), set()
+    for index, name in enumerate(header):
+        if not name:
+            log.add(1, "", f"expected a column name, found an empty header cell (column {index + 1})")
+        elif name in seen:
+            log.add(1, clip_text(name), f"expected each column once, found '{clip_text(name)}' again")
+        elif name not in known_set:
+            log.add(1, clip_text(name), "" if log.full else unknown(name, known, "column"))
+        seen.add(name)
+    for name in required:
+        if name not in seen:
+            log.add(1, name, f"expected a column '{name}' in the header, found none")
+
+
+def open_csv(log: FileLog, path: Path, required: tuple[str, ...], optional: tuple[str, ...],
+             chunk_rows: int = CHUNK_ROWS) -> CsvTable | None:
+    """The header and a lazy iterator of row chunks, or ``None`` without a usable header.
+
+    Rows are streamed, so memory does not grow with the file; a blank line is skipped, a
+    row with the wrong number of cells is one problem, and reading stops at the first
+    undecodable byte or CSV syntax error (one problem naming its line).
+    """
+    if path.is_dir():
+        log.add(None, "", "expected a CSV file, found a folder")
+        return None
+    try:
+        handle = path.open(newline="", encoding="utf-8-sig")
+    except OSError as exc:
+        log.add(None, "", f"expected a readable CSV file, found {exc.strerror or exc}")
+        return None
+    reader = csv.reader(handle)
+    try:
+        first = next(reader, [])
+    except (csv.Error, UnicodeDecodeError, OSError) as exc:
+        handle.close()
+        log.add(1, "", _stream_error(exc))
+        return None
+    header = [name.strip() for name in first]
+    if not any(header):
+        handle.close()
+        log.add(1, "", f"expected a header line with the column names, found {'an empty line' if first else 'an empty file'}")
+        return None
+    check_header(log, header, required, optional)
+    known = set(required + optional)
+    positions: dict[str, int] = {}
+    for index, name in enumerate(header):
+        if name in known:
+            positions.setdefault(name, index)
+    return CsvTable(frozenset(header), _chunks(log, handle, reader, len(header), positions, chunk_rows))
+
+
+def _stream_error(exc: BaseException) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"expected UTF-8 text, found bytes that are not ({exc.reason})"
+    if isinstance(exc, csv.Error):
+        return f"expected CSV text, found a syntax error: {exc}"
+    return f"expected a readable CSV file, found {getattr(exc, 'strerror', None) or exc}"
+
+
+def _chunks(log: FileLog, handle: io.TextIOBase, reader: Any, width: int, positions: dict[str, int],
+            chunk_rows: int) -> Iterator[CsvChunk]:
+    names, index = list(positions), list(positions.values())
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    widths: dict[int, list[int]] = {}
+    try:
+        while True:
+            try:
+                cells = next(reader)
+            except StopIteration:
+                break
+            except (csv.Error, UnicodeDecodeError, OSError) as exc:
+                log.add(reader.line_num + 1, "", _stream_error(exc))
+                break
+            if len(cells) != width:
+                if any(c.strip() for c in cells):
+                    widths.setdefault(len(cells), []).append(reader.line_num)
+                continue
+            rows.append([cells[i] for i in index])
+            lines.append(reader.line_num)
+            if len(rows) >= chunk_rows:
+                yield _chunk(rows, lines, names)
+                rows, lines = [], []
+        if rows:
+            yield _chunk(rows, lines, names)
+    finally:
+        handle.close()
+        for n, where in sorted(widths.items()):
+            log.add_lines(where, "", f"expected {width} cells (one per column), found {n}")
+
+
+def _chunk(rows: list[list[str]], lines: list[int], names: list[str]) -> CsvChunk:
+    frame = pd.DataFrame(rows, columns=names, dtype=object)
+    for name in names:
+        frame[name] = frame[name].str.strip()
+    blank = (frame == "").all(axis=1).to_numpy() if len(names) else np.zeros(len(frame), dtype=bool)
+    line_array = np.asarray(lines, dtype=np.int64)
+    if blank.any():
+        frame, line_array = frame.loc[~blank].reset_index(drop=True), line_array[~blank]
+    return CsvChunk(line_array, frame)
+
+
+def number_column(log: FileLog, chunk: CsvChunk, name: str, rng: Range, required: bool,
+                  present: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(values, ok) of one numeric column of a chunk: NaN where empty or wrong.
+
+    Every wrong cell is one problem (cells with the same text fold into one line); an
+    empty cell is a problem only when ``required`` and the header has the column.
+    """
+    text = chunk.column(name)
+    empty = (text == "").to_numpy()
+    values = pd.to_numeric(text.where(~empty), errors="coerce").to_numpy(dtype=float)
+    well_formed = ~empty & ~np.isnan(values)  # to_numeric takes plain decimals and inf/nan only
+    malformed = ~empty & ~well_formed
+    in_range = rng.mask(values)
+    outside = well_formed & ~in_range
+    for cell, where in by_value(text, malformed, chunk.lines):
+        log.add_lines(where, name, f"expected {rng.describe()} written as a plain decimal like 1234.82, "
+                                   f"found '{clip_text(cell)}'")
+    for cell, where in by_value(text, outside, chunk.lines):
+        log.add_lines(where, name, rng.problem(float(cell), clip_text(cell)) or f"expected {rng.describe()}, found {cell}")
+    if required and present and empty.any():
+        log.add_lines(chunk.lines[empty], name, f"expected {rng.describe()}, found an empty cell")
+    ok = ~malformed & ~outside & ~(empty & required)
+    values = np.where(well_formed & in_range, values, np.nan)
+    return values, ok
+
+
+def by_value(text: pd.Series, mask: np.ndarray, lines: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
+    """(cell text, lines) for each distinct text among the masked cells, in line order."""
+    if not mask.any():
+        return
+    picked = pd.DataFrame({"text": text.to_numpy()[mask], "line": lines[mask]})
+    for cell, part in picked.groupby("text", sort=False):
+        yield str(cell), part["line"].to_numpy()
+
+
+def display_path(path: Path, root: Path, name: str) -> str:
+    """``data/measurements/tx2.csv``: ``path`` shown under ``name`` (its root's display name)."""
+    try:
+        return (Path(name) / path.relative_to(root)).as_posix()
+    except ValueError:
+        return path.as_posix()
+

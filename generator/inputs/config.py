@@ -1,0 +1,158 @@
+"""``site.yml``: the site's settings, declared once as typed options with their defaults.
+
+Like MkDocs' ``config/defaults.py``, every option is declared here (dotted key, type,
+default, help); reading the file checks each value against its declaration and reports
+unknown keys with a did-you-mean, all with their line in ``site.yml``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.inputs.checks import UNREADABLE, Fields, FileLog, Problems, Range, YamlMap, YamlSeq, found, \
+    read_yaml, suggest, yaml_number_problem
+from generator.model.roofline import ASSUMPTIONS, DEFAULT_ASSUMPTION
+
+# A checker turns a YAML value into the option's value, or returns (None, why not).
+Check = Callable[[Any], tuple[Any, str | None]]
+
+
+def text() -> Check:
+    def check(value: Any) -> tuple[Any, str | None]:
+        if not isinstance(value, str):
+            return None, f"expected text, found {found(value)}"
+        return value.strip(), None
+    return check
+
+
+def choice(options: tuple[str, ...]) -> Check:
+    def check(value: Any) -> tuple[Any, str | None]:
+        if not isinstance(value, str) or value not in options:
+            hint = suggest(value, list(options)) if isinstance(value, str) else ""
+            return None, f"expected one of {', '.join(options)}, found {found(value)}{hint}"
+        return value, None
+    return check
+
+
+def list_of(item: Check) -> Check:
+    def check(value: Any) -> tuple[Any, str | None]:
+        if not isinstance(value, YamlSeq) or not value:
+            return None, f"expected a non-empty list, found {found(value)}"
+        out = []
+        for entry in value:
+            checked, message = item(entry)
+            if message:
+                return None, message
+            out.append(checked)
+        return tuple(out), None
+    return check
+
+
+def integer(low: int, high: int) -> Check:
+    rng = Range(low, high, integer=True)
+
+    def check(value: Any) -> tuple[Any, str | None]:
+        message = yaml_number_problem(value, rng)
+        return (None, message) if message else (int(value), None)
+    return check
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str  # dotted: "roofline.batch" is the key batch of the mapping roofline
+    check: Check
+    default: Any
+    help: str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("title", text(), "CNN Inference Benchmarks", "Site title, shown on every page."),
+    Option("tagline", text(), "", "Shown under the title on every page."),
+    Option("roofline.default_assumption", choice(ASSUMPTIONS), DEFAULT_ASSUMPTION,
+           "The storage assumption of the first roofline section, the Pareto and efficiency comparisons."),
+    Option("roofline.assumptions", list_of(choice(ASSUMPTIONS)), None,
+           "Every assumption that gets its own rows in predictions.csv and its own heatmap view "
+           "(default: the default assumption only)."),
+    Option("roofline.batch", integer(1, 1_000_000), 16,
+           "Batch size of the batch-amortised assumption (weights read once per batch)."),
+)
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str = "CNN Inference Benchmarks"
+    tagline: str = ""
+    default_assumption: str = DEFAULT_ASSUMPTION
+    assumptions: tuple[str, ...] = (DEFAULT_ASSUMPTION,)
+    batch: int = 16
+
+
+def _sections() -> dict[str, list[str]]:
+    """Mapping name ('' = top level) -> its declared keys."""
+    out: dict[str, list[str]] = {"": []}
+    for option in OPTIONS:
+        section, _, key = option.key.rpartition(".")
+        out.setdefault(section, []).append(key)
+        if section and section not in out[""]:
+            out[""].append(section)
+    return out
+
+
+def read_config(problems: Problems, path: Path, display: str) -> SiteConfig | None:
+    """The settings of ``path`` (the defaults when it does not exist); None after problems."""
+    log: FileLog = problems.declare(display)
+    raw = read_yaml(log, path, required=False)
+    if raw is UNREADABLE:
+        return SiteConfig() if not path.exists() else None
+    if raw is None:
+        return SiteConfig()
+    before = problems.errors
+    top = Fields(log, raw, 1, "a mapping of settings", (), tuple(_sections()[""]))
+    if not top.valid:
+        return None
+    values: dict[str, Any] = {}
+    mappings: dict[str, Fields] = {"": top}
+    for section, keys in _sections().items():
+        if not section:
+            continue
+        node = top.map.get(section)
+        if node is None:
+            continue
+        if not isinstance(node, YamlMap):
+            top.problem(section, f"expected a mapping, found {found(node)}")
+            continue
+        mappings[section] = Fields(log, node, top.line(section), "a mapping", (), tuple(keys), prefix=f"{section}.")
+    for option in OPTIONS:
+        section, _, key = option.key.rpartition(".")
+        fields = mappings.get(section)
+        if fields is None or key not in fields.map or fields.map[key] is None:
+            continue
+        value, message = option.check(fields.map[key])
+        if message:
+            fields.problem(key, message)
+        else:
+            values[option.key] = value
+    if problems.errors > before:
+        return None
+    get = {option.key: values.get(option.key, option.default) for option in OPTIONS}
+    default = get["roofline.default_assumption"]
+    listed = get["roofline.assumptions"] or (default,)
+    return SiteConfig(
+        title=get["title"],
+        tagline=get["tagline"],
+        default_assumption=default,
+        assumptions=tuple(dict.fromkeys((default, *listed))),
+        batch=get["roofline.batch"],
+    )
+
+
+def load_config(path: Path) -> SiteConfig:
+    """``read_config`` on its own: the settings, or DataError with every problem."""
+    problems = Problems()
+    config = read_config(problems, path, path.name)
+    problems.raise_if_any()
+    assert config is not None
+    return config

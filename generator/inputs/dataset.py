@@ -1,0 +1,664 @@
+"""``data/`` -> a validated :class:`~generator.records.Dataset`: the domain rules.
+
+The specifications are read in the order they refer to each other -- precisions, tasks,
+platforms (peaks per precision), networks (of a task, accuracy per precision) -- then the
+measurements and power traces, which refer to all of them. A specification entry with a
+problem keeps its id as *broken*: rows that name it are not reported again, so one root
+cause gives one problem. Measurement and trace files are streamed in chunks and checked
+column by column, so a million runs (or a 200 MB file of bad rows) take seconds and
+bounded memory.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from generator.inputs.checks import (
+    PERCENT,
+    PRUNING,
+    CsvChunk,
+    Fields,
+    FileLog,
+    Problems,
+    Range,
+    YamlMap,
+    by_value,
+    clip_text,
+    count,
+    display_path,
+    fmt_number,
+    non_negative,
+    number_column,
+    open_csv,
+    positive,
+    suggest,
+    top_list,
+    unknown,
+    yaml_number_problem,
+)
+from generator.errors import UsageError
+from generator.records import (
+    MEASUREMENT_COLUMNS,
+    MEASUREMENT_KEY,
+    MEASUREMENT_SOURCE,
+    MEASUREMENT_VALUES,
+    PLATFORM_KINDS,
+    SITE_NAMES,
+    TRACE_COLUMNS,
+    Accuracy,
+    Dataset,
+    Mode,
+    Network,
+    Platform,
+    Precision,
+    Task,
+    Variant,
+)
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9.-]*\Z")
+PRECISION_ID = re.compile(r"[A-Za-z0-9]+\Z")
+COLOR = re.compile(r"#[0-9a-fA-F]{6}\Z")
+SLUG_SHAPE = "a lower-case slug (a-z, 0-9, '.', '-')"
+PRECISION_SHAPE = "a name of letters and digits like INT8"
+
+# Every number has an upper bound (nothing overflows or wraps later) and every positive one
+# a smallest magnitude (nothing divides into infinity). The bounds are far beyond any real
+# device or network, so they only catch typing and unit mistakes.
+BITS = positive(256, tiny=1e-3)
+ELEMENTS = count(1e12)
+PEAK_TOPS = positive(1e6, tiny=1e-9)
+BANDWIDTH_GBPS = positive(1e7, tiny=1e-9)
+MEMORY_GB = positive(1e9, tiny=1e-9)
+POWER_W = positive(1e7, tiny=1e-9)
+ONCHIP_MB = non_negative(1e7)
+OPS_GOP = positive(1e9)
+WEIGHTS_M = positive(1e9)
+BATCH = count(1e9)
+LATENCY_MS = positive(1e12)
+FPS = positive(1e12)
+POWER_READING_W = non_negative(1e7)
+TIME_S = non_negative(1e12)
+VOLTS = non_negative(1e6)
+AMPS = non_negative(1e6)
+
+# latency x throughput / batch of one run is about 1 (a call of `batch` inputs takes the
+# latency); pipelined platforms reach a few. Beyond this factor either way it is a mistake.
+CONSISTENCY_FACTOR = 10.0
+# Rows are kept for the cross-file checks (repeated runs) until this many problems were
+# found; beyond, the report is long already and memory must not grow with a flood of bad rows.
+KEEP_ROWS_UNTIL = 1000
+
+
+# ---------------------------------------------------------------------------------------
+# What the specifications declare
+
+
+@dataclass
+class Known:
+    """The records of one specification file by id, to check references to them.
+
+    ``by_id`` is None when the file could not be used: references to it are then not
+    checked. ``broken`` ids were declared with a problem: references to them are not
+    reported again.
+    """
+
+    file: str
+    noun: str
+    by_id: dict[str, Any] | None
+    broken: set[str] = field(default_factory=set)
+
+    def get(self, key: Any) -> Any:
+        return None if self.by_id is None else self.by_id.get(key)
+
+    def unknown(self, key: Any) -> str | None:
+        """Why ``key`` is not an id of this file, or None (also for broken ids)."""
+        if self.by_id is None or key in self.by_id or key in self.broken:
+            return None
+        return unknown(str(key), list(self.by_id), f"{self.noun} id from {self.file}")
+
+    def usable(self, key: Any) -> bool:
+        return self.by_id is not None and key in self.by_id
+
+
+@dataclass(frozen=True)
+class Catalog:
+    precisions: Known
+    tasks: Known
+    platforms: Known
+    networks: Known
+
+
+class _Ids:
+    """Unique ids of one list: the first wins, a later copy is a problem naming both lines."""
+
+    def __init__(self, log: FileLog, scope: str = ""):
+        self.log, self.scope, self.seen = log, scope, {}
+
+    def first(self, value: Any, line: int, field: str = "id") -> bool:
+        if value in self.seen:
+            shown = fmt_number(value) if isinstance(value, float) else f"'{value}'"
+            self.log.add(line, field, f"expected a unique {field}{self.scope}, found {shown} again "
+                                      f"(first at line {self.seen[value]})")
+            return False
+        self.seen[value] = line
+        return True
+
+
+def _known_keys(log: FileLog, table: YamlMap, field: str, precisions: Known):
+    """(precision, value, line, field) per key of a per-precision mapping naming a known precision."""
+    for key, value in table.items():
+        line, name = table.key_lines[key], f"{field}.{key}"
+        message = precisions.unknown(key)
+        log.add_if(line, name, message)
+        if message is None and precisions.usable(key):
+            yield str(key), value, line, name
+
+
+def _spec(log: FileLog, path: Path, key: str, noun: str, entry: Callable[..., tuple[str | None, Any, bool]],
+          *refs: Known) -> Known:
+    """Read a specification list; ``entry`` returns (id, record, broken) per item."""
+    items = top_list(log, path, key, noun + "s")
+    if items is None:
+        return Known(log.file, noun, None)
+    known = Known(log.file, noun, {})
+    ids = _Ids(log)
+    for item, line in items:
+        ident, record, broken = entry(log, item, line, *refs)
+        if ident is None:
+            continue
+        if not ids.first(ident, line):
+            continue
+        if broken or record is None:
+            known.broken.add(ident)
+        else:
+            known.by_id[ident] = record
+    return known
+
+
+# ---------------------------------------------------------------------------------------
+# Specifications (YAML)
+
+
+def _precision(log: FileLog, item: Any, line: int) -> tuple[str | None, Any, bool]:
+    f = Fields(log, item, line, "a precision", ("id", "bits"))
+    pid, bits = f.text("id", PRECISION_ID, PRECISION_SHAPE), f.number("bits", BITS)
+    return pid, (Precision(pid, float(bits)) if pid and bits is not None else None), f.broken
+
+
+def _task(log: FileLog, item: Any, line: int) -> tuple[str | None, Any, bool]:
+    f = Fields(log, item, line, "a task", ("id", "name", "input_elements", "output_elements"), ("description",))
+    tid, name = f.text("id", SLUG, SLUG_SHAPE), f.text("name", shown=True)
+    if tid in SITE_NAMES:
+        f.problem("id", f"expected a task id that is not a name the site uses for its own pages "
+                        f"({', '.join(SITE_NAMES)}), found '{tid}'")
+    inputs, outputs = f.number("input_elements", ELEMENTS), f.number("output_elements", ELEMENTS)
+    description = f.text("description", shown=True) or ""
+    ok = tid is not None and name is not None and inputs is not None and outputs is not None
+    return tid, (Task(tid, name, inputs, outputs, description) if ok else None), f.broken
+
+
+def _peaks(m: Fields, precisions: Known) -> dict[str, float]:
+    """``peak_tops``: TOP/s per known precision, each in range, at least one."""
+    peaks = m.mapping("peak_tops", "a mapping of precision id -> peak TOP/s")
+    if peaks is None:
+        return {}
+    if not peaks:
+        m.problem("peak_tops", "expected at least one precision with its peak TOP/s, found an empty mapping")
+    result = {}
+    for precision, value, line, name in _known_keys(m.log, peaks, "peak_tops", precisions):
+        message = yaml_number_problem(value, PEAK_TOPS)
+        if message:
+            m.broken = True
+            m.log.add(line, name, message)
+        else:
+            result[precision] = float(value)
+    return result
+
+
+def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) -> tuple[str | None, Mode | None]:
+    m = Fields(log, item, line, "a mode", ("peak_tops", "bandwidth_gbps"), ("id", "memory_gb", "power_w"))
+    if not m.valid:
+        return None, None
+    mode_id = "" if m.map.get("id") in (None, "") else m.text("id", SLUG, SLUG_SHAPE)
+    if several and mode_id == "":
+        m.problem("id", "expected a mode id: a platform with several modes names each one, found nothing")
+        return None, None
+    peaks = _peaks(m, precisions)
+    bandwidth = m.number("bandwidth_gbps", BANDWIDTH_GBPS)
+    memory, power = m.number("memory_gb", MEMORY_GB), m.number("power_w", POWER_W)
+    if m.broken or mode_id is None or bandwidth is None:
+        return mode_id, None
+    return mode_id, Mode(mode_id, peaks, bandwidth, memory, power)
+
+
+def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[str | None, Any, bool]:
+    f = Fields(log, item, line, "a platform", ("id", "name", "vendor", "kind", "modes"),
+               ("description", "onchip_mb", "color"))
+    pid = f.text("id", SLUG, SLUG_SHAPE)
+    name, vendor = f.text("name", shown=True), f.text("vendor", shown=True)
+    kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True) or ""
+    onchip = f.number("onchip_mb", ONCHIP_MB)
+    color = f.text("color", COLOR, "a colour like #1f77b4") if "color" in f.map else None
+    mode_items = list(f.items("modes", "modes"))
+    modes, mode_ids, broken = [], _Ids(log, " among the modes"), False
+    for mode_item, mode_line in mode_items:
+        mode_id, mode = _mode(log, mode_item, mode_line, len(mode_items) > 1, precisions)
+        if mode_id is None or not mode_ids.first(mode_id, mode_line):
+            broken = True
+            continue
+        if mode is None:
+            broken = True
+        else:
+            modes.append(mode)
+    broken = broken or f.broken or not modes
+    ok = not broken and None not in (pid, name, vendor, kind)
+    record = Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color) if ok else None
+    return pid, record, broken
+
+
+def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
+    """``accuracy``: published top-1 (required) and top-5 per known precision."""
+    table = v.map.get("accuracy")
+    if table is None:
+        return {}
+    if not isinstance(table, YamlMap):
+        v.problem("accuracy", "expected a mapping of precision id -> {top1_pct, top5_pct}, found something else")
+        return {}
+    result = {}
+    for precision, value, line, name in _known_keys(v.log, table, "accuracy", precisions):
+        a = Fields(v.log, value, line, "top1_pct and top5_pct", ("top1_pct",), ("top5_pct",), name + ".")
+        top1, top5 = a.number("top1_pct", PERCENT), a.number("top5_pct", PERCENT)
+        v.broken = v.broken or a.broken
+        if top1 is not None:
+            result[precision] = Accuracy(top1, top5)
+    return result
+
+
+def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known) -> tuple[str | None, Any, bool]:
+    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description",))
+    nid, name = f.text("id", SLUG, SLUG_SHAPE), f.text("name", shown=True)
+    task = f.text("task", SLUG, "a task id")
+    if task is not None and (message := tasks.unknown(task)):
+        f.problem("task", message)
+    description = f.text("description", shown=True) or ""
+    variants, levels = [], _Ids(log, f" within {nid}" if nid else " within the network")
+    broken = False
+    for v_item, v_line in f.items("variants", "variants"):
+        v = Fields(log, v_item, v_line, "a variant", ("pruning_pct", "ops_gop", "weights_m"), ("accuracy",))
+        pruning = v.number("pruning_pct", PRUNING)
+        ops, weights = v.number("ops_gop", OPS_GOP), v.number("weights_m", WEIGHTS_M)
+        accuracy = _accuracy(v, precisions)
+        if pruning is None or not levels.first(pruning, v.line("pruning_pct"), "pruning_pct"):
+            broken = True
+            continue
+        if v.broken or ops is None or weights is None:
+            broken = True
+            continue
+        variants.append(Variant(pruning, ops, weights, accuracy))
+    broken = broken or f.broken or not variants or not tasks.usable(task)
+    record = Network(nid, name, task, tuple(variants), description) if not broken and name else None
+    return nid, record, broken or record is None
+
+
+# ---------------------------------------------------------------------------------------
+# Measurements (CSV)
+
+_M_IDS = ("task", "platform", "precision", "network")
+_M_REQUIRED = _M_IDS + ("pruning_pct", "batch")
+_M_RANGES: dict[str, Range] = {
+    "pruning_pct": PRUNING, "batch": BATCH, "repeat": BATCH,
+    "lat_comp_ms": LATENCY_MS, "lat_sys_ms": LATENCY_MS, "fps_comp": FPS, "fps_sys": FPS,
+    "top1_pct": PERCENT, "top5_pct": PERCENT,
+    "power_base_w": POWER_READING_W, "power_idle_w": POWER_READING_W, "power_full_w": POWER_W,
+}
+_M_OPTIONAL = tuple(c for c in MEASUREMENT_COLUMNS if c not in _M_REQUIRED)
+_NEITHER = "lat_comp_ms/fps_comp"
+_COMBO = ("task", "platform", "mode", "precision", "network", "pruning_pct")
+
+
+def _resolve_mode(platform: Platform, mode_id: str) -> tuple[str | None, str | None]:
+    """(mode id as stored, problem): an empty cell means the only mode of a single-mode platform."""
+    ids = [m.id for m in platform.modes]
+    if len(ids) == 1:
+        if mode_id in ("", ids[0]):
+            return ids[0], None
+        named = f" or '{ids[0]}'" if ids[0] else ""
+        return None, f"expected an empty cell{named} ({platform.id} has a single mode), found '{clip_text(mode_id)}'"
+    if mode_id in ids:
+        return mode_id, None
+    expected = f"expected a mode of {platform.id} ({', '.join(ids)})"
+    if mode_id == "":
+        return None, f"{expected}, found an empty cell"
+    return None, f"{expected}, found '{clip_text(mode_id)}'{suggest(mode_id, ids)}"
+
+
+def _combo_problems(combo: tuple, cat: Catalog) -> tuple[str | None, list[tuple[str, str]]]:
+    """(resolved mode, [(field, message)]) for one distinct (task, platform, mode, precision,
+    network, pruning_pct): every reference a run makes to the specifications."""
+    task, platform_id, mode_cell, precision, network_id, pruning = combo
+    out: list[tuple[str, str]] = []
+    for name, known, value in (("task", cat.tasks, task), ("precision", cat.precisions, precision),
+                               ("platform", cat.platforms, platform_id), ("network", cat.networks, network_id)):
+        message = known.unknown(value)
+        if message:
+            out.append((name, message))
+    mode_id, mode = None, None
+    platform = cat.platforms.get(platform_id)
+    if platform is not None:
+        mode_id, message = _resolve_mode(platform, mode_cell)
+        if message:
+            out.append(("mode", message))
+        else:
+            mode = platform.mode(mode_id)
+    network = cat.networks.get(network_id)
+    if network is not None and cat.tasks.usable(task) and network.task != task:
+        out.append(("network", f"expected a network of task '{task}', "
+                               f"found '{network.id}' (a network of task '{network.task}')"))
+    elif network is not None and network.variant(pruning) is None:
+        levels = ", ".join(fmt_number(v.pruning_pct) for v in network.variants)
+        out.append(("pruning_pct", f"expected a pruning_pct of {network.id} ({levels}), found {fmt_number(pruning)}"))
+    if mode is not None and cat.precisions.usable(precision) and precision not in mode.peak_tops:
+        label = platform_id + (f" mode {mode.id}" if mode.id else "")
+        supported = ", ".join(p for p in (cat.precisions.by_id or {}) if p in mode.peak_tops)
+        out.append(("precision", f"expected a precision that {label} supports ({supported}), found {precision}"))
+    return mode_id, out
+
+
+def _ids(log: FileLog, chunk: CsvChunk, names: tuple[str, ...], columns: frozenset[str]) -> np.ndarray:
+    """Required id cells: an empty one is a problem. Returns the rows with all ids given."""
+    ok = np.ones(len(chunk.lines), dtype=bool)
+    for name in names:
+        empty = (chunk.column(name) == "").to_numpy()
+        if name in columns and empty.any():
+            log.add_lines(chunk.lines[empty], name, f"expected a {name} id, found an empty cell")
+        ok &= ~empty
+    return ok
+
+
+def _measurement_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], cat: Catalog,
+                       combos: dict[tuple, tuple[str | None, list[tuple[str, str]]]]) -> pd.DataFrame:
+    """The runs of one chunk as a typed frame; every problem logged with its lines."""
+    lines = chunk.lines
+    ok = _ids(log, chunk, _M_IDS, columns)
+    values = {}
+    for name, rng in _M_RANGES.items():
+        values[name], good = number_column(log, chunk, name, rng, name in _M_REQUIRED, name in columns)
+        if name in ("pruning_pct", "batch", "repeat"):
+            ok &= good & (~np.isnan(values[name]) | (name == "repeat"))
+    values["repeat"] = np.where(np.isnan(values["repeat"]) & (chunk.column("repeat") == "").to_numpy(),
+                                1.0, values["repeat"])
+    if {"lat_comp_ms", "fps_comp"} & columns:
+        neither = (chunk.column("lat_comp_ms") == "").to_numpy() & (chunk.column("fps_comp") == "").to_numpy()
+        if neither.any():
+            log.add_lines(lines[neither], _NEITHER, "expected lat_comp_ms or fps_comp (a run measures one), "
+                                                    "found both cells empty")
+    frame = pd.DataFrame({name: chunk.column(name).to_numpy() for name in ("task", "platform", "mode", "precision",
+                                                                             "network")})
+    for name in _M_RANGES:
+        frame[name] = values[name]
+    frame["source_row"] = lines
+    frame = frame.loc[ok].reset_index(drop=True)
+    if len(frame):
+        frame["mode"] = _check_references(log, frame, cat, combos)
+        _check_consistency(log, frame)
+    return frame
+
+
+def _check_references(log: FileLog, frame: pd.DataFrame, cat: Catalog,
+                      combos: dict[tuple, tuple[str | None, list[tuple[str, str]]]]) -> pd.Series:
+    """Problems of every distinct combination of ids, logged on all its lines; resolved modes."""
+    modes = frame["mode"].to_numpy(dtype=object).copy()
+    lines = frame["source_row"].to_numpy()
+    for combo, rows in frame.groupby(list(_COMBO), sort=False, dropna=False).indices.items():
+        if combo not in combos:
+            combos[combo] = _combo_problems(combo, cat)
+        mode_id, problems = combos[combo]
+        for name, message in problems:
+            log.add_lines(lines[rows], name, message)
+        if mode_id is not None:
+            modes[rows] = mode_id
+    return pd.Series(modes, index=frame.index, dtype=object)
+
+
+def _check_consistency(log: FileLog, frame: pd.DataFrame) -> None:
+    """Warn where a run's latency and throughput disagree by more than an order of magnitude."""
+    ratio = frame["lat_comp_ms"].to_numpy() * frame["fps_comp"].to_numpy() / 1000.0 / frame["batch"].to_numpy()
+    with np.errstate(invalid="ignore"):
+        far = (ratio > CONSISTENCY_FACTOR) | (ratio < 1.0 / CONSISTENCY_FACTOR)
+    if far.any():
+        log.warn_lines(frame["source_row"].to_numpy()[far], "lat_comp_ms",
+                       f"expected lat_comp_ms x fps_comp / 1000 / batch within {1 / CONSISTENCY_FACTOR:g}.."
+                       f"{CONSISTENCY_FACTOR:g} (the latency of a batch and the throughput of the same run), "
+                       "found a ratio outside it")
+
+
+def _csv_files(problems: Problems, folder: Path, display: Callable[[Path], str], what: str) -> list[Path]:
+    """The ``*.csv`` files of ``folder`` (any case), name order; any other entry is a problem.
+
+    Hidden files (``.gitkeep``) are ignored.
+    """
+    files = []
+    for path in sorted(folder.iterdir(), key=lambda p: (p.name.lower(), p.name)):
+        if path.name.startswith("."):
+            continue
+        if path.is_file() and path.suffix.lower() == ".csv":
+            files.append(path)
+        else:
+            kind = "a folder" if path.is_dir() else f"'{clip_text(path.name)}'"
+            problems.add(display(path), None, "", f"expected only {what} files (*.csv) in {display(folder)}/, "
+                                                  f"found {kind} (move it elsewhere)")
+    return files
+
+
+def _folder(problems: Problems, folder: Path, display: Callable[[Path], str], required: bool) -> bool:
+    if folder.is_dir():
+        return True
+    if folder.exists():
+        problems.add(display(folder), None, "", "expected a folder of CSV files, found a file")
+    elif required:
+        problems.add(display(folder), None, "", "expected a folder of measurement CSV files, found no such folder")
+    return False
+
+
+def _measurements(problems: Problems, folder: Path, display: Callable[[Path], str], cat: Catalog) -> pd.DataFrame:
+    parts: list[pd.DataFrame] = []
+    if _folder(problems, folder, display, required=True):
+        combos: dict[tuple, Any] = {}
+        for path in _csv_files(problems, folder, display, "measurement"):
+            log = problems.declare(display(path))
+            table = open_csv(log, path, _M_REQUIRED, _M_OPTIONAL)
+            if table is None:
+                continue
+            if not {"lat_comp_ms", "fps_comp"} & table.columns:
+                log.add(1, _NEITHER, "expected a column lat_comp_ms or fps_comp in the header, found neither")
+            complete = all(c in table.columns for c in _M_REQUIRED)
+            for chunk in table.chunks:
+                frame = _measurement_chunk(log, chunk, table.columns, cat, combos)
+                if complete and problems.errors < KEEP_ROWS_UNTIL:
+                    parts.append(frame.assign(source_file=log.file))
+    frame = _measurement_frame(parts)
+    _check_unique_runs(problems, frame)
+    return frame
+
+
+def _check_unique_runs(problems: Problems, frame: pd.DataFrame) -> None:
+    """Two runs with the same key are one run entered twice, unless ``repeat`` says otherwise."""
+    key = list(MEASUREMENT_KEY)
+    again = frame.duplicated(key, keep="first").to_numpy()
+    if not again.any():
+        return
+    first = frame.loc[~again, key + ["source_file", "source_row"]]
+    later = frame.loc[again, key + ["source_file", "source_row"]].merge(
+        first, on=key, how="left", suffixes=("", "_first"))
+    for (file, first_file, first_line), part in later.groupby(["source_file", "source_file_first",
+                                                               "source_row_first"], sort=True):
+        problems.add_lines(file, part["source_row"], "repeat",
+                           "expected one run per task, platform, mode, precision, network, pruning_pct, "
+                           f"batch and repeat, found the same run as {first_file} line {int(first_line)} "
+                           "(number repeated runs in a 'repeat' column)")
+
+
+def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
+    """The documented frame: str ids, float pruning, int batch/repeat, float values; sorted."""
+    columns = list(MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE)
+    frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
+    ids = ("task", "platform", "mode", "precision", "network", "source_file")
+    types = {c: str for c in ids} | {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
+    frame = frame[columns].astype(types | {c: float for c in MEASUREMENT_VALUES})
+    return frame.sort_values(list(MEASUREMENT_KEY), kind="mergesort").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Power traces (CSV)
+
+_T_REQUIRED = ("platform", "time_s")
+_T_OPTIONAL = ("mode", "network", "power_w", "voltage_v", "current_a")
+_T_RANGES = {"time_s": TIME_S, "power_w": POWER_READING_W, "voltage_v": VOLTS, "current_a": AMPS}
+TRACE_KEY = ("platform", "mode", "network")
+
+
+def _trace_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], cat: Catalog,
+                 combos: dict[tuple, Any], has_power: bool) -> pd.DataFrame:
+    lines = chunk.lines
+    ok = _ids(log, chunk, ("platform",), columns)
+    values = {}
+    for name, rng in _T_RANGES.items():
+        values[name], good = number_column(log, chunk, name, rng, name in _T_REQUIRED, name in columns)
+        ok &= good
+    given = {name: (chunk.column(name) != "").to_numpy() for name in ("power_w", "voltage_v", "current_a")}
+    power = np.where(given["power_w"], values["power_w"], values["voltage_v"] * values["current_a"])
+    if not has_power:  # the header already says so, once
+        given = {name: np.ones(len(lines), dtype=bool) for name in given}
+    for have, missing in (("voltage_v", "current_a"), ("current_a", "voltage_v")):
+        lonely = ~given["power_w"] & given[have] & ~given[missing]
+        if lonely.any():
+            log.add_lines(lines[lonely], missing, f"expected {missing} next to {have}, found an empty cell")
+    none = ~given["power_w"] & ~given["voltage_v"] & ~given["current_a"]
+    if none.any():
+        log.add_lines(lines[none], "power_w", "expected power_w, or voltage_v and current_a, found empty cells")
+    frame = pd.DataFrame({"platform": chunk.column("platform").to_numpy(), "mode": chunk.column("mode").to_numpy(),
+                          "network": chunk.column("network").to_numpy(), "time_s": values["time_s"],
+                          "power_w": power, "source_row": lines})
+    frame = frame.loc[ok].reset_index(drop=True)
+    modes = frame["mode"].to_numpy(dtype=object).copy()
+    for (platform_id, mode_cell, network_id), rows in frame.groupby(list(TRACE_KEY), sort=False).indices.items():
+        key = (platform_id, mode_cell, network_id)
+        if key not in combos:
+            combos[key] = _trace_refs(platform_id, mode_cell, network_id, cat)
+        mode_id, problems = combos[key]
+        for name, message in problems:
+            log.add_lines(frame["source_row"].to_numpy()[rows], name, message)
+        if mode_id is not None:
+            modes[rows] = mode_id
+    frame["mode"] = modes
+    return frame
+
+
+def _trace_refs(platform_id: str, mode_cell: str, network_id: str, cat: Catalog) -> tuple[str | None, list]:
+    out = []
+    message = cat.platforms.unknown(platform_id)
+    if message:
+        out.append(("platform", message))
+    mode_id = None
+    platform = cat.platforms.get(platform_id)
+    if platform is not None:
+        mode_id, message = _resolve_mode(platform, mode_cell)
+        if message:
+            out.append(("mode", message))
+    if network_id and (message := cat.networks.unknown(network_id)):
+        out.append(("network", message))
+    return mode_id, out
+
+
+def _check_trace_order(log: FileLog, frame: pd.DataFrame) -> None:
+    """Warn about repeated or backward timestamps within one trace (in file order)."""
+    for _, part in frame.groupby(list(TRACE_KEY), sort=False):
+        steps = np.diff(part["time_s"].to_numpy())
+        rows = part["source_row"].to_numpy()[1:]
+        if (steps == 0).any():
+            log.warn_lines(rows[steps == 0], "time_s", "expected each time_s once per trace, found a repeated time")
+        if (steps < 0).any():
+            log.warn_lines(rows[steps < 0], "time_s", "expected time_s in increasing order within a trace, "
+                                                      "found a time earlier than the row before")
+
+
+def _traces(problems: Problems, folder: Path, display: Callable[[Path], str], cat: Catalog) -> pd.DataFrame:
+    parts = []
+    if _folder(problems, folder, display, required=False):
+        for path in _csv_files(problems, folder, display, "power trace"):
+            log = problems.declare(display(path))
+            table = open_csv(log, path, _T_REQUIRED, _T_OPTIONAL)
+            if table is None:
+                continue
+            has_power = "power_w" in table.columns or {"voltage_v", "current_a"} <= table.columns
+            if not has_power:
+                log.add(1, "power_w", "expected a column power_w, or both voltage_v and current_a, found neither")
+            complete = has_power and all(c in table.columns for c in _T_REQUIRED)
+            combos: dict[tuple, Any] = {}
+            chunks = [_trace_chunk(log, chunk, table.columns, cat, combos, has_power) for chunk in table.chunks]
+            if complete and chunks:
+                whole = pd.concat(chunks, ignore_index=True)
+                _check_trace_order(log, whole)
+                parts.append(whole)
+    columns = list(TRACE_COLUMNS)
+    frame = pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
+    frame = frame.astype({"platform": str, "mode": str, "network": str, "time_s": float, "power_w": float})
+    return frame.sort_values(["platform", "mode", "network", "time_s"], kind="mergesort").reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# Entry points
+
+
+def read_dataset(problems: Problems, data_dir: Path, name: str = "data") -> Dataset | None:
+    """Check every file of ``data_dir`` into ``problems``; the Dataset when there are none.
+
+    Files are shown as ``name/...``.
+    """
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise UsageError(f"{data_dir}: data folder not found")
+
+    def display(path: Path) -> str:
+        return display_path(path, data_dir, name)
+
+    def spec(kind: str, noun: str, entry: Callable[..., Any], *refs: Known) -> Known:
+        path = data_dir / f"{kind}.yaml"
+        return _spec(problems.declare(display(path)), path, kind, noun, entry, *refs)
+
+    precisions = spec("precisions", "precision", _precision)
+    tasks = spec("tasks", "task", _task)
+    platforms = spec("platforms", "platform", _platform, precisions)
+    networks = spec("networks", "network", _network, tasks, precisions)
+    catalog = Catalog(precisions, tasks, platforms, networks)
+    runs = _measurements(problems, data_dir / "measurements", display, catalog)
+    samples = _traces(problems, data_dir / "power_traces", display, catalog)
+    if problems:
+        return None
+    return Dataset(
+        precisions=tuple(precisions.by_id.values()),
+        tasks=tuple(tasks.by_id.values()),
+        platforms=tuple(platforms.by_id.values()),
+        networks=tuple(networks.by_id.values()),
+        measurements=runs,
+        power_traces=samples,
+    )
+
+
+def load_dataset(data_dir: Path, strict: bool = False) -> Dataset:
+    """Read and check ``data_dir``; raise ``DataError`` listing all problems."""
+    problems = Problems()
+    dataset = read_dataset(problems, Path(data_dir), Path(data_dir).resolve().name)
+    if strict:
+        problems.escalate_warnings()
+    problems.raise_if_any()
+    assert dataset is not None
+    return dataset

@@ -1,0 +1,145 @@
+"""Rendering: Markdown prose and Jinja templates -> HTML strings.
+
+Autoescaping is on for every template, so text from ``data/`` (platform names, vendors)
+is escaped wherever it lands. Markdown has two levels of trust:
+
+* ``site_src/`` is the site author's prose: it may hold HTML, but links and sources with
+  a script scheme (``javascript:``, ``vbscript:``, ``data:``) are dropped;
+* text from ``data/`` (:class:`DataText`, e.g. a task description) arrives through pull
+  requests: raw HTML in it is shown as text, and only ``http(s):``, ``mailto:`` and
+  relative links are kept.
+
+Generated prose that quotes a data name escapes it with :func:`md_escape`. Chart specs
+are embedded as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and
+``&`` escaped, so no data value can close the script element.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown as md
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+_MD_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list"]
+_SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_DATA_SCHEMES = {"http", "https", "mailto"}
+_SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
+_URL_ATTRIBUTE = re.compile(
+    r"""(?P<name>\b(?:href|src|action|formaction|xlink:href|poster|background)\s*=\s*)"""
+    r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s"'>]+))""", re.IGNORECASE)
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # what Markdown lets a backslash escape
+
+
+class DataText(str):
+    """Markdown that comes from ``data/`` (untrusted): rendered by :func:`data_markdown`."""
+
+
+def _scheme(url: str) -> str | None:
+    """The URL's scheme as a browser reads it (entities decoded, blanks and controls ignored)."""
+    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url))
+    match = _SCHEME.match(cleaned)
+    return match.group(1).lower() if match else None
+
+
+class _Links(Treeprocessor):
+    """Drops ``href``/``src`` values whose scheme is not allowed (the text stays)."""
+
+    def __init__(self, md_instance: md.Markdown, allowed: set[str] | None, refused: set[str]):
+        super().__init__(md_instance)
+        self.allowed, self.refused = allowed, refused
+
+    def ok(self, url: str) -> bool:
+        scheme = _scheme(url)
+        if scheme is None:
+            return True
+        if self.allowed is not None:
+            return scheme in self.allowed
+        return scheme not in self.refused
+
+    def run(self, root: Any) -> None:
+        for element in root.iter():
+            for attribute in ("href", "src"):
+                value = element.get(attribute)
+                if value is not None and not self.ok(value):
+                    del element.attrib[attribute]
+
+
+class _SafeMarkdown(Extension):
+    def __init__(self, escape_html: bool, allowed: set[str] | None):
+        super().__init__()
+        self.escape_html, self.allowed = escape_html, allowed
+
+    def extendMarkdown(self, md_instance: md.Markdown) -> None:  # noqa: N802 (Markdown's API)
+        if self.escape_html:
+            md_instance.preprocessors.deregister("html_block")
+            md_instance.inlinePatterns.deregister("html")
+        md_instance.treeprocessors.register(_Links(md_instance, self.allowed, _SCRIPT_SCHEMES), "safe_links", 0)
+
+
+def _strip_script_urls(text: str) -> str:
+    """In raw HTML, replace script-scheme URL attributes by ``#``."""
+    def fix(match: re.Match[str]) -> str:
+        value = match.group("dq") if match.group("dq") is not None else (
+            match.group("sq") if match.group("sq") is not None else match.group("uq"))
+        return f'{match.group("name")}"#"' if _scheme(value) in _SCRIPT_SCHEMES else match.group(0)
+    return _URL_ATTRIBUTE.sub(fix, text)
+
+
+def site_markdown(text: str) -> Markup:
+    """The site author's Markdown (``site_src/``): HTML kept, script URLs dropped."""
+    out = md.markdown(text or "", output_format="html",
+                      extensions=[*_MD_EXTENSIONS, _SafeMarkdown(escape_html=False, allowed=None)])
+    return Markup(_strip_script_urls(out))
+
+
+def data_markdown(text: str) -> Markup:
+    """Markdown from ``data/``: raw HTML shown as text, only http(s), mailto and relative links."""
+    out = md.markdown(text or "", output_format="html",
+                      extensions=[*_MD_EXTENSIONS, _SafeMarkdown(escape_html=True, allowed=_DATA_SCHEMES)])
+    return Markup(out)
+
+
+def markdown_to_html(text: str) -> Markup:
+    """The ``markdown`` template filter: :class:`DataText` is untrusted, any other text is prose."""
+    return data_markdown(text) if isinstance(text, DataText) else site_markdown(text)
+
+
+def md_escape(text: str) -> str:
+    """A data value (a name) made literal inside generated Markdown."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;")
+    return _MD_SPECIAL.sub(r"\\\1", text).replace("\n", " ")
+
+
+def script_json(value: Any) -> Markup:
+    """JSON safe to place inside a <script> element (no '</script>' can appear)."""
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return Markup(text)
+
+
+class Renderer:
+    """Renders pages with ``templates/``."""
+
+    def __init__(self, templates_dir: Path):
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(str(templates_dir)),
+            autoescape=True,
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["markdown"] = markdown_to_html
+        self.env.filters["script_json"] = script_json
+
+    def render(self, template: str, **context: Any) -> str:
+        return self.env.get_template(template).render(**context)

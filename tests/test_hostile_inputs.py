@@ -1,0 +1,277 @@
+"""Careless or hostile inputs: every one is a clear problem line (or a warning), never a
+traceback, never silently published wrong. The cases come from trying the build as a new
+user and as an outside contributor would."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, gather
+from generator.errors import DataError
+from generator.inputs.checks import MAX_LINES_PER_FILE, Problems
+from tests.helpers import FIXTURES, REPO
+
+MEASUREMENT_HEADER = "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(FIXTURES / "minidata", root / "data")
+    shutil.copytree(REPO / "templates", root / "templates")
+    shutil.copytree(REPO / "site_src", root / "site_src")
+    shutil.copyfile(REPO / "site.yml", root / "site.yml")
+    return root
+
+
+def problems_of(root: Path, strict: bool = False) -> list[str]:
+    with pytest.raises(DataError) as info:
+        gather(Project(root), lambda _msg: None, strict=strict)
+    return [str(p) for p in info.value.problems]
+
+
+def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", "--project", str(root), *args], capture_output=True,
+                          text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+
+
+def add_run(root: Path, row: str, name: str = "zz.csv", header: str = MEASUREMENT_HEADER) -> None:
+    (root / "data" / "measurements" / name).write_text(f"{header}\n{row}\n")
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1))
+
+
+# --- numbers that would overflow, wrap or divide into infinity -----------------------------
+
+
+@pytest.mark.parametrize("cell, expected", [
+    ("1e308", "field 'fps_comp': expected a number <= 1e12, found 1e308"),
+    ("1e999", "field 'fps_comp': expected a number > 0, found 1e999"),
+    ("1e-320", "field 'fps_comp': expected a number >= 1e-12, found 1e-320"),
+    ("nan", "field 'fps_comp': expected a number > 0 written as a plain decimal like 1234.82, found 'nan'"),
+])
+def test_extreme_measured_numbers_are_problems(project, cell, expected):
+    add_run(project, f"imagenet,fpga-a,,INT8,net-small,100,3,2.0,{cell}")
+    assert problems_of(project) == [f"data/measurements/zz.csv, line 2, {expected}"]
+
+
+def test_a_huge_batch_is_a_problem_not_an_int64_wrap(project):
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,100000000000000000000,2.0,500")
+    assert problems_of(project) == [
+        "data/measurements/zz.csv, line 2, field 'batch': expected an integer <= 1e9, found 100000000000000000000"]
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("1.0e+308", "expected a number <= 1e6, found 1e+308"),
+    ("1" * 400, "expected a number <= 1e6, found 111111... (400 digits)"),
+    ("1.0e-300", "expected a number >= 1e-9, found 1e-300"),
+    (".inf", "expected a number > 0, found inf"),
+])
+def test_extreme_specification_numbers_are_problems(project, value, expected):
+    replace(project / "data" / "platforms.yaml", "INT2: 0.4", f"INT2: {value}")
+    (line,) = problems_of(project)
+    assert line == f"data/platforms.yaml, line 34, field 'peak_tops.INT2': {expected}"
+
+
+def test_yaml_nested_twenty_thousand_deep_is_one_problem(project):
+    (project / "data" / "tasks.yaml").write_text("tasks:\n  - " + "[" * 20000 + "]" * 20000 + "\n")
+    (line,) = problems_of(project)[:1]
+    assert line.startswith("data/tasks.yaml, line 2: expected at most 64 levels of nesting")
+
+
+# --- empty or missing specifications: the root cause, once --------------------------------
+
+
+@pytest.mark.parametrize("name", ["precisions", "tasks", "platforms", "networks"])
+def test_an_empty_specification_list_is_one_problem_naming_its_file(project, name):
+    (project / "data" / f"{name}.yaml").write_text(f"{name}: []\n")
+    found = problems_of(project)
+    assert found[0] == f"data/{name}.yaml, line 1, field '{name}': expected a non-empty list of {name}, " \
+                       "found an empty list"
+    assert len(found) <= 2  # no flood of follow-on problems in the files that refer to it
+
+
+def test_empty_precisions_fold_follow_on_problems_instead_of_a_thousand_lines(project):
+    (project / "data" / "precisions.yaml").write_text("precisions: []\n")
+    assert problems_of(project) == [
+        "data/precisions.yaml, line 1, field 'precisions': expected a non-empty list of precisions, found an empty list"]
+
+
+def test_a_broken_platform_is_not_reported_again_by_every_run_naming_it(project):
+    replace(project / "data" / "platforms.yaml", "bandwidth_gbps: 12.8", "bandwidth_gbps: -12.8")
+    found = problems_of(project)
+    assert len(found) == 1 and "bandwidth_gbps" in found[0]
+
+
+def test_one_unknown_id_in_many_rows_is_one_folded_line(project):
+    rows = "\n".join(f"imagenet,fpga-z,,INT8,net-small,100,{b},2.0,500" for b in range(1, 482))
+    add_run(project, rows)
+    (line,) = problems_of(project)
+    assert line.startswith("data/measurements/zz.csv, lines 2-482 (481 rows), field 'platform': "
+                           "expected a known platform id from data/platforms.yaml, found 'fpga-z'")
+
+
+def test_a_flood_of_bad_rows_is_capped_per_file(project):
+    rows = "\n".join(f"imagenet,fpga-a,,INT8,net-small,100,{b},2.0,-{b}" for b in range(100, 100_100))
+    add_run(project, rows)
+    found = problems_of(project)
+    assert len(found) == MAX_LINES_PER_FILE + 1
+    assert found[-1] == "data/measurements/zz.csv: and 99,900 more problems in this file"
+
+
+def test_a_hundred_thousand_column_header_is_reported_in_capped_lines(project):
+    header = MEASUREMENT_HEADER + "," + ",".join(f"extra{i}" for i in range(100_000))
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,3,2.0,500" + ",1" * 100_000, header=header)
+    found = problems_of(project)
+    assert len(found) == MAX_LINES_PER_FILE + 1
+    assert found[0].startswith("data/measurements/zz.csv, line 1, field 'extra0': expected a known column")
+
+
+def test_the_collector_keeps_bounded_state_however_many_problems():
+    problems = Problems()
+    for i in range(200_000):
+        problems.add("f.csv", i + 2, "x", f"expected a number, found '{i}'")
+    assert problems.errors == 200_000
+    assert len(problems.report()) == MAX_LINES_PER_FILE + 1
+
+
+def test_the_cli_prints_the_folded_count_and_exits_1(project):
+    rows = "\n".join(f"imagenet,fpga-z,,INT8,net-small,100,{b},2.0,500" for b in range(1, 11))
+    add_run(project, rows)
+    result = cli(project, "build", "--out", str(project / "build"))
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == "10 problems found (in 1 line); nothing was written."
+    assert "Traceback" not in result.stderr
+    assert not (project / "build").exists()
+
+
+# --- data that would be dropped or misfiled silently --------------------------------------
+
+
+def test_an_upper_case_csv_suffix_is_read(project):
+    before = gather(Project(project), lambda _msg: None).dataset.measurements
+    shutil.move(project / "data" / "measurements" / "fpga-a.csv", project / "data" / "measurements" / "FPGA-A.CSV")
+    after = gather(Project(project), lambda _msg: None).dataset.measurements
+    assert len(after) == len(before)
+    assert set(after["source_file"]) == {"data/measurements/FPGA-A.CSV", "data/measurements/gpu-b-cpu-c.csv"}
+
+
+def test_a_stray_file_in_the_measurements_folder_is_a_problem(project):
+    (project / "data" / "measurements" / "notes.txt").write_text("not data")
+    (project / "data" / "measurements" / ".gitkeep").write_text("")
+    assert problems_of(project) == ["data/measurements/notes.txt: expected only measurement files (*.csv) in "
+                                    "data/measurements/, found 'notes.txt' (move it elsewhere)"]
+
+
+def test_a_power_traces_file_instead_of_a_folder_is_a_problem(project):
+    shutil.rmtree(project / "data" / "power_traces")
+    (project / "data" / "power_traces").write_text("platform,time_s,power_w\n")
+    assert problems_of(project) == ["data/power_traces: expected a folder of CSV files, found a file"]
+
+
+@pytest.mark.parametrize("reserved", ["index", "theory", "404", "assets", "data", "figures"])
+def test_a_task_id_that_would_overwrite_a_site_page_is_rejected(project, reserved):
+    tasks = project / "data" / "tasks.yaml"
+    tasks.write_text(tasks.read_text() + f"  - id: '{reserved}'\n    name: Clash\n    input_elements: 1\n"
+                                         "    output_elements: 1\n")
+    assert problems_of(project) == [
+        f"data/tasks.yaml, line 11, field 'id': expected a task id that is not a name the site uses for its own "
+        f"pages (index, theory, 404, assets, data, figures), found '{reserved}'"]
+
+
+# --- consistency: warnings, errors under --strict -------------------------------------------
+
+
+def test_latency_contradicting_throughput_is_a_warning_and_an_error_when_strict(project):
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,16,2.0,500")  # 2 ms x 500/s / 16 = 0.06
+    inputs = gather(Project(project), lambda _msg: None)
+    assert [str(w) for w in inputs.warnings] == [
+        "data/measurements/zz.csv, line 2, field 'lat_comp_ms': expected lat_comp_ms x fps_comp / 1000 / batch "
+        "within 0.1..10 (the latency of a batch and the throughput of the same run), found a ratio outside it"]
+    assert len(problems_of(project, strict=True)) == 1
+    result = cli(project, "validate")
+    assert result.returncode == 0 and result.stderr.startswith("warning: data/measurements/zz.csv, line 2")
+    assert cli(project, "validate", "--strict").returncode == 1
+
+
+def test_repeated_and_backward_trace_timestamps_are_warnings(project):
+    (project / "data" / "power_traces" / "zz.csv").write_text(
+        "platform,mode,network,time_s,power_w\nfpga-a,,,0,1\nfpga-a,,,1,1\nfpga-a,,,1,1\nfpga-a,,,0.5,1\n")
+    warnings = [str(w) for w in gather(Project(project), lambda _msg: None).warnings]
+    assert warnings == [
+        "data/power_traces/zz.csv, line 4, field 'time_s': expected each time_s once per trace, found a repeated time",
+        "data/power_traces/zz.csv, line 5, field 'time_s': expected time_s in increasing order within a trace, "
+        "found a time earlier than the row before",
+    ]
+
+
+# --- contributor text ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ['=HYPERLINK("http://evil","x")', "+cmd", "-2+3", "@SUM(A1)"])
+def test_names_that_a_spreadsheet_would_run_as_formulas_are_rejected(project, name):
+    replace(project / "data" / "platforms.yaml", "name: Fixture FPGA A", f"name: '{name}'")
+    (line,) = problems_of(project)
+    assert "field 'name': expected text that does not start with '=', '+', '-', '@'" in line
+
+
+# --- site_src ------------------------------------------------------------------------------
+
+
+def test_prose_that_is_a_folder_or_not_utf8_is_a_problem(project):
+    (project / "site_src" / "index.md").unlink()
+    (project / "site_src" / "index.md").mkdir()
+    (project / "site_src" / "theory.md").write_bytes("Théorie".encode("latin-1"))
+    assert problems_of(project) == [
+        "site_src/index.md: expected a Markdown file, found a folder",
+        "site_src/theory.md, line 1: expected UTF-8 text, found bytes that are not (byte 2: invalid continuation byte)",
+    ]
+
+
+def test_missing_prose_is_a_problem_naming_the_file(project):
+    (project / "site_src" / "task" / "pareto.md").unlink()
+    assert problems_of(project) == [
+        "site_src/task/pareto.md: expected this file (the prose of a page section), found no such file"]
+
+
+def test_problems_of_every_input_are_reported_together(project):
+    (project / "site.yml").write_text("titel: x\n")
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,3,2.0,-1")
+    (project / "site_src" / "theory.md").unlink()
+    found = problems_of(project)
+    assert [line.split(",")[0].split(":")[0] for line in found] == [
+        "site.yml", "data/measurements/zz.csv", "site_src/theory.md"]
+
+
+# --- the generator's own errors --------------------------------------------------------------
+
+
+def test_an_unexpected_error_exits_3_with_one_line_and_debug_shows_the_traceback(project):
+    code = ("import sys; import generator.build as b\n"
+            "def boom(*a, **k): raise RuntimeError('kaboom')\n"
+            "b.analyse = boom\n"
+            "from generator.cli import main; sys.exit(main(sys.argv[1:]))\n")
+    args = [sys.executable, "-c", code, "--project", str(project), "build", "--out", str(project / "build")]
+    env = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+    plain = subprocess.run(args, capture_output=True, text=True, env=env)
+    assert plain.returncode == 3
+    assert plain.stderr.splitlines()[0] == "internal error: RuntimeError: kaboom"
+    assert "--debug" in plain.stderr and "Traceback" not in plain.stderr
+    debug = subprocess.run(args[:3] + ["--debug"] + args[3:], capture_output=True, text=True, env=env)
+    assert debug.returncode == 3 and "Traceback" in debug.stderr
+
+
+def test_a_bad_option_is_a_usage_error(project):
+    result = cli(project, "build", "--frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == "error: unrecognized arguments: --frobnicate"
