@@ -139,6 +139,7 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
           warn: Log | None = None) -> BuildSummary:
     started = time.perf_counter()
     target = write.check_target(out, project.root, project.inputs())
+    write.recover(target, log)  # a killed build's output is whole again, even if this one fails
     inputs = gather(project, log, strict)
     for warning in inputs.warnings:
         (warn or log)(f"warning: {warning}")

@@ -200,6 +200,13 @@ class Staging:
         self.path(relative).write_bytes(data)
 
 
+def recover(target: Path, log: Log) -> None:
+    """Restore or remove what killed builds into ``target`` left (see the module doc)."""
+    if target.parent.is_dir():
+        with _locked(target.parent, log):
+            _recover(target, log)
+
+
 @contextlib.contextmanager
 def publish(target: Path, project_root: Path, inputs: Iterable[Path], log: Log) -> Iterator[Staging]:
     """Stage a site and swap it into ``target`` when the block succeeds (see the module doc).
