@@ -51,7 +51,8 @@ from typing import Any
 
 import yaml
 
-from generator.errors import DataError, Problem
+from generator.inputs.checks import UNREADABLE, Problems, clip_text, csv_rows, found, plain, read_yaml
+from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, MEASUREMENT_VALUES, TRACE_FILE_COLUMNS
 
 DEFAULT_HINTS = Path(__file__).with_name("qutibench_hints.yaml")
 
@@ -98,11 +99,11 @@ DERIVED_SOURCE_COLUMNS = ("tp-system", "tp-comp", "gops", "level", "hw_peak_perf
                           "nn_total_operations")
 REQUIRED_MEASUREMENT = ("network", "platform", "precision", "batch", "pruning_pct")
 
-OUT_KEY = ("task", "platform", "mode", "precision", "network", "pruning_pct", "batch", "repeat")
-OUT_VALUES = ("lat_comp_ms", "lat_sys_ms", "fps_comp", "fps_sys", "top1_pct", "top5_pct",
-              "power_base_w", "power_idle_w", "power_full_w")
-OUT_COLUMNS = OUT_KEY + OUT_VALUES
-TRACE_OUT_COLUMNS = ("platform", "mode", "network", "time_s", "voltage_v", "current_a", "power_w")
+# Written in the one measurement and trace schema of generator.records.
+OUT_KEY = MEASUREMENT_KEY
+OUT_VALUES = MEASUREMENT_VALUES
+OUT_COLUMNS = MEASUREMENT_COLUMNS
+TRACE_OUT_COLUMNS = TRACE_FILE_COLUMNS
 
 _MISSING = {"", "na", "nm", "n/a"}
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d*)?$")
@@ -212,14 +213,9 @@ def _line_ranges(lines: list[int]) -> str:
     return ", ".join(f"{a}-{b}" if a != b else f"{a}" for a, b in parts)
 
 
-def _read_csv(path: Path) -> list[tuple[int, list[str]]]:
-    """Rows with their 1-based line numbers (header included)."""
-    rows = []
-    with path.open(newline="", encoding="utf-8-sig") as handle:
-        reader = csv.reader(handle)
-        for cells in reader:
-            rows.append((reader.line_num, cells))
-    return rows
+def _read_csv(path: Path, problems: Problems) -> list[tuple[int, list[str]]]:
+    """Rows with their 1-based line numbers (header included); unreadable files are problems."""
+    return csv_rows(problems.declare(str(path)), path)
 
 
 def _cell(cells: list[str], index: int | None) -> str:
@@ -231,21 +227,12 @@ def _is_units_row(cells: list[str]) -> bool:
     return bool(cells) and not cells[0].strip() and any(c.strip() for c in cells[1:])
 
 
-class _Problems:
-    """Collects problems so the user sees all of them at once."""
-
-    def __init__(self) -> None:
-        self.items: list[Problem] = []
-
-    def add(self, file: Path | str, where: str, column: str, message: str) -> None:
-        self.items.append(Problem(str(file), where, column, message))
-
-    def number(self, text: str, file: Path, line: int, column: str) -> float | None:
-        try:
-            return parse_number(text)
-        except ValueError:
-            self.add(file, f"line {line}", column, f"expected a number, found '{text.strip()}'")
-            return None
+def _number(problems: Problems, text: str, file: Path, line: int, column: str) -> float | None:
+    try:
+        return parse_number(text)
+    except ValueError:
+        problems.add(file, line, column, f"expected a number, found '{clip_text(text.strip())}'")
+        return None
 
 
 # --------------------------------------------------------------------------- names
@@ -299,22 +286,42 @@ def _split_pruning(name: str) -> tuple[str, float]:
 # --------------------------------------------------------------------------- hints
 
 
-def _load_hints(path: Path, problems: _Problems) -> dict[str, Any]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    except FileNotFoundError:
-        problems.add(path, "", "", "hints file not found")
-        return {}
-    except yaml.YAMLError as error:
-        problems.add(path, "", "", f"not valid YAML: {error}")
+HINT_LISTS = ("precisions", "tasks", "platforms", "networks")
+
+
+def _entries(log: Any, data: Any, key: str, what: str) -> list[dict[str, Any]]:
+    """The entries of ``data[key]``: each a mapping with a text ``id`` (else one problem each)."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        log.add(data.key_lines.get(key, 1), key, f"expected a list of {what} entries, found {found(value)}")
+        return []
+    entries = []
+    for item, line in zip(value, value.item_lines):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), (str, int)) or item.get("id") in ("", None):
+            shown = "an entry without an id" if isinstance(item, dict) else found(item)
+            log.add(line, f"{key}.id", f"expected a {what} entry with an 'id', found {shown}")
+            continue
+        entries.append(plain(item) | {"id": str(item["id"])})
+    return entries
+
+
+def _load_hints(path: Path, problems: Problems) -> dict[str, Any]:
+    """The hints file, read and checked like every input (one problem line per mistake)."""
+    log = problems.declare(str(path))
+    data = read_yaml(log, path)
+    if data is UNREADABLE:
         return {}
     if not isinstance(data, dict):
-        problems.add(path, "", "", "expected a mapping at the top level")
+        log.add(1, "", f"expected a mapping of hint lists at the top level, found {found(data)}")
         return {}
-    for key in ("precisions", "tasks", "platforms", "networks"):
-        data.setdefault(key, [])
-    data.setdefault("power_traces", {})
-    return data
+    hints = {key: _entries(log, data, key, key.rstrip("s")) for key in HINT_LISTS}
+    traces = data.get("power_traces") or {}
+    if not isinstance(traces, dict):
+        log.add(data.key_lines.get("power_traces", 1), "power_traces", f"expected a mapping, found {found(traces)}")
+        traces = {}
+    return {**plain(data), **hints, "power_traces": plain(traces)}
 
 
 def _hint_names(hints: dict[str, Any]) -> _Names:
@@ -374,9 +381,9 @@ def _is_precision_column(header: str) -> bool:
 
 
 def _import_platforms(path: Path, hints: dict[str, Any], names: _Names, report: ImportReport,
-                      problems: _Problems) -> tuple[list[dict[str, Any]], list[str]]:
+                      problems: Problems) -> tuple[list[dict[str, Any]], list[str]]:
     """hardware_platforms.csv -> platform dicts (modes in source order), precision ids."""
-    rows = _read_csv(path)
+    rows = _read_csv(path, problems)
     header = [h.strip() for h in rows[0][1]] if rows else []
     body = [(line, cells) for line, cells in rows[1:] if not _is_units_row(cells)
             and any(c.strip() for c in cells)]
@@ -385,7 +392,7 @@ def _import_platforms(path: Path, hints: dict[str, Any], names: _Names, report: 
     extra = {"memory bandwidth": "bandwidth_gbps", "memory capacity": "memory_gb", "power": "power_w"}
     extra_index = {key: i for i, h in enumerate(header) if (key := extra.get(normalise_name(h)))}
     if "bandwidth_gbps" not in extra_index:
-        problems.add(path, "line 1", "Memory Bandwidth", "column missing")
+        problems.add(path, 1, "Memory Bandwidth", "column missing")
     ignored = [h for i, h in enumerate(header) if i and i not in extra_index.values()
                and i not in dict(precision_columns)]
     if ignored:
@@ -397,16 +404,16 @@ def _import_platforms(path: Path, hints: dict[str, Any], names: _Names, report: 
         name = cells[0].strip()
         platform_id, mode = names.platform(name)
         if not platform_id:
-            problems.add(path, f"line {line}", header[0] or "name", f"cannot derive an id from '{name}'")
+            problems.add(path, line, header[0] or "name", f"cannot derive an id from '{name}'")
             continue
         entry = {"id": mode} if mode else {}
         entry["peak_tops"] = {}
         for index, precision in precision_columns:
-            value = problems.number(_cell(cells, index), path, line, header[index])
+            value = _number(problems, _cell(cells, index), path, line, header[index])
             if value is not None:
                 entry["peak_tops"][precision] = value
         for key, index in sorted(extra_index.items(), key=lambda kv: kv[1]):
-            value = problems.number(_cell(cells, index), path, line, header[index])
+            value = _number(problems, _cell(cells, index), path, line, header[index])
             if value is not None:
                 entry[key] = value
         platform = by_id.get(platform_id)
@@ -414,7 +421,7 @@ def _import_platforms(path: Path, hints: dict[str, Any], names: _Names, report: 
             platform = by_id[platform_id] = {"id": platform_id, "source_name": name, "modes": []}
             source_order.append(platform_id)
         if any((m.get("id") or "") == mode for m in platform["modes"]):
-            problems.add(path, f"line {line}", header[0] or "name",
+            problems.add(path, line, header[0] or "name",
                          f"'{name}' repeats platform {platform_id} mode '{mode}'")
             continue
         platform["modes"].append(entry)
@@ -449,9 +456,9 @@ def _index(order: list[str], item: str) -> int:
 
 
 def _cross_check_peaks(path: Path, platforms: list[dict[str, Any]], precision_ids: list[str],
-                       names: _Names, report: ImportReport, problems: _Problems) -> None:
+                       names: _Names, report: ImportReport, problems: Problems) -> None:
     """peakPerfBandHardPlatf.csv: fill missing bandwidths (TB/s there), note disagreements."""
-    rows = _read_csv(path)
+    rows = _read_csv(path, problems)
     body = [(line, cells) for line, cells in rows[1:] if any(c.strip() for c in cells)]
     report.rows_read[path.name] = len(body)
     by_id = {p["id"]: p for p in platforms}
@@ -469,8 +476,8 @@ def _cross_check_peaks(path: Path, platforms: list[dict[str, Any]], precision_id
             report.notes.append(f"{path.name} line {line}: '{name}' matches no platform of "
                                 f"{PLATFORMS_FILE}; not used")
             continue
-        peak = problems.number(_cell(cells, 1), path, line, "Peak_Performance")
-        bandwidth_tbps = problems.number(_cell(cells, 2), path, line, "Bandwidth")
+        peak = _number(problems, _cell(cells, 1), path, line, "Peak_Performance")
+        bandwidth_tbps = _number(problems, _cell(cells, 2), path, line, "Bandwidth")
         label = f"{platform_id} {mode}".strip()
         known_peak = entry["peak_tops"].get(precision.upper())
         if peak is not None and known_peak is not None and peak != known_peak:
@@ -494,16 +501,16 @@ def _cross_check_peaks(path: Path, platforms: list[dict[str, Any]], precision_id
                             f"the bandwidth of {PLATFORMS_FILE} is used")
 
 
-def _finish_platforms(platforms: list[dict[str, Any]], problems: _Problems, source: Path) -> None:
+def _finish_platforms(platforms: list[dict[str, Any]], problems: Problems, source: Path) -> None:
     """Every mode needs a peak and a bandwidth; order each mode's keys as in the schema."""
     for platform in platforms:
         ordered = []
         for mode in platform["modes"]:
             label = f"{platform['id']} {mode.get('id', '')}".strip()
             if not mode["peak_tops"]:
-                problems.add(source, "", "peak_tops", f"{label}: no peak performance at any precision")
+                problems.add(source, None, "peak_tops", f"{label}: no peak performance at any precision")
             if mode.get("bandwidth_gbps") is None:
-                problems.add(source, "", "Memory Bandwidth", f"{label}: no bandwidth in "
+                problems.add(source, None, "Memory Bandwidth", f"{label}: no bandwidth in "
                              f"{PLATFORMS_FILE} or {PEAKS_FILE}")
             entry = {"id": mode["id"]} if mode.get("id") else {}
             entry["peak_tops"] = _Flow({k: _yaml_number(v) for k, v in mode["peak_tops"].items()})
@@ -515,9 +522,9 @@ def _finish_platforms(platforms: list[dict[str, Any]], problems: _Problems, sour
 
 
 def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: ImportReport,
-                     problems: _Problems) -> list[dict[str, Any]]:
+                     problems: Problems) -> list[dict[str, Any]]:
     """cnn_topologies_compute_memory_requirements.csv (+ hint variants) -> network dicts."""
-    rows = _read_csv(path)
+    rows = _read_csv(path, problems)
     header = [h.strip() for h in rows[0][1]] if rows else []
     body = [(line, cells) for line, cells in rows[1:] if not _is_units_row(cells)
             and any(c.strip() for c in cells)]
@@ -526,7 +533,7 @@ def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: I
     ops_index, weights_index = column.get("total ops"), column.get("total model size")
     for label, index in (("Total OPs", ops_index), ("Total Model Size", weights_index)):
         if index is None:
-            problems.add(path, "line 1", label, "column missing")
+            problems.add(path, 1, label, "column missing")
     skipped = [h for i, h in enumerate(header) if i and i not in (ops_index, weights_index)]
     if skipped:
         report.notes.append(f"{path.name}: columns {', '.join(skipped)} not imported: derived "
@@ -541,19 +548,19 @@ def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: I
         name, pruning = _split_pruning(cells[0])
         network_id = names.network(name)
         if not network_id:
-            problems.add(path, f"line {line}", header[0] or "name", f"cannot derive an id from '{name}'")
+            problems.add(path, line, header[0] or "name", f"cannot derive an id from '{name}'")
             continue
         source_names.setdefault(network_id, name)
         names.add_network(network_id, [name])
-        ops = problems.number(_cell(cells, ops_index), path, line, "Total OPs")
-        weights = problems.number(_cell(cells, weights_index), path, line, "Total Model Size")
+        ops = _number(problems, _cell(cells, ops_index), path, line, "Total OPs")
+        weights = _number(problems, _cell(cells, weights_index), path, line, "Total Model Size")
         for label, index in (("Total OPs", ops_index), ("Total Model Size", weights_index)):
             if not _cell(cells, index) or _cell(cells, index).lower() in _MISSING:
-                problems.add(path, f"line {line}", label, "required, found an empty cell")
+                problems.add(path, line, label, "required, found an empty cell")
         if ops is None or weights is None:
             continue
         if pruning in variants[network_id]:
-            problems.add(path, f"line {line}", header[0] or "name",
+            problems.add(path, line, header[0] or "name",
                          f"'{cells[0].strip()}' repeats {network_id} at {format_number(pruning)}%")
             continue
         precise = {float(k): v for k, v in hint_by_id.get(network_id, {}).get("ops_gop", {}).items()}
@@ -590,7 +597,7 @@ def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: I
     for network_id in _ordered(list(variants), hints["networks"]):
         hint = hint_by_id.get(network_id, {})
         if not hint.get("task"):
-            problems.add(path, "", header[0] or "name",
+            problems.add(path, None, header[0] or "name",
                          f"network '{source_names.get(network_id, network_id)}' (id {network_id}) has no "
                          "task: add it under networks in the hints file")
         network = {"id": network_id, "name": hint.get("name", source_names.get(network_id, network_id)),
@@ -609,9 +616,9 @@ def _rounds_to(precise: float, shown: str) -> bool:
 
 
 def _import_accuracy(path: Path, networks: list[dict[str, Any]], precision_ids: list[str],
-                     names: _Names, report: ImportReport, problems: _Problems) -> None:
+                     names: _Names, report: ImportReport, problems: Problems) -> None:
     """cnn_topologies_accuracy.csv: ``69.24 (88.45)`` -> top1 69.24, top5 88.45; ``nm`` skipped."""
-    rows = _read_csv(path)
+    rows = _read_csv(path, problems)
     header = [h.strip() for h in rows[0][1]] if rows else []
     body = [(line, cells) for line, cells in rows[1:] if not _is_units_row(cells)
             and any(c.strip() for c in cells)]
@@ -621,7 +628,7 @@ def _import_accuracy(path: Path, networks: list[dict[str, Any]], precision_ids: 
         if name.upper() in precision_ids:
             columns.append((index, name.upper()))
         else:
-            problems.add(path, "line 1", name, f"not a precision (known: {', '.join(precision_ids)})")
+            problems.add(path, 1, name, f"not a precision (known: {', '.join(precision_ids)})")
     by_id = {n["id"]: n for n in networks}
     not_measured = 0
     for line, cells in body:
@@ -629,7 +636,7 @@ def _import_accuracy(path: Path, networks: list[dict[str, Any]], precision_ids: 
         network = by_id.get(names.network(name))
         variant = next((v for v in network["variants"] if v["pruning_pct"] == pruning), None) if network else None
         if variant is None:
-            problems.add(path, f"line {line}", header[0] or "name",
+            problems.add(path, line, header[0] or "name",
                          f"'{cells[0].strip()}' is not a network variant of {NETWORKS_FILE}")
             continue
         accuracy: dict[str, Any] = {}
@@ -640,7 +647,7 @@ def _import_accuracy(path: Path, networks: list[dict[str, Any]], precision_ids: 
                 continue
             match = _ACCURACY.match(text)
             if not match:
-                problems.add(path, f"line {line}", header[index],
+                problems.add(path, line, header[index],
                              f"expected 'top1' or 'top1 (top5)', found '{text}'")
                 continue
             entry = {"top1_pct": _yaml_number(float(match.group(1)))}
@@ -654,7 +661,7 @@ def _import_accuracy(path: Path, networks: list[dict[str, Any]], precision_ids: 
 
 
 def _import_specs(src: Path, hints: dict[str, Any], names: _Names, report: ImportReport,
-                  problems: _Problems) -> _Spec:
+                  problems: Problems) -> _Spec:
     platforms, source_precisions = _import_platforms(src / PLATFORMS_FILE, hints, names, report, problems)
     precisions = _precisions(hints, source_precisions)
     precision_ids = [p["id"] for p in precisions]
@@ -673,7 +680,7 @@ def _import_specs(src: Path, hints: dict[str, Any], names: _Names, report: Impor
     task_ids = [t["id"] for t in tasks]
     for network in networks:
         if network["task"] and network["task"] not in task_ids:
-            problems.add(src / NETWORKS_FILE, "", "task", f"network {network['id']}: task "
+            problems.add(src / NETWORKS_FILE, None, "task", f"network {network['id']}: task "
                          f"'{network['task']}' (from the hints) is not a task of the hints")
     for network in networks:
         for variant in network["variants"]:
@@ -682,25 +689,24 @@ def _import_specs(src: Path, hints: dict[str, Any], names: _Names, report: Impor
     return _Spec(precisions, tasks, platforms, networks)
 
 
-def _read_existing_specs(out: Path, names: _Names, problems: _Problems) -> _Spec:
+def _read_existing_specs(out: Path, names: _Names, problems: Problems) -> _Spec:
     """Measurements-only import: the specifications already in ``out`` (not rewritten)."""
     loaded: dict[str, list[dict[str, Any]]] = {}
-    for key in ("precisions", "tasks", "platforms", "networks"):
+    for key in HINT_LISTS:
         path = out / f"{key}.yaml"
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            entries = data.get(key) if isinstance(data, dict) else None
-            if not isinstance(entries, list) or not all(isinstance(e, dict) and "id" in e for e in entries):
-                problems.add(path, "", key, "expected a list of entries with an 'id'")
-                entries = []
-        except FileNotFoundError:
-            problems.add(path, "", "", "not found: a measurements-only import resolves names against the "
-                         "YAML files of --out; import the QuTiBench platform and network files first")
-            entries = []
-        except yaml.YAMLError as error:
-            problems.add(path, "", "", f"not valid YAML: {error}")
-            entries = []
-        loaded[key] = entries
+        log = problems.declare(str(path))
+        if not path.exists():
+            log.add(None, "", "expected this file: a measurements-only import resolves names against the "
+                              "YAML files of --out; import the QuTiBench platform and network files first")
+            loaded[key] = []
+            continue
+        data = read_yaml(log, path)
+        if data is UNREADABLE or not isinstance(data, dict):
+            if data is not UNREADABLE:
+                log.add(1, key, f"expected a mapping with the key '{key}', found {found(data)}")
+            loaded[key] = []
+            continue
+        loaded[key] = _entries(log, data, key, key.rstrip("s"))
     for platform in loaded["platforms"]:
         modes = [str(m.get("id") or "") for m in platform.get("modes") or [] if isinstance(m, dict)]
         platform["modes"] = [m for m in platform.get("modes") or [] if isinstance(m, dict)]
@@ -722,16 +728,16 @@ class _Run:
     repeat: int = 1
 
 
-def _is_measurement_file(path: Path) -> bool:
-    rows = _read_csv(path)
+def _is_measurement_file(path: Path, problems: Problems) -> bool:
+    rows = _read_csv(path, problems)
     header = {normalise_name(h) for h in rows[0][1]} if rows else set()
     return {"nn topology", "hwtype"} <= header
 
 
 def _import_measurements(path: Path, spec: _Spec, names: _Names, report: ImportReport,
-                         problems: _Problems) -> list[_Run]:
+                         problems: Problems) -> list[_Run]:
     """One QuTiBench measurement CSV -> runs with ids resolved and checked against ``spec``."""
-    rows = _read_csv(path)
+    rows = _read_csv(path, problems)
     header = rows[0][1] if rows else []
     column_of: dict[str, int] = {}
     derived, unknown = [], []
@@ -741,20 +747,20 @@ def _import_measurements(path: Path, spec: _Spec, names: _Names, report: ImportR
         if key in MEASUREMENT_SOURCE_COLUMNS:
             target = MEASUREMENT_SOURCE_COLUMNS[key]
             if target in column_of:
-                problems.add(path, "line 1", name, f"a second column for {target}")
+                problems.add(path, 1, name, f"a second column for {target}")
             column_of[target] = index
         elif key in DERIVED_SOURCE_COLUMNS:
             derived.append(name)
         elif name:
             unknown.append(name)
     for name in unknown:
-        problems.add(path, "line 1", name, "unknown column (known: "
+        problems.add(path, 1, name, "unknown column (known: "
                      f"{', '.join(sorted(set(MEASUREMENT_SOURCE_COLUMNS) | set(DERIVED_SOURCE_COLUMNS)))})")
     missing = [c for c in REQUIRED_MEASUREMENT if c not in column_of]
     if "lat_comp_ms" not in column_of and "fps_comp" not in column_of:
         missing.append("lat_comp_ms or fps_comp")
     if missing:
-        problems.add(path, "line 1", "", f"missing columns for {', '.join(missing)}")
+        problems.add(path, 1, "", f"missing columns for {', '.join(missing)}")
         return []
     if any(h.strip() != h for h in header):
         report.notes.append(f"{path.name}: spaces around column names ignored "
@@ -794,10 +800,10 @@ def _import_measurements(path: Path, spec: _Spec, names: _Names, report: ImportR
 
 
 def _read_run(path: Path, line: int, cells: list[str], column_of: dict[str, int],
-              source_name: dict[str, str], spec: _Spec, names: _Names, problems: _Problems) -> _Run | None:
+              source_name: dict[str, str], spec: _Spec, names: _Names, problems: Problems) -> _Run | None:
     """One source row -> a run, or None (with problems recorded) when it cannot be resolved."""
-    where = f"line {line}"
-    before = len(problems.items)
+    where = line
+    before = problems.errors
 
     def text(column: str) -> str:
         return _cell(cells, column_of.get(column))
@@ -852,9 +858,9 @@ def _read_run(path: Path, line: int, cells: list[str], column_of: dict[str, int]
         batch_value = None
     if batch_value is None or not float(batch_value).is_integer() or batch_value < 1:
         problems.add(path, where, source_name["batch"], f"expected an integer >= 1, found '{text('batch')}'")
-    values = {c: problems.number(text(c), path, line, source_name[c]) if c in column_of else None
+    values = {c: _number(problems, text(c), path, line, source_name[c]) if c in column_of else None
               for c in OUT_VALUES}
-    if len(problems.items) > before:
+    if problems.errors > before:
         return None
     key = {"task": network["task"], "platform": platform_id, "mode": mode, "precision": precision,
            "network": network["id"], "pruning_pct": pruning, "batch": int(batch_value)}
@@ -930,27 +936,27 @@ def _csv_cell(text: str) -> str:
 
 
 def _import_trace(path: Path, hints: dict[str, Any], spec: _Spec, names: _Names, report: ImportReport,
-                  problems: _Problems) -> list[dict[str, Any]]:
+                  problems: Problems) -> list[dict[str, Any]]:
     """power_measur_<mode>.csv -> samples: (V, A) per network, idle power in W."""
     settings = hints.get("power_traces") or {}
     platform_id = settings.get("platform", "")
     mode = path.stem.rpartition("_")[2].lower()
     modes = spec.modes(platform_id)
     if not modes:
-        problems.add(path, "", "", f"power traces need a known platform (hints power_traces.platform: "
+        problems.add(path, None, "", f"power traces need a known platform (hints power_traces.platform: "
                      f"'{platform_id}')")
         return []
     if mode not in modes:
         if modes == [""]:
             mode = ""
         else:
-            problems.add(path, "", "", f"the file name names mode '{mode}'; {platform_id} has "
+            problems.add(path, None, "", f"the file name names mode '{mode}'; {platform_id} has "
                          f"{', '.join(modes)}")
             return []
     interval_s = float(settings.get("sample_interval_s", 1))
     abbreviations = {str(k).lower(): v for k, v in (settings.get("networks") or {}).items()}
     idle_column = normalise_name(str(settings.get("idle_column", "Idle")))
-    rows = _read_csv(path)
+    rows = _read_csv(path, problems)
     header = [h.strip() for h in rows[0][1]] if rows else []
     series: dict[str, dict[str, int]] = defaultdict(dict)  # network id ("" idle) -> quantity -> column
     for index, name in enumerate(header):
@@ -961,13 +967,13 @@ def _import_trace(path: Path, hints: dict[str, Any], spec: _Spec, names: _Names,
         quantity = {"volt": "voltage_v", "amp": "current_a"}.get(parts[-1])
         stem = [p for p in parts[:-1] if p != mode] if len(parts) > 1 else []
         if quantity is None or not stem:
-            problems.add(path, "line 1", name, "expected <network>_volt, <network>_amp or "
+            problems.add(path, 1, name, "expected <network>_volt, <network>_amp or "
                          f"{settings.get('idle_column', 'Idle')}")
             continue
         abbreviation = "_".join(stem)
         network_id = abbreviations.get(abbreviation) or names.network(abbreviation)
         if spec.network(network_id) is None:
-            problems.add(path, "line 1", name, f"unknown network '{abbreviation}' (add it under "
+            problems.add(path, 1, name, f"unknown network '{abbreviation}' (add it under "
                          "power_traces.networks in the hints)")
             continue
         series[network_id][quantity] = index
@@ -979,7 +985,7 @@ def _import_trace(path: Path, hints: dict[str, Any], spec: _Spec, names: _Names,
     for sample, (line, cells) in enumerate(body):
         time_s = sample * interval_s
         for network_id, columns in series.items():
-            values = {q: problems.number(_cell(cells, i), path, line, header[i]) for q, i in columns.items()}
+            values = {q: _number(problems, _cell(cells, i), path, line, header[i]) for q, i in columns.items()}
             present = [v for v in values.values() if v is not None]
             empty_cells += len(values) - len(present)
             if not present:
@@ -1046,21 +1052,21 @@ def _yaml_text(key: str, entries: list[dict[str, Any]]) -> str:
 # --------------------------------------------------------------------------- driver
 
 
-def _classify(src: Path, report: ImportReport, problems: _Problems) -> tuple[bool, list[Path], list[Path]]:
+def _classify(src: Path, report: ImportReport, problems: Problems) -> tuple[bool, list[Path], list[Path]]:
     """(full import?, measurement files, power trace files) of ``src`` (a folder or one CSV)."""
     if src.is_file():
         files = [src]
     elif src.is_dir():
         files = sorted(p for p in src.iterdir() if p.suffix.lower() == ".csv" and p.is_file())
     else:
-        problems.add(src, "", "", "no such file or folder")
+        problems.add(src, None, "", "no such file or folder")
         return False, [], []
     spec_files = {PLATFORMS_FILE, PEAKS_FILE, NETWORKS_FILE, ACCURACY_FILE}
     has_platforms = any(p.name == PLATFORMS_FILE for p in files)
     has_networks = any(p.name == NETWORKS_FILE for p in files)
     if has_platforms != has_networks:
         missing = NETWORKS_FILE if has_platforms else PLATFORMS_FILE
-        problems.add(src / missing, "", "", "not found: a full import needs both "
+        problems.add(src / missing, None, "", "not found: a full import needs both "
                      f"{PLATFORMS_FILE} and {NETWORKS_FILE}")
     measurements, traces = [], []
     for path in files:
@@ -1070,10 +1076,10 @@ def _classify(src: Path, report: ImportReport, problems: _Problems) -> tuple[boo
             traces.append(path)
         elif path.name in NOT_IMPORTED_FILES:
             report.notes.append(f"{path.name} not imported: {NOT_IMPORTED_FILES[path.name]}")
-        elif _is_measurement_file(path):
+        elif _is_measurement_file(path, problems):
             measurements.append(path)
         elif src.is_file():
-            problems.add(path, "line 1", "", "not a QuTiBench measurement file (no NN_Topology and HWType "
+            problems.add(path, 1, "", "not a QuTiBench measurement file (no NN_Topology and HWType "
                          "columns)")
         else:
             report.notes.append(f"{path.name} not imported: not a QuTiBench file this importer knows")
@@ -1087,23 +1093,19 @@ def import_qutibench(src: Path, out: Path, hints: Path | None = None) -> ImportR
     """
     src, out = Path(src), Path(out)
     report = ImportReport()
-    problems = _Problems()
+    problems = Problems()
     hint_data = _load_hints(Path(hints) if hints else DEFAULT_HINTS, problems)
-    if problems.items:
-        raise DataError(problems.items)
+    problems.raise_if_any()
     names = _hint_names(hint_data)
     full, measurement_files, trace_files = _classify(src, report, problems)
-    if problems.items:
-        raise DataError(problems.items)
+    problems.raise_if_any()
     spec = _import_specs(src, hint_data, names, report, problems) if full else \
         _read_existing_specs(out, names, problems)
-    if problems.items:
-        raise DataError(problems.items)
+    problems.raise_if_any()
 
     runs_by_file = {p.name: _import_measurements(p, spec, names, report, problems) for p in measurement_files}
     samples_by_file = {p.name: _import_trace(p, hint_data, spec, names, report, problems) for p in trace_files}
-    if problems.items:
-        raise DataError(problems.items)
+    problems.raise_if_any()
 
     outputs: dict[str, str] = {}
     counts: dict[str, int] = {}

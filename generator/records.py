@@ -111,6 +111,8 @@ MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES
 MEASUREMENT_SOURCE = ("source_file", "source_row")
 
 TRACE_COLUMNS = ("platform", "mode", "network", "time_s", "power_w")
+# Columns of a power-trace file: power_w, or voltage_v and current_a (power = V x A).
+TRACE_FILE_COLUMNS = ("platform", "mode", "network", "time_s", "voltage_v", "current_a", "power_w")
 
 
 @dataclass(frozen=True)

@@ -263,7 +263,8 @@ def test_template_layout_reimport_replaces_only_its_own_file(tmp_path):
 def test_template_layout_without_yaml_in_out_is_an_error(tmp_path):
     with pytest.raises(DataError) as error:
         import_qutibench(CONTRIBUTOR, tmp_path / "empty")
-    assert any(p.file.endswith("platforms.yaml") and "not found" in p.message for p in error.value.problems)
+    assert any(p.file.endswith("platforms.yaml") and p.message.startswith("expected this file: a measurements-only")
+               for p in error.value.problems)
 
 
 # --------------------------------------------------------------------------- errors
@@ -349,3 +350,23 @@ def test_a_header_only_template_in_a_full_import_is_reported_not_an_error(tmp_pa
     assert "data_template.csv: header only, no measurements" in report.notes
     plain = import_qutibench(MINI, tmp_path / "plain")
     assert report.total_written == plain.total_written
+
+
+def test_a_hints_entry_without_an_id_is_one_problem_line(tmp_path):
+    hints = tmp_path / "hints.yaml"
+    hints.write_text("platforms:\n  - name: No Id Board\n    vendor: Acme\n  - id: ok-board\nnetworks: 7\n")
+    with pytest.raises(DataError) as error:
+        import_qutibench(MINI, tmp_path / "data", hints)
+    assert [str(p) for p in error.value.problems] == [
+        f"{hints}, line 2, field 'platforms.id': expected a platform entry with an 'id', found an entry without an id",
+        f"{hints}, line 5, field 'networks': expected a list of network entries, found the number 7",
+    ]
+    assert not (tmp_path / "data").exists()
+
+
+def test_a_source_file_that_is_not_utf8_is_a_problem_not_a_traceback(tmp_path):
+    src = tmp_path / "runs.csv"
+    src.write_bytes("NN_Topology,HWType\nR\xe9sNet,TX2\n".encode("latin-1"))
+    with pytest.raises(DataError) as error:
+        import_qutibench(src, tmp_path / "data")
+    assert any(p.file == str(src) and "expected UTF-8 text" in p.message for p in error.value.problems)

@@ -96,6 +96,7 @@ class Problems:
 
     def add_lines(self, file: str, lines: Iterable[int], field: str, message: str, warning: bool = False) -> None:
         """The same problem on several lines (one folded entry)."""
+        file = str(file)
         self._rank.setdefault(file, len(self._rank))
         groups = self._groups.setdefault((warning, file), {})
         group = groups.get((field, message))
@@ -475,6 +476,15 @@ def parse_yaml(log: FileLog, text: str) -> Any:
     return data
 
 
+def plain(value: Any) -> Any:
+    """A parsed YAML value with plain dicts and lists (to dump or hand on)."""
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [plain(v) for v in value]
+    return value
+
+
 def read_yaml(log: FileLog, path: Path, required: bool = True) -> Any:
     """The parsed file, or ``UNREADABLE`` after logging why (missing, unreadable, syntax)."""
     if not path.exists():
@@ -592,6 +602,30 @@ def top_list(log: FileLog, path: Path, key: str, noun: str) -> list[tuple[Any, i
         top.problem(key, f"expected a non-empty list of {noun}, found {found(value)}")
         return None
     return list(zip(value, value.item_lines))
+
+
+# ---------------------------------------------------------------------------------------
+# CSV
+
+
+def csv_rows(log: FileLog, path: Path) -> list[tuple[int, list[str]]]:
+    """Every row of a small CSV file with its line number (header included); a file that
+    cannot be read or parsed is one problem and gives the rows read before it."""
+    rows: list[tuple[int, list[str]]] = []
+    if path.is_dir():
+        log.add(None, "", "expected a CSV file, found a folder")
+        return rows
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.reader(handle)
+            try:
+                for cells in reader:
+                    rows.append((reader.line_num, cells))
+            except (csv.Error, UnicodeDecodeError) as exc:
+                log.add(reader.line_num + 1, "", _stream_error(exc))
+    except OSError as exc:
+        log.add(None, "", f"expected a readable CSV file, found {exc.strerror or exc}")
+    return rows
 
 
 # ---------------------------------------------------------------------------------------

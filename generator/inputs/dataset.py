@@ -53,6 +53,7 @@ from generator.records import (
     PLATFORM_KINDS,
     SITE_NAMES,
     TRACE_COLUMNS,
+    TRACE_FILE_COLUMNS,
     Accuracy,
     Dataset,
     Mode,
@@ -520,7 +521,7 @@ def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
 # Power traces (CSV)
 
 _T_REQUIRED = ("platform", "time_s")
-_T_OPTIONAL = ("mode", "network", "power_w", "voltage_v", "current_a")
+_T_OPTIONAL = tuple(c for c in TRACE_FILE_COLUMNS if c not in _T_REQUIRED)
 _T_RANGES = {"time_s": TIME_S, "power_w": POWER_READING_W, "voltage_v": VOLTS, "current_a": AMPS}
 TRACE_KEY = ("platform", "mode", "network")
 
