@@ -47,12 +47,15 @@ def site(tmp_path_factory):
     return out
 
 
-def open_offline(browser, url: str, width: int = 1280, height: int = 900):
-    """A page whose every request outside file:// and localhost is refused, with errors collected."""
+def open_offline(browser, url: str, width: int = 1280, height: int = 900, dialogs: list[str] | None = None):
+    """A page whose every request outside file:// and localhost is refused, with errors collected
+    (and, if ``dialogs`` is given, every alert/confirm/prompt message, from the first moment)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.route("**/*", lambda route: route.continue_()
                   if route.request.url.startswith(("file://", "http://127.0.0.1")) else route.abort())
     page = context.new_page()
+    if dialogs is not None:
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
     page.on("pageerror", lambda exc: errors.append(str(exc)))
@@ -136,3 +139,55 @@ def test_clicking_a_point_highlights_its_configuration_without_a_legend(browser,
     assert len(before) == 1 and len(set(after)) == 2  # one configuration bright, the rest dimmed
     assert errors == []
     page.context.close()
+
+
+HOSTILE = {  # the payloads an outside contributor tried (each alert names where it came from)
+    "description": "Runs <img src=x onerror=alert(1)> here; [paper](javascript:alert(2)) "
+                   "<script>alert(3)</script> [ok](https://example.org)\n\n<img src=z onerror=alert(4)>",
+    "platform": "<img src=y onerror=alert(5)>",
+    "network": "<svg onload=alert(6)></svg>",
+}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory):
+    """The minidata site built from contributor text that tries to run script everywhere it lands."""
+    import yaml
+
+    root = tmp_path_factory.mktemp("hostile") / "project"
+    root.mkdir()
+    shutil.copytree(REPO / "tests" / "fixtures" / "minidata", root / "data")
+    for name in ("templates", "site_src"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copyfile(REPO / "site.yml", root / "site.yml")
+    for file, key, field, value in (("tasks", "tasks", "description", HOSTILE["description"]),
+                                    ("platforms", "platforms", "name", HOSTILE["platform"]),
+                                    ("networks", "networks", "name", HOSTILE["network"])):
+        path = root / "data" / f"{file}.yaml"
+        data = yaml.safe_load(path.read_text())
+        for entry in data[key]:
+            entry[field] = value if field != "name" else f"{value} {entry['id']}"
+        path.write_text(yaml.safe_dump(data, sort_keys=False))
+    build(Project(root), root / "build", log=lambda _msg: None)
+    return root / "build"
+
+
+def test_contributor_text_never_runs_as_script(browser, hostile_site):
+    for html in sorted(hostile_site.glob("*.html")):
+        dialogs: list[str] = []
+        page, errors = open_offline(browser, html.as_uri(), dialogs=dialogs)
+        if page.locator(".chart-view").count():
+            wait_for_charts(page)
+            for mark in page.locator(".chart-view svg g.mark-symbol path, .chart-view svg g.mark-rect path").all()[:30]:
+                mark.hover(force=True)  # tooltips show the names too
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
+        assert not [h for h in hrefs if "javascript" in h.lower()], html.name
+        for link in page.locator("main a[href]:not([download])").all():
+            if not link.get_attribute("href").startswith(("http", "#")):
+                continue
+            link.click(modifiers=["Control"], no_wait_after=True)  # a new tab, never a script
+        page.wait_for_timeout(200)
+        assert dialogs == [], f"{html.name}: {dialogs}"
+        if html.name == "imagenet.html":  # the task description is the page's intro: shown as text
+            assert "<img src=x onerror=alert(1)>" in page.locator(".intro").inner_text()
+        page.context.close()
