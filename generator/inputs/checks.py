@@ -22,7 +22,7 @@ import difflib
 import io
 import math
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -85,6 +85,7 @@ class Problems:
         self._groups: dict[tuple[bool, str], dict[tuple[str, str], _Group]] = {}
         self._overflow: dict[tuple[bool, str], int] = {}
         self._count = {False: 0, True: 0}  # warning? -> problems recorded
+        self.messages: dict[tuple[str, str], dict[str, str]] = {}  # (file, field) -> cell -> message
 
     def declare(self, file: str) -> FileLog:
         """The log of ``file``; files are reported in the order they are first declared."""
@@ -110,6 +111,15 @@ class Problems:
                 group = groups[(field, message)] = _Group(first=line, order=len(groups))
             group.add(line)
             self._count[warning] += 1
+
+    def overflow(self, file: str, count: int, warning: bool = False) -> None:
+        """``count`` more problems of a full file, counted without being formatted."""
+        if count:
+            self._overflow[(warning, file)] = self._overflow.get((warning, file), 0) + count
+            self._count[warning] += count
+
+    def has(self, file: str, field: str, message: str, warning: bool = False) -> bool:
+        return (field, message) in self._groups.get((warning, file), {})
 
     def full(self, file: str, warning: bool = False) -> bool:
         """True once ``file`` shows as many lines as it may: new messages are only counted."""
@@ -185,6 +195,20 @@ class FileLog:
     @property
     def full(self) -> bool:
         return self.problems.full(self.file)
+
+    def add_by_value(self, field: str, cells: pd.Series, mask: np.ndarray, lines: np.ndarray,
+                     message: Callable[[str], str]) -> None:
+        """One problem per distinct masked cell text, on all its lines. Once the file shows
+        as many lines as it may, new texts are only counted (no message is formatted)."""
+        cache = self.problems.messages.setdefault((self.file, field), {})
+        for cell, where in by_value(cells, mask, lines):
+            text = cache.get(cell)
+            if text is None:
+                if self.full:
+                    self.problems.overflow(self.file, len(where))
+                    continue
+                text = cache[cell] = message(cell)
+            self.add_lines(where, field, text)
 
 
 # ---------------------------------------------------------------------------------------
@@ -775,11 +799,11 @@ def number_column(log: FileLog, chunk: CsvChunk, name: str, rng: Range, required
     malformed = ~empty & ~well_formed
     in_range = rng.mask(values)
     outside = well_formed & ~in_range
-    for cell, where in by_value(text, malformed, chunk.lines):
-        log.add_lines(where, name, f"expected {rng.describe()} written as a plain decimal like 1234.82, "
-                                   f"found '{clip_text(cell)}'")
-    for cell, where in by_value(text, outside, chunk.lines):
-        log.add_lines(where, name, rng.problem(float(cell), clip_text(cell)) or f"expected {rng.describe()}, found {cell}")
+    log.add_by_value(name, text, malformed, chunk.lines,
+                     lambda cell: f"expected {rng.describe()} written as a plain decimal like 1234.82, "
+                                  f"found '{clip_text(cell)}'")
+    log.add_by_value(name, text, outside, chunk.lines,
+                     lambda cell: rng.problem(float(cell), clip_text(cell)) or f"expected {rng.describe()}, found {cell}")
     if required and present and empty.any():
         log.add_lines(chunk.lines[empty], name, f"expected {rng.describe()}, found an empty cell")
     ok = ~malformed & ~outside & ~(empty & required)
@@ -788,12 +812,16 @@ def number_column(log: FileLog, chunk: CsvChunk, name: str, rng: Range, required
 
 
 def by_value(text: pd.Series, mask: np.ndarray, lines: np.ndarray) -> Iterator[tuple[str, np.ndarray]]:
-    """(cell text, lines) for each distinct text among the masked cells, in line order."""
+    """(cell text, its lines) for each distinct text among the masked cells, first seen first."""
     if not mask.any():
         return
-    picked = pd.DataFrame({"text": text.to_numpy()[mask], "line": lines[mask]})
-    for cell, part in picked.groupby("text", sort=False):
-        yield str(cell), part["line"].to_numpy()
+    cells = text.to_numpy()[mask].astype(str)
+    picked = lines[mask]
+    values, first, inverse = np.unique(cells, return_index=True, return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    bounds = np.searchsorted(inverse[order], np.arange(len(values) + 1))
+    for index in np.argsort(first, kind="stable"):
+        yield str(values[index]), picked[order[bounds[index]:bounds[index + 1]]]
 
 
 def display_path(path: Path, root: Path, name: str) -> str:
