@@ -171,10 +171,42 @@ def test_efficiency_compares_matching_configurations_only():
     frame = efficiency(configs, predictions)
     assert list(frame.columns) == ["task", "platform", "mode", "precision", "network",
                                    "pruning_pct", "predicted_fps", "peak_fps", "measured_fps",
-                                   "batch", "efficiency_pct"]
+                                   "batch", "efficiency_pct", "above_bound", "above_peak"]
     got = [(r.platform, r.predicted_fps, r.peak_fps, r.measured_fps, r.batch, r.efficiency_pct)
            for r in frame.itertuples()]
     # a: 500 measured / 400 predicted = 125 % (above the prediction is possible).
     # b: 100 / 250 = 40 %, even though b has no measured top-1.
     assert got == [("a", 400.0, 800.0, 500.0, 4, 125.0), ("b", 250.0, 250.0, 100.0, 1, 40.0)]
     assert str(frame["batch"].dtype) == "Int64"
+    # no platform-aware bound in these predictions: above_bound is unknown
+    assert frame["above_bound"].isna().all()
+    assert list(frame["above_peak"]) == [False, False]
+
+
+def test_efficiency_flags_measurements_above_the_platform_aware_bound_and_the_peak():
+    configs = configurations(measurements(
+        run("a", "net", 100, 4, 500.0),
+        run("b", "net", 100, 1, 100.0),
+        run("c", "net", 100, 1, 300.0),
+        run("d", "net", 100, 1, 70.0),
+    ))
+    predictions = pd.DataFrame([
+        prediction("a", "net", 100, fps=400.0, peak_fps=800.0),
+        prediction("a", "net", 100, fps=450.0, peak_fps=800.0, assumption="platform-aware"),
+        prediction("b", "net", 100, fps=250.0, peak_fps=250.0),
+        prediction("b", "net", 100, fps=100.0 / (1 + 1e-12), peak_fps=250.0,
+                   assumption="platform-aware"),  # equal up to rounding: not above
+        prediction("c", "net", 100, fps=50.0, peak_fps=200.0),
+        prediction("c", "net", 100, fps=200.0, peak_fps=200.0, assumption="platform-aware"),
+        prediction("d", "net", 100, fps=50.0, peak_fps=60.0),
+    ])
+    frame = efficiency(configs, predictions)
+    assert list(frame["platform"]) == ["a", "b", "c", "d"]
+    assert list(frame["above_bound"].astype(object)) == [True, False, True, pd.NA]
+    assert list(frame["above_peak"]) == [False, False, True, True]
+    assert str(frame["above_bound"].dtype) == "boolean"
+    assert str(frame["above_peak"].dtype) == "boolean"
+    # the flags do not depend on which assumption the efficiency is computed against
+    aware = efficiency(configs, predictions, assumption="platform-aware")
+    assert list(aware["platform"]) == ["a", "b", "c"]
+    assert list(aware["above_bound"]) == [True, False, True]

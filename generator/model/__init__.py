@@ -1,7 +1,10 @@
 """The model: pure computations from tidy frames to tidy frames, with no I/O and no plotting.
 
 ``roofline`` predicts attainable throughput from peak compute, memory bandwidth and
-arithmetic intensity; ``experiments`` reduces measured runs to one row per configuration
+arithmetic intensity; ``bounds`` adds the platform-aware bound (on-chip memory, measured
+batches) and the calibrated prediction; ``fidelity`` measures how far each model is from
+the measurements; ``layers`` computes operations and weights of a network from its layers;
+``experiments`` reduces measured runs to one row per configuration
 and pairs them with predictions; ``pareto`` finds the throughput/accuracy front; ``power``
 derives energy per input and cleans power traces; ``stats`` summarises distributions as
 Tukey boxplots; ``overview`` tabulates what was measured where. Every function sorts its

@@ -11,6 +11,8 @@ import numpy as np
 import pandas as pd
 
 from generator.model import CONFIG_KEY, sorted_rows
+from generator.model.bounds import PLATFORM_AWARE
+from generator.model.fidelity import exceeds
 from generator.model.pareto import pareto_front
 from generator.model.roofline import DEFAULT_ASSUMPTION
 
@@ -94,7 +96,12 @@ def efficiency(
     predictions: pd.DataFrame,
     assumption: str = DEFAULT_ASSUMPTION,
 ) -> pd.DataFrame:
-    """Measured best throughput as a percentage of the roofline prediction (may exceed 100)."""
+    """Measured best throughput as a percentage of the prediction under ``assumption``.
+
+    ``efficiency_pct`` may exceed 100. ``above_peak``: measured above ``peak_fps``;
+    ``above_bound``: measured above the configuration's ``platform-aware`` bound, <NA> when
+    ``predictions`` holds none for it (both nullable booleans, ``fidelity.exceeds``).
+    """
     measured = configs.loc[configs["fps"].notna(), [*_KEY, "fps", "batch"]]
     predicted = predictions.loc[
         (predictions["assumption"] == assumption) & predictions["fps"].notna(),
@@ -106,4 +113,12 @@ def efficiency(
     )
     frame["batch"] = frame["batch"].astype("Int64")
     frame["efficiency_pct"] = 100.0 * frame["measured_fps"] / frame["predicted_fps"]
+    bounds = predictions.loc[predictions["assumption"] == PLATFORM_AWARE, [*_KEY, "fps"]]
+    bound_fps = frame[_KEY].merge(bounds.rename(columns={"fps": "_bound_fps"}), on=_KEY,
+                                  how="left", validate="one_to_one")["_bound_fps"]
+    above_bound = pd.array(exceeds(frame["measured_fps"], bound_fps), dtype="boolean")
+    above_bound[bound_fps.isna().to_numpy()] = pd.NA
+    frame["above_bound"] = above_bound
+    frame["above_peak"] = pd.array(exceeds(frame["measured_fps"], frame["peak_fps"]),
+                                   dtype="boolean")
     return sorted_rows(frame, _KEY)

@@ -33,6 +33,11 @@ ASSUMPTION_DOCS: dict[str, str] = {
 }
 
 Number = float | np.ndarray | pd.Series
+PREDICTION_COLUMNS = (
+    *CONFIG_KEY, "assumption", "batch", "ops_gop", "weights_m", "intensity_ops_per_byte",
+    "peak_tops", "bandwidth_gbps", "ridge_ops_per_byte", "attainable_tops", "fps", "peak_fps",
+    "bound",
+)
 _PLATFORM_ID = ("platform", "platform_name", "vendor", "kind", "mode", "precision")
 
 
@@ -122,7 +127,15 @@ def predictions(
     frame = roofs.merge(work, how="cross").merge(
         pd.DataFrame({"assumption": list(assumptions)}), how="cross"
     )
-    frame = _with_intensity(frame, batch)
+    frame = with_roof(_with_intensity(frame, batch))
+    return sorted_rows(frame[list(PREDICTION_COLUMNS)], [*CONFIG_KEY, "assumption"])
+
+
+def with_roof(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add ``ridge_ops_per_byte``, ``attainable_tops``, ``fps``, ``peak_fps`` and ``bound``
+    ("memory" or "compute") to rows with ``peak_tops``, ``bandwidth_gbps``,
+    ``intensity_ops_per_byte`` and ``ops_gop``."""
+    frame = frame.copy()
     frame["ridge_ops_per_byte"] = ridge_ops_per_byte(frame["peak_tops"], frame["bandwidth_gbps"])
     frame["attainable_tops"] = attainable_tops(
         frame["peak_tops"], frame["bandwidth_gbps"], frame["intensity_ops_per_byte"]
@@ -131,10 +144,7 @@ def predictions(
     frame["peak_fps"] = frame["peak_tops"] * 1000.0 / frame["ops_gop"]
     memory_tops = frame["bandwidth_gbps"] * frame["intensity_ops_per_byte"] / 1000.0
     frame["bound"] = np.where(memory_tops < frame["peak_tops"], "memory", "compute")
-    columns = [*CONFIG_KEY, "assumption", "batch", "ops_gop", "weights_m",
-               "intensity_ops_per_byte", "peak_tops", "bandwidth_gbps", "ridge_ops_per_byte",
-               "attainable_tops", "fps", "peak_fps", "bound"]
-    return sorted_rows(frame[columns], [*CONFIG_KEY, "assumption"])
+    return frame
 
 
 def network_intensities(
