@@ -11,7 +11,7 @@ import pandas as pd
 
 from generator import frames
 from generator.inputs.config import SiteConfig
-from generator.model import experiments, power, roofline
+from generator.model import bounds, experiments, fidelity, power, roofline
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
 
@@ -28,7 +28,9 @@ class Results:
     variants: pd.DataFrame
     accuracy: pd.DataFrame
     measurements: pd.DataFrame
-    predictions: pd.DataFrame  # every configured assumption
+    predictions: pd.DataFrame  # every configured assumption (model)
+    model_error: pd.DataFrame  # how well each model predicts the measurements, per task and "all"
+    model_pairs: pd.DataFrame  # measured and predicted fps of every measured configuration, per model
     intensities: pd.DataFrame  # every variant x precision, default assumption
     configurations: pd.DataFrame
     pareto: pd.DataFrame
@@ -51,6 +53,7 @@ class Results:
             "predictions.csv": (self.predictions, CONFIG_KEY + ["assumption"]),
             "pareto.csv": (self.pareto, ["task", "kind"] + CONFIG_KEY[1:]),
             "efficiency.csv": (self.efficiency, CONFIG_KEY),
+            "model_error.csv": (self.model_error, ["task", "model"]),
             "power.csv": (self.power_runs, CONFIG_KEY + ["batch", "repeat"]),
         }
 
@@ -62,13 +65,13 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     precisions = frames.precisions_frame(ds)
     tasks = frames.tasks_frame(ds)
     measurements = ds.measurements
-    predictions = roofline.predictions(
-        platforms, variants, precisions, tasks, assumptions=config.assumptions, batch=config.batch
-    )
-    intensities = roofline.network_intensities(
-        variants, precisions, tasks, assumption=config.default_assumption, batch=config.batch
-    )
     configs = experiments.configurations(measurements)
+    predictions = bounds.predictions(
+        platforms, variants, precisions, tasks, measurements, configs,
+        assumptions=config.assumptions, batch=config.batch,
+    )
+    # Where networks sit on a roofline: their intensity when the weights are read (off chip).
+    intensities = roofline.network_intensities(variants, precisions, tasks, assumption="weights-offchip")
     pareto = experiments.pareto_points(configs, predictions, accuracy, assumption=config.default_assumption)
     efficiency = experiments.efficiency(configs, predictions, assumption=config.default_assumption)
     kept, removed = power.clean_trace(ds.power_traces)
@@ -82,6 +85,8 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         accuracy=accuracy,
         measurements=measurements,
         predictions=predictions,
+        model_error=fidelity.model_error(predictions, configs),
+        model_pairs=fidelity.prediction_pairs(predictions, configs),
         intensities=intensities,
         configurations=configs,
         pareto=pareto,

@@ -21,6 +21,7 @@ PLATFORM_COLUMNS = (
     "bandwidth_gbps",
     "memory_gb",
     "power_w",
+    "onchip_mb",
 )
 VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m")
 ACCURACY_COLUMNS = ("task", "network", "pruning_pct", "precision", "top1_pct", "top5_pct")
@@ -62,10 +63,10 @@ def platforms_frame(ds: Dataset) -> pd.DataFrame:
             for prec in sorted(m.peak_tops, key=lambda x: order.get(x, len(order))):
                 rows.append(
                     (p.id, p.name, p.vendor, p.kind, m.id, prec, m.peak_tops[prec],
-                     m.bandwidth_gbps, m.memory_gb, m.power_w)
+                     m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb)
                 )
     frame = pd.DataFrame(rows, columns=list(PLATFORM_COLUMNS))
-    for col in ("memory_gb", "power_w"):
+    for col in ("memory_gb", "power_w", "onchip_mb"):
         frame[col] = frame[col].astype(float)
     return frame
 

@@ -52,6 +52,7 @@ from typing import Any
 import yaml
 
 from generator.inputs.checks import UNREADABLE, Problems, clip_text, csv_rows, found, plain, read_yaml
+from generator.model import layers as layers_model
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, MEASUREMENT_VALUES, TRACE_FILE_COLUMNS
 
 DEFAULT_HINTS = Path(__file__).with_name("qutibench_hints.yaml")
@@ -440,6 +441,10 @@ def _import_platforms(path: Path, hints: dict[str, Any], names: _Names, report: 
                     "vendor": hint.get("vendor", ""), "kind": hint.get("kind", "")}
         if hint.get("description"):
             platform["description"] = hint["description"]
+        if hint.get("onchip_mb") is not None:
+            platform["onchip_mb"] = _yaml_number(float(hint["onchip_mb"]))
+            if hint.get("onchip_source"):
+                platform["onchip_mb"] = _Commented(platform["onchip_mb"], str(hint["onchip_source"]))
         hint_modes = list(hint.get("modes", []))
         modes = sorted(source["modes"], key=lambda m: _index(hint_modes, m.get("id") or ""))
         if len(modes) == 1 and modes[0].get("id"):
@@ -543,6 +548,7 @@ def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: I
     variants: dict[str, dict[float, dict[str, Any]]] = defaultdict(dict)
     source_names: dict[str, str] = {}
     from_hints: list[str] = []
+    from_layers: list[str] = []
     rounded: list[str] = []
     for line, cells in body:
         name, pruning = _split_pruning(cells[0])
@@ -563,8 +569,18 @@ def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: I
             problems.add(path, line, header[0] or "name",
                          f"'{cells[0].strip()}' repeats {network_id} at {format_number(pruning)}%")
             continue
+        layers = _hint_layers(hint_by_id.get(network_id, {}))
         precise = {float(k): v for k, v in hint_by_id.get(network_id, {}).get("ops_gop", {}).items()}
         label = f"{network_id} {format_number(pruning)}%"
+        if layers:
+            computed = layers_model.ops_gop(layers_model.pruned(layers, pruning))
+            if not _rounds_to(computed, _cell(cells, ops_index)):
+                report.notes.append(f"{path.name} line {line}: {label} Total OPs {_cell(cells, ops_index)} "
+                                    f"does not round from {format_number(computed)} computed from the hints' "
+                                    "layers; kept the layers")
+            variants[network_id][pruning] = {"pruning_pct": pruning}
+            from_layers.append(label)
+            continue
         if pruning in precise:
             if not _rounds_to(precise[pruning], _cell(cells, ops_index)):
                 report.notes.append(f"{path.name} line {line}: {label} Total OPs {_cell(cells, ops_index)} "
@@ -578,6 +594,9 @@ def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: I
     if from_hints:
         report.notes.append(f"networks.yaml: ops_gop of {len(from_hints)} variants taken from the hints "
                             f"(the Total OPs column is rounded)")
+    if from_layers:
+        report.notes.append(f"networks.yaml: {len(from_layers)} variants described by the hints' layers "
+                            "(operations and weights computed, not the rounded columns)")
     if rounded:
         report.notes.append(f"networks.yaml: ops_gop of {', '.join(rounded)} from the rounded Total OPs "
                             "column (no precise count in the hints)")
@@ -604,9 +623,23 @@ def _import_networks(path: Path, hints: dict[str, Any], names: _Names, report: I
                     "task": hint.get("task", "")}
         if hint.get("description"):
             network["description"] = hint["description"]
+        if _hint_layers(hint):
+            network["layers"] = _Commented([_Flow(layer) for layer in hint["layers"]], LAYERS_COMMENT)
         network["variants"] = [variants[network_id][p] for p in sorted(variants[network_id], reverse=True)]
         networks.append(network)
     return networks
+
+
+LAYERS_COMMENT = ("the unpruned network (ops = 2 x MACs, biases ignored); a variant keeps pruning_pct % "
+                  "of every channel count but the input and output ones")
+
+
+def _hint_layers(hint: dict[str, Any]) -> tuple[layers_model.Layer, ...]:
+    """The network's layers as the hints describe them (the YAML keys of data/networks.yaml)."""
+    def pair(value: Any) -> tuple[int, int]:
+        return tuple(value) if isinstance(value, list) else (value, value)
+    return tuple(layers_model.Layer(entry["kind"], entry["in"], entry["out"], pair(entry.get("kernel", 1)),
+                                    pair(entry.get("out_size", 1))) for entry in hint.get("layers") or [])
 
 
 def _rounds_to(precise: float, shown: str) -> bool:
@@ -685,7 +718,8 @@ def _import_specs(src: Path, hints: dict[str, Any], names: _Names, report: Impor
     for network in networks:
         for variant in network["variants"]:
             for key in ("pruning_pct", "ops_gop", "weights_m"):
-                variant[key] = _yaml_number(variant[key])
+                if key in variant:  # a network described by layers has no totals
+                    variant[key] = _yaml_number(variant[key])
     return _Spec(precisions, tasks, platforms, networks)
 
 
@@ -1028,6 +1062,13 @@ class _Flow(dict):
     """A mapping written on one line: ``{top1_pct: 69.24, top5_pct: 88.45}``."""
 
 
+class _Commented:
+    """A value written with a trailing ``# comment`` (e.g. the source of a figure)."""
+
+    def __init__(self, value: Any, comment: str):
+        self.value, self.comment = value, comment
+
+
 class _Dumper(yaml.SafeDumper):
     def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         return super().increase_indent(flow, False)  # indent lists under their key
@@ -1038,9 +1079,29 @@ _Dumper.add_representer(_Flow, lambda d, data: d.represent_mapping("tag:yaml.org
 
 
 def _yaml_text(key: str, entries: list[dict[str, Any]]) -> str:
-    """Schema-ordered YAML with a header comment and a blank line between entries."""
-    body = yaml.dump({key: entries}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+    """Schema-ordered YAML with a header comment and a blank line between entries; an entry
+    field holding a ``_Commented`` value gets the comment at the end of its line."""
+    comments: dict[tuple[int, str], str] = {}
+    plain_entries = []
+    for index, entry in enumerate(entries):
+        unwrapped = {}
+        for field_name, value in entry.items():
+            if isinstance(value, _Commented):
+                comments[(index, field_name)] = value.comment
+                value = value.value
+            unwrapped[field_name] = value
+        plain_entries.append(unwrapped)
+    body = yaml.dump({key: plain_entries}, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
                      default_flow_style=False)
+    lines, index = body.splitlines(), -1
+    for number, line in enumerate(lines):
+        if line.startswith("  - "):
+            index += 1
+        name = line.strip().removeprefix("- ").split(":", 1)[0]
+        if (index, name) in comments and line.lstrip().removeprefix("- ").startswith(f"{name}:") \
+                and len(line) - len(line.lstrip()) in (2, 4):
+            lines[number] = f"{line}  # {comments.pop((index, name))}"
+    body = "\n".join(lines)
     spaced: list[str] = []
     for index, line in enumerate(body.splitlines()):
         if line.startswith("  - ") and index > 1:

@@ -20,15 +20,18 @@ from generator.inputs.config import SiteConfig
 from generator.frames import kind_order, platform_label
 from generator.model import overview as overview_model
 from generator.model import power as power_model
-from generator.model import roofline, stats
+from generator.model import bounds, roofline, stats
 from generator.inputs.prose import Prose
 from generator.output.render import DataText, md_escape
 from generator.structure import Figure, Page, Section, Table
 
 NA = "—"
+INTENSITY_NOTE = ("Vertical lines: each network's arithmetic intensity when every input reads all weights "
+                  "from off-chip memory (batch 1), a property of the network alone; where a platform keeps "
+                  "weights on chip or shares them over a batch, its prediction lies further right.")
 # The prose every site needs from site_src/ (tasks/<task id> is optional per task).
 PROSE_NAMES = (
-    "index", "theory", "theory-model", "theory-platforms", "theory-networks", "theory-accuracy",
+    "index", "theory", "theory-model", "theory-model-error", "theory-platforms", "theory-networks", "theory-accuracy",
     "task/theory", "task/rooflines", "task/prediction", "task/experimental", "task/overview",
     "task/line-plot", "task/boxplots", "task/pareto", "task/overlap", "task/efficiency", "task/power",
 )
@@ -156,7 +159,7 @@ def theory_page(results: Results, config: SiteConfig, prose: Prose) -> Page:
     assumption = config.default_assumption
     intensities = results.intensities
     assumptions_md = "\n\n".join(
-        f"**`{a}`**{' (default)' if a == assumption else ''}: {roofline.ASSUMPTION_DOCS[a]}" for a in config.assumptions
+        f"**`{a}`**{' (default)' if a == assumption else ''}: {bounds.ALL_ASSUMPTION_DOCS[a]}" for a in config.assumptions
     )
     platforms = Section(
         "platforms", "Hardware platforms", prose_md=prose["theory-platforms"],
@@ -174,14 +177,46 @@ def theory_page(results: Results, config: SiteConfig, prose: Prose) -> Page:
         figures=[
             figure("theory-ops", "Operations and weights", theory_charts.ops_bar_chart(results.variants), results.variants),
             figure("theory-intensity", "Arithmetic intensity", theory_charts.intensity_bar_chart(intensities), intensities,
-                   caption_md=f"Assumption: `{assumption}`."),
+                   caption_md="Every input reads all weights from off-chip memory (batch 1)."),
         ],
     )
     accuracy = Section("accuracy", "Accuracy", prose_md=prose["theory-accuracy"],
                        tables=[accuracy_table(results)])
     model = Section("roofline-model", "The roofline model", prose_md=prose["theory-model"] + "\n\n" + assumptions_md)
     return Page(slug="theory", title="Theoretical Analysis", nav_title="Theory",
-                intro_md=prose["theory"], sections=[model, platforms, networks, accuracy])
+                intro_md=prose["theory"],
+                sections=[model, *model_error_sections(results, config, prose), platforms, networks, accuracy])
+
+
+def model_error_sections(results: Results, config: SiteConfig, prose: Prose) -> list[Section]:
+    """"How good is the model": each model's error against the measurements, table and scatter."""
+    err = results.model_error
+    if not len(err) or not (err["configurations"] > 0).any():
+        return []
+    models = [a for a in config.assumptions if a in set(err["model"])]
+    names = {t.id: t.name for t in results.dataset.tasks} | {"all": "All tasks"}
+    order = {t: i for i, t in enumerate(names)}
+    rows, groups, records = [], [], []
+    for model in models:
+        mine = err[err["model"] == model].sort_values("task", key=lambda c: c.map(order), kind="mergesort")
+        for r in mine.itertuples():
+            rows.append([names.get(r.task, r.task), str(r.configurations), fmt(r.median_abs_log_error),
+                         f"x{fmt(math.exp(r.median_abs_log_error))}" if r.configurations else NA,
+                         fmt(r.p90_abs_log_error), f"{fmt(r.above_bound_pct)}%" if r.configurations else NA])
+            groups.append(model + (" (default)" if model == config.default_assumption else ""))
+            records.append(r)
+    table = Table("model-error", "Model error against the measurements",
+                  ["Task", "Configurations", "Median |ln(measured / predicted)|", "Typical factor",
+                   "90th percentile", "Measured above the prediction"], rows,
+                  err[err["model"].isin(models)].reset_index(drop=True),
+                  caption_md="A configuration's error is |ln(measured / predicted)| of its best measured "
+                             "throughput; the typical factor is e to the median error. A bound should be exceeded "
+                             "by no configuration; a prediction is good when its errors are small.",
+                  groups=groups)
+    pairs = with_names(results.model_pairs, results)
+    fit = figure("theory-model-fit", "Measured vs predicted", theory_charts.model_fit_chart(pairs, models), pairs)
+    return [Section("model-error", "How good is the model", prose_md=prose["theory-model-error"],
+                    tables=[table], figures=[fit])]
 
 
 def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
@@ -196,7 +231,8 @@ def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
         groups.append(tasks.get(v["task"], v["task"]))
     columns = ["Network", "Channels kept", "Operations (GOP/input)", "Weights (M)"] + [f"{p} intensity (ops/B)" for p in precisions]
     return Table("network-requirements", "Compute and memory requirements of the networks", columns, rows, intensities,
-                 caption_md="Arithmetic intensity under the default storage assumption, per precision.", groups=groups)
+                 caption_md="Arithmetic intensity per precision, every input reading all weights from off-chip "
+                            "memory (batch 1).", groups=groups)
 
 
 def accuracy_table(results: Results) -> Table:
@@ -239,18 +275,17 @@ def theory_section(results: Results, config: SiteConfig, prose: Prose, task_id: 
     drawn = pd.concat([points.assign(series="roofline"), intensities.assign(series="network intensity")],
                       ignore_index=True)
     roof = figure(f"{task_id}-roofline", "Rooflines", theory_charts.roofline_chart(points, intensities), drawn,
-                  caption_md=f"Vertical lines: the networks' arithmetic intensity under `{assumption}`.")
+                  caption_md=INTENSITY_NOTE)
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
                         prose_md=prose["task/rooflines"], figures=[roof])
-    heatmaps = []
-    for a in config.assumptions:
-        pred = with_names(for_task(results.predictions[results.predictions["assumption"] == a], task_id), results)
-        label = "" if a == assumption else f" ({a})"
-        heatmaps.append(figure(f"{task_id}-prediction-{a}", f"Performance prediction{label}",
-                               theory_charts.prediction_heatmap(pred, title=f"Predicted inputs/s, {a}"), pred,
-                               caption_md=roofline.ASSUMPTION_DOCS[a]))
+    pred = with_names(for_task(results.predictions, task_id), results)
+    models = [a for a in config.assumptions if a in set(pred["assumption"])]
+    heatmap = figure(f"{task_id}-prediction", "Performance prediction",
+                     theory_charts.prediction_heatmap(pred, models, assumption), pred,
+                     caption_md="Choose the model above the chart; the models are described on the "
+                                "[Theory](theory.html#roofline-model) page.")
     prediction = Section(f"{task_id}-prediction", "Performance Prediction", prose_md=prose["task/prediction"],
-                         figures=heatmaps)
+                         figures=[heatmap])
     return Section(f"{task_id}-theory", "Theoretical Analysis", prose_md=prose["task/theory"],
                    subsections=[rooflines, prediction])
 
@@ -284,7 +319,8 @@ def experimental_section(results: Results, config: SiteConfig, prose: Prose, tas
                                             exp_charts.pareto_overlap_chart(pareto), pareto)]))
     eff = with_names(for_task(results.efficiency, task_id), results)
     if len(eff):
-        subs.append(Section(f"{task_id}-efficiency", "Efficiency Plot", prose_md=prose["task/efficiency"],
+        subs.append(Section(f"{task_id}-efficiency", "Efficiency Plot",
+                            prose_md=prose["task/efficiency"] + "\n\n" + anomalies_md(eff),
                             figures=[figure(f"{task_id}-efficiency", "Prediction, peak and measurement",
                                             exp_charts.efficiency_chart(eff), eff)]))
     power = power_section(results, prose, task_id, task.name)
@@ -295,8 +331,9 @@ def experimental_section(results: Results, config: SiteConfig, prose: Prose, tas
 
 
 def overview_section(results: Results, prose: Prose, task_id: str, task_name: str) -> Section:
+    marks = overview_model.anomaly_marks(for_task(results.efficiency, task_id))
     table = overview_model.overview(results.measurements, results.platforms, results.variants, task_id,
-                                    precisions=results.precisions)
+                                    precisions=results.precisions, marks=marks)
     fixed = {"kind", "platform", "platform_name", "modes", "sweep"}
     networks = [c for c in table.columns if c not in fixed]
     has_modes = "modes" in table.columns and (table["modes"] != "").any()
@@ -307,10 +344,51 @@ def overview_section(results: Results, prose: Prose, task_id: str, task_name: st
     ]
     tab = Table(f"{task_id}-overview", f"Measurements of {task_name}", columns, rows, table,
                 caption_md="Each cell lists the precisions and pruning levels (percent of channels kept) "
-                           "measured; na where the network was not measured on that platform.",
+                           "measured; na where the network was not measured on that platform."
+                           + anomaly_legend(set(marks.values())),
                 groups=list(table["kind"]))
     return Section(f"{task_id}-overview", f"Overview of All Measurements for {task_name}",
                    prose_md=prose["task/overview"], tables=[tab])
+
+
+def anomaly_legend(marks: set[str]) -> str:
+    """The caption sentence for the anomaly marks that occur."""
+    text = ""
+    if overview_model.ABOVE_PEAK_MARK in marks:
+        text += (f" {overview_model.ABOVE_PEAK_MARK} measured above the platform's compute peak: physically "
+                 "impossible, so a measurement or specification to check.")
+    if overview_model.ABOVE_BOUND_MARK in marks:
+        text += f" {overview_model.ABOVE_BOUND_MARK} measured above the platform-aware roofline bound."
+    return text
+
+
+def anomalies_md(eff: pd.DataFrame) -> str:
+    """Generated prose naming the configurations measured above their peak or bound."""
+    peak = eff[eff["above_peak"].fillna(False).astype(bool)]
+    bound = eff[eff["above_bound"].fillna(False).astype(bool) & ~eff["above_peak"].fillna(False).astype(bool)]
+    if not len(peak) and not len(bound):
+        return ("Every configuration is measured at or below its platform-aware bound and its compute peak, as a "
+                "bound requires.")
+    parts = []
+    if len(peak):
+        names = "; ".join(f"{md_escape(r.platform_label)} {md_escape(r.precision)} {md_escape(r.network_name)} "
+                          f"{fmt_pct(r.pruning_pct)} ({fmt(r.measured_fps)} inputs/s, peak {fmt(r.peak_fps)})"
+                          for r in sort_anomalies(peak).itertuples())
+        parts.append(f"**{len(peak)} configuration{'s are' if len(peak) != 1 else ' is'} measured above the "
+                     f"compute peak** of {'their platforms' if len(peak) != 1 else 'its platform'}, which is "
+                     f"physically impossible: the run or the specification needs checking. {names}.")
+    if len(bound):
+        names = "; ".join(f"{md_escape(r.platform_label)} {md_escape(r.precision)} {md_escape(r.network_name)} "
+                          f"{fmt_pct(r.pruning_pct)}" for r in sort_anomalies(bound).itertuples())
+        parts.append(f"{len(bound)} configuration{'s are' if len(bound) != 1 else ' is'} measured above the "
+                     f"platform-aware bound but below the peak: the bound's memory traffic is too high for them. "
+                     f"{names}.")
+    return "\n\n".join(parts)
+
+
+def sort_anomalies(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame.sort_values(["platform_label", "precision", "network_name", "pruning_pct"],
+                             ascending=[True, True, True, False], kind="mergesort")
 
 
 def line_plot_section(prose: Prose, task_id: str, meas: pd.DataFrame) -> Section:

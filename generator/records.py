@@ -85,6 +85,9 @@ class Network:
     task: str
     variants: tuple[Variant, ...]
     description: str = ""
+    # The unpruned network's layers (model.layers.Layer), when its variants' operations and
+    # weights are computed from them rather than published totals.
+    layers: tuple = ()
 
     def variant(self, pruning_pct: float) -> Variant | None:
         return next((v for v in self.variants if v.pruning_pct == pruning_pct), None)

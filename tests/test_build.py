@@ -154,8 +154,10 @@ def test_adding_a_platform_adds_its_predictions_rooflines_and_heatmap_rows(tmp_p
     for variant_page in {r["task"] for r in variants}:
         roofline = read_csv(out / "data" / "charts" / variant_page / f"{variant_page}-roofline.csv")
         assert any(r["platform"] == "new-npu" for r in roofline)
-        heatmap = read_csv(out / "data" / "charts" / variant_page / f"{variant_page}-prediction-weights-offchip.csv")
-        assert {r["precision"] for r in heatmap if r["platform"] == "new-npu"} == {"INT8", "FP16"}
+        heatmap = read_csv(out / "data" / "charts" / variant_page / f"{variant_page}-prediction.csv")
+        mine = [r for r in heatmap if r["platform"] == "new-npu"]
+        assert {r["precision"] for r in mine} == {"INT8", "FP16"}
+        assert {r["assumption"] for r in mine} == assumptions
         html = (out / f"{variant_page}.html").read_text(encoding="utf-8")
         assert "Newcomer Inc" in html  # its own vendor checkbox, derived from the data
 

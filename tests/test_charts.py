@@ -141,11 +141,16 @@ def predictions_frame() -> pd.DataFrame:
         for network, name, pruning, ops in (("resnet-50", "ResNet-50", 100.0, 7.7),
                                             ("resnet-50", "ResNet-50", 50.0, 3.8)):
             fps = p.peak_tops * 1000 / ops / (2 if p.kind == "GPU" else 1)
-            rows.append(("imagenet", p.platform, p.platform_name, p.mode, p.precision, network, name, pruning,
-                         "weights-offchip", fps, p.peak_tops * 1000 / ops,
-                         "memory" if p.kind == "GPU" else "compute"))
+            for model, factor in (("weights-offchip", 1.0), ("calibrated", 0.25)):
+                rows.append(("imagenet", p.platform, p.platform_name, p.mode, p.precision, network, name, pruning,
+                             model, fps * factor, p.peak_tops * 1000 / ops,
+                             "memory" if p.kind == "GPU" else "compute", 1))
     return pd.DataFrame(rows, columns=["task", "platform", "platform_name", "mode", "precision", "network",
-                                       "network_name", "pruning_pct", "assumption", "fps", "peak_fps", "bound"])
+                                       "network_name", "pruning_pct", "assumption", "fps", "peak_fps", "bound",
+                                       "batch"])
+
+
+MODELS = ("weights-offchip", "calibrated")
 
 
 def runs_frame() -> pd.DataFrame:
@@ -275,7 +280,7 @@ def test_platform_and_config_labels_fall_back_to_ids():
 
 EMPTY_CALLS: list[tuple[str, Callable[[pd.DataFrame], Any]]] = [
     ("roofline", lambda e: theory.roofline_chart(e, intensities_frame())),
-    ("heatmap", theory.prediction_heatmap),
+    ("heatmap", lambda e: theory.prediction_heatmap(e, MODELS, MODELS[0])),
     ("peak", theory.peak_bar_chart),
     ("bandwidth", theory.bandwidth_bar_chart),
     ("intensity", theory.intensity_bar_chart),
@@ -376,32 +381,41 @@ def test_roofline_vendor_with_quote_still_renders():
 
 
 def test_heatmap_has_log_colour_text_layer_and_tooltips():
-    spec = spec_of(theory.prediction_heatmap(predictions_frame()))
+    spec = spec_of(theory.prediction_heatmap(predictions_frame(), MODELS, "weights-offchip"))
     render_svg(spec)
     assert {"rect", "text"} <= set(marks(spec))
     assert [e["scale"]["type"] for e in encodings(spec, "color") if "field" in e] == ["log"]
     assert [e["field"] for e in encodings(spec, "text")] == ["fps_label"]
-    assert {"platform_name", "mode", "precision", "network_name", "pruning_pct", "fps",
-            "bound"} <= tooltip_fields(spec)
+    assert {"row_label", "variant_label", "fps", "bound", "assumption"} <= tooltip_fields(spec)
     rows = dataset(spec)
-    zcu = next(r for r in rows if r["row_label"] == "ZCU104 INT8" and r["pruning_pct"] == 50.0)
+    zcu = next(r for r in rows if r["row_label"] == "ZCU104 INT8" and r["pruning_pct"] == 50.0
+               and r["assumption"] == "weights-offchip")
     assert zcu["fps_label"] == "1.21k"  # 4.6 TOP/s / 3.8 GOP = 1210.5 inputs/s
-    assert zcu["column_label"] == "ResNet-50 50%"
+    assert zcu["variant_label"] == "ResNet-50 50%"
     assert "inputs/s" in title_text(spec)
 
 
-def test_heatmap_precision_columns_leave_missing_cells_empty():
-    spec = spec_of(theory.prediction_heatmap(predictions_frame(), column_precision=True))
-    rows = dataset(spec)
-    columns = next(e["sort"] for e in encodings(spec, "x") if e.get("field") == "column_label")
-    assert columns == ["ResNet-50 100% FP16", "ResNet-50 50% FP16", "ResNet-50 100% INT4", "ResNet-50 50% INT4",
-                       "ResNet-50 100% INT8", "ResNet-50 50% INT8"]
-    assert len(rows) == 8 < 4 * len(columns)  # 4 rows x 6 columns, only 8 cells exist
+def test_heatmap_offers_every_model_in_one_chart_opening_at_the_default():
+    spec = spec_of(theory.prediction_heatmap(predictions_frame(), MODELS, "calibrated"))
+    (param,) = [p for p in spec["params"] if p["name"] == "model"]
+    assert param["value"] == "calibrated"
+    assert param["bind"]["input"] == "select" and param["bind"]["options"] == list(MODELS)
+    assert {r["assumption"] for r in dataset(spec)} == set(MODELS)  # one dataset for all models
+    # one colour scale for all models: a colour means the same throughput whatever the model
+    (domain,) = [e["scale"]["domain"] for e in encodings(spec, "color") if "field" in e]
+    fps = [r["fps"] for r in dataset(spec)]
+    assert domain == [min(fps), max(fps)]
     render_svg(spec)
 
 
+def test_heatmap_needs_rows_for_its_default_model():
+    with pytest.raises(ValueError, match="default model"):
+        theory.prediction_heatmap(predictions_frame(), MODELS, "platform-aware")
+
+
 def test_heatmap_rows_follow_given_precision_order_and_text_contrasts():
-    spec = spec_of(theory.prediction_heatmap(predictions_frame(), precision_order=["INT4", "INT8", "FP16"]))
+    spec = spec_of(theory.prediction_heatmap(predictions_frame(), MODELS, MODELS[0],
+                                             precision_order=["INT4", "INT8", "FP16"]))
     rows = next(e["sort"] for e in encodings(spec, "y") if e.get("field") == "row_label")
     assert rows == ["ZCU104 INT4", "ZCU104 INT8", "Jetson TX2 maxn FP16", "Jetson TX2 maxq FP16"]
     text_color = next(e for e in encodings(spec, "color") if "condition" in e)
@@ -594,7 +608,7 @@ def all_charts() -> list[tuple[str, alt.TopLevelMixin]]:
     variants = intensities_frame().drop_duplicates(["network", "pruning_pct"])
     return [
         ("roofline", theory.roofline_chart(roofline_frame(platforms_frame()), intensities_frame())),
-        ("heatmap", theory.prediction_heatmap(predictions_frame())),
+        ("heatmap", theory.prediction_heatmap(predictions_frame(), MODELS, MODELS[0])),
         ("peak", theory.peak_bar_chart(platforms_frame())),
         ("bandwidth", theory.bandwidth_bar_chart(platforms_frame())),
         ("intensity", theory.intensity_bar_chart(intensities_frame())),

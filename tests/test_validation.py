@@ -582,3 +582,79 @@ def test_problems_come_root_cause_first_then_by_line_and_render_one_per_line(dat
     with pytest.raises(DataError) as info:
         load_dataset(data)
     assert str(info.value).splitlines() == [str(p) for p in found]
+
+
+# --- networks described by layers, on-chip memory, colours --------------------------------------
+
+
+LAYERED = """
+  - id: net-layers
+    name: Net Layers
+    task: cifar10
+    layers:
+      - {kind: conv, in: 3, out: 8, kernel: 3, out_size: 30}
+      - {kind: dense, in: 8, out: 10}
+    variants:
+      - pruning_pct: 100
+      - pruning_pct: 50
+"""
+
+
+def test_a_network_described_by_layers_gets_computed_operations_and_weights(data):
+    append(data, "networks.yaml", LAYERED)
+    network = load_dataset(data).network("net-layers")
+    full, half = network.variants
+    assert full.ops_gop == pytest.approx(2 * (3 * 8 * 9 * 900 + 8 * 10) / 1e9)
+    assert full.weights_m == pytest.approx((3 * 8 * 9 + 8 * 10) / 1e6)
+    assert half.ops_gop == pytest.approx(2 * (3 * 4 * 9 * 900 + 4 * 10) / 1e9)  # 4 of 8 channels kept
+    assert [layer.kind for layer in network.layers] == ["conv", "dense"]
+
+
+def test_layer_problems_name_the_layer_field(data):
+    line = append(data, "networks.yaml", """
+          - id: net-bad-layers
+            name: Net Bad Layers
+            task: cifar10
+            layers:
+              - {kind: pool, in: 3, out: 8}
+              - {kind: dense, in: 8, out: 10, kernel: 3}
+              - {kind: conv, in: 0, out: 8, kernel: [3, 3, 3]}
+            variants:
+              - pruning_pct: 100
+        """)
+    assert problems(data) == [
+        P("networks.yaml", line + 4, "layers.kind", "expected one of conv, dense, found 'pool'"),
+        P("networks.yaml", line + 5, "layers.kernel",
+          "expected no kernel or out_size for a dense layer (it has in x out weights)"),
+        P("networks.yaml", line + 6, "layers.in", "expected an integer >= 1, found 0"),
+        P("networks.yaml", line + 6, "layers.kernel",
+          "expected an integer >= 1 or a pair [height, width] of them, found a list"),
+    ]
+
+
+def test_a_layered_variant_may_not_give_totals_and_must_keep_whole_channels(data):
+    line = append(data, "networks.yaml", LAYERED.replace("pruning_pct: 50", "pruning_pct: 30\n        ops_gop: 1"))
+    assert problems(data) == [
+        P("networks.yaml", line + 8, "pruning_pct",
+          "expected a pruning_pct that keeps a whole number of channels in every layer, found 30 "
+          "(layer 1 out_channels: 8 x 30% = 2.4)"),
+        P("networks.yaml", line + 9, "ops_gop", "expected no ops_gop: it is computed from the network's layers"),
+    ]
+
+
+def test_onchip_memory_and_colour_of_a_platform_are_checked(data):
+    line = append(data, "platforms.yaml", """
+          - id: npu-d
+            name: Fixture NPU D
+            vendor: Dyn
+            kind: TPU
+            onchip_mb: -1
+            color: red
+            modes:
+              - peak_tops: {INT8: 4}
+                bandwidth_gbps: 30
+        """)
+    assert problems(data) == [
+        P("platforms.yaml", line + 4, "onchip_mb", "expected a number >= 0, found -1"),
+        P("platforms.yaml", line + 5, "color", "expected a colour like #1f77b4, found the text 'red'"),
+    ]

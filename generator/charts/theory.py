@@ -166,73 +166,73 @@ def roofline_chart(
 
 def prediction_heatmap(
     predictions: pd.DataFrame,
+    models: Sequence[str],
+    default: str,
     title: str = "Predicted throughput (inputs/s)",
     precision_order: Sequence[str] | None = None,
-    column_precision: bool = False,
 ) -> alt.LayerChart:
-    """Heatmap of predicted fps: rows platform-mode-precision, columns variant-precision.
+    """Heatmap of predicted fps of ONE task under a model chosen in a drop-down.
 
-    ``predictions``: ``model.predictions`` rows for ONE task and ONE assumption, with the
-    display-name columns ``platform_name`` and ``network_name`` joined by the caller.
-    Colour is log-scaled fps, each cell prints the value (3 significant digits). Rows are
-    grouped by precision (``precision_order``, default sorted). A prediction runs the variant
-    at the row's precision, so by default the columns are the variants and the matrix is
-    dense; ``column_precision=True`` labels columns "ResNet-50 50% INT8" instead (one column
-    per variant and precision, filled cells forming diagonal blocks, about 5x wider).
+    ``predictions``: ``model.bounds.predictions`` rows of one task, every model in ``models``
+    (``assumption`` column), with ``platform_name`` and ``network_name`` joined. Rows are
+    platform-mode-precision, columns the network variants (a prediction runs the variant at
+    its row's precision, so the matrix is dense). The drop-down starts at ``default``; the
+    colour scale (log fps) spans every model, so a colour means the same throughput whatever
+    the model; each cell prints its value (3 significant digits).
     """
     require_rows(predictions, "prediction_heatmap")
     require_columns(predictions, ("platform", "mode", "precision", "network", "pruning_pct", "fps", "bound",
-                                  "platform_name", "network_name"), "prediction_heatmap")
-    frame = predictions[predictions["fps"].notna() & (predictions["fps"] > 0)].copy()
+                                  "assumption", "platform_name", "network_name"), "prediction_heatmap")
+    frame = predictions[predictions["fps"].notna() & (predictions["fps"] > 0)
+                        & predictions["assumption"].isin(list(models))].copy()
     require_rows(frame, "prediction_heatmap (rows with fps)")
+    if default not in set(frame["assumption"]):
+        raise ValueError(f"prediction_heatmap: no rows for the default model {default!r}")
     precisions = _precision_order(frame["precision"], precision_order)
     prec_rank = {p: i for i, p in enumerate(precisions)}
 
     frame["platform_label"] = platform_labels(frame)
     frame["row_label"] = frame["platform_label"] + " " + frame["precision"]
     frame["variant_label"] = variant_labels(frame)
-    frame["column_label"] = (frame["variant_label"] + " " + frame["precision"]) if column_precision \
-        else frame["variant_label"]
     frame["fps_label"] = [format_sig(v) for v in frame["fps"]]
     frame["_prec"] = frame["precision"].map(prec_rank)
     frame["_prune"] = -frame["pruning_pct"]
-    frame = sort_frame(frame, ["_prec", "platform_label", "network_name", "_prune"])
-
+    frame = sort_frame(frame, ["_prec", "platform_label", "network_name", "_prune", "assumption"])
     rows = list(dict.fromkeys(frame["row_label"]))
-    col_frame = sort_frame(frame, ["_prec", "network_name", "_prune"]) if column_precision \
-        else sort_frame(frame, ["network_name", "_prune"])
-    columns = list(dict.fromkeys(col_frame["column_label"]))
-    frame = clean_frame(frame.drop(columns=["_prec", "_prune"]))
+    columns = list(dict.fromkeys(sort_frame(frame, ["network_name", "_prune"])["variant_label"]))
+    keep = ["assumption", "platform", "platform_name", "mode", "precision", "network", "network_name",
+            "pruning_pct", "row_label", "variant_label", "fps", "fps_label", "bound", "batch"]
+    frame = clean_frame(frame[[c for c in keep if c in frame.columns]])
 
     low, high = float(frame["fps"].min()), float(frame["fps"].max())
     dark_below = math.sqrt(low * high)  # geometric middle of the log colour scale
-
-    base = alt.Chart(frame).encode(
-        x=alt.X("column_label:N", title="Network variant and precision" if column_precision else "Network variant",
-                sort=columns, axis=alt.Axis(labelAngle=-50, orient="top", labelLimit=200)),
+    model = alt.param(name="model", value=default,
+                      bind=alt.binding_select(options=list(models), name="Model: "))
+    base = alt.Chart(frame).transform_filter("datum.assumption === model").encode(
+        x=alt.X("variant_label:N", title="Network variant", sort=columns,
+                axis=alt.Axis(labelAngle=-50, orient="top", labelLimit=200)),
         y=alt.Y("row_label:N", title="Platform, mode and precision", sort=rows, axis=alt.Axis(labelLimit=260)),
         tooltip=[
-            alt.Tooltip("platform_name:N", title="Platform"),
-            alt.Tooltip("mode:N", title="Mode"),
-            alt.Tooltip("precision:N", title="Precision"),
-            alt.Tooltip("network_name:N", title="Network"),
-            alt.Tooltip("pruning_pct:Q", title="Pruning (% kept)", format="~g"),
+            alt.Tooltip("row_label:N", title="Platform"),
+            alt.Tooltip("variant_label:N", title="Network"),
             tooltip_number("fps", "Predicted (inputs/s)"),
             alt.Tooltip("bound:N", title="Bound"),
+            alt.Tooltip("batch:Q", title="Batch"),
+            alt.Tooltip("assumption:N", title="Model"),
         ],
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("fps:Q", title="Inputs/s (log)",
-                        scale=alt.Scale(type="log", scheme="viridis"),
+                        scale=alt.Scale(type="log", scheme="viridis", domain=[low, high]),
                         legend=alt.Legend(format="~s", orient="right", gradientLength=220)),
     )
     text = base.mark_text(fontSize=10).encode(
         text="fps_label:N",
         color=alt.condition(f"datum.fps < {dark_below!r}", alt.value("white"), alt.value("black")),
     )
-    chart = alt.layer(cells, text).properties(
+    chart = alt.layer(cells, text).add_params(model).properties(
         width=alt.Step(46), height=alt.Step(22),
-        title=alt.Title(title, subtitle="Roofline prediction; empty cells have no prediction."),
+        title=alt.Title(title, subtitle="Roofline model chosen below the chart; empty cells have no prediction."),
     )
     return finish(chart)
 
@@ -394,4 +394,58 @@ def ops_bar_chart(
         panel("weights_m", "weights_label", "Weights (millions, log)", False),
         spacing=24,
     ).properties(title=title)
+    return finish(chart)
+
+
+# --- how good is the model -------------------------------------------------------------------
+
+
+def model_fit_chart(pairs: pd.DataFrame, models: Sequence[str],
+                    title: str = "Measured vs predicted throughput, per model") -> alt.FacetChart:
+    """Log-log scatter of measured against predicted inputs/s, one panel per model.
+
+    ``pairs``: ``model.fidelity.prediction_pairs`` rows (all tasks) with ``platform_name``
+    and ``network_name`` joined. Points above the grey diagonal were measured faster than
+    predicted; each panel's header gives the model's median |ln(measured/predicted)|.
+    """
+    require_rows(pairs, "model_fit_chart")
+    require_columns(pairs, ("model", "platform", "mode", "precision", "network", "pruning_pct",
+                            "measured_fps", "predicted_fps", "abs_log_error"), "model_fit_chart")
+    frame = pairs[pairs["model"].isin(list(models))].copy()
+    require_rows(frame, "model_fit_chart (pairs of the given models)")
+    medians = frame.groupby("model")["abs_log_error"].median()
+    frame["panel"] = [f"{m} (median error x{math.exp(medians[m]):.2f})" for m in frame["model"]]
+    panels = [next(p for p in frame["panel"] if p.startswith(m + " ")) for m in models if m in medians.index]
+    frame["platform_label"] = platform_labels(frame)
+    frame["config"] = frame["platform_label"] + " " + frame["precision"] + " · " + variant_labels(frame)
+    frame["factor_label"] = [f"x{math.exp(e):.2f}" for e in frame["abs_log_error"]]
+    frame["series"] = "configuration"
+    low = float(min(frame["measured_fps"].min(), frame["predicted_fps"].min()))
+    high = float(max(frame["measured_fps"].max(), frame["predicted_fps"].max()))
+    diagonal = pd.DataFrame([(panel, value, value, "diagonal") for panel in panels for value in (low, high)],
+                            columns=["panel", "predicted_fps", "measured_fps", "series"])
+    keep = ["panel", "series", "config", "platform_label", "task", "measured_fps", "predicted_fps", "factor_label"]
+    data = clean_frame(sort_frame(pd.concat([frame[keep], diagonal], ignore_index=True),
+                                  ["panel", "series", "config"]))
+    scale = alt.Scale(type="log", domain=[low, high])
+    x = alt.X("predicted_fps:Q", title="Predicted (inputs/s, log)", scale=scale)
+    y = alt.Y("measured_fps:Q", title="Measured (inputs/s, log)", scale=scale)
+    line = alt.Chart().transform_filter("datum.series === 'diagonal'").mark_line(
+        color="#888888", strokeDash=[4, 3]).encode(x=x, y=y)
+    points = alt.Chart().transform_filter("datum.series === 'configuration'").mark_point(
+        filled=True, size=30, opacity=0.75).encode(
+        x=x, y=y,
+        color=alt.Color("platform_label:N", title="Platform", scale=color_scale(sorted_values(frame["platform_label"]))),
+        tooltip=[alt.Tooltip("config:N", title="Configuration"), alt.Tooltip("task:N", title="Task"),
+                 tooltip_number("measured_fps", "Measured (inputs/s)"),
+                 tooltip_number("predicted_fps", "Predicted (inputs/s)"),
+                 alt.Tooltip("factor_label:N", title="Off by")],
+    )
+    chart = (
+        alt.layer(line, points, data=data)
+        .properties(width=220, height=220)
+        .facet(facet=alt.Facet("panel:N", sort=panels, title=None), columns=3)
+        .properties(title=alt.Title(title, subtitle="On the dashed diagonal, prediction = measurement; a bound "
+                                                     "keeps every point on or below it."))
+    )
     return finish(chart)

@@ -14,7 +14,8 @@ from typing import Any
 
 from generator.inputs.checks import UNREADABLE, Fields, FileLog, Problems, Range, YamlMap, YamlSeq, found, \
     read_yaml, suggest, yaml_number_problem
-from generator.model.roofline import ASSUMPTIONS, DEFAULT_ASSUMPTION
+from generator.model.bounds import ALL_ASSUMPTIONS as ASSUMPTIONS
+from generator.model.roofline import DEFAULT_ASSUMPTION
 
 # A checker turns a YAML value into the option's value, or returns (None, why not).
 Check = Callable[[Any], tuple[Any, str | None]]

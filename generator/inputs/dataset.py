@@ -35,6 +35,7 @@ from generator.inputs.checks import (
     count,
     display_path,
     fmt_number,
+    found,
     non_negative,
     number_column,
     open_csv,
@@ -45,6 +46,7 @@ from generator.inputs.checks import (
     yaml_number_problem,
 )
 from generator.errors import UsageError
+from generator.model.layers import LAYER_KINDS, Layer, non_integral_channels, ops_gop, pruned, weights_m
 from generator.records import (
     MEASUREMENT_COLUMNS,
     MEASUREMENT_KEY,
@@ -83,6 +85,7 @@ ONCHIP_MB = non_negative(1e7)
 OPS_GOP = positive(1e9)
 WEIGHTS_M = positive(1e9)
 BATCH = count(1e9)
+CHANNELS = count(1e9)
 LATENCY_MS = positive(1e12)
 FPS = positive(1e12)
 POWER_READING_W = non_negative(1e7)
@@ -283,19 +286,73 @@ def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
     return result
 
 
+def _size(f: Fields, key: str) -> tuple[int, int] | None:
+    """``kernel`` / ``out_size``: one integer (square) or [height, width]."""
+    value = f.map.get(key)
+    if value is None:
+        return (1, 1)
+    pair = list(value) if isinstance(value, list) else [value, value]
+    if len(pair) != 2 or any(yaml_number_problem(v, CHANNELS) for v in pair):
+        f.problem(key, f"expected an integer >= 1 or a pair [height, width] of them, found {found(value)}")
+        return None
+    return int(pair[0]), int(pair[1])
+
+
+def _layers(f: Fields) -> tuple[Layer, ...] | None:
+    """``layers``: the unpruned network, one conv or dense layer per entry (None if absent)."""
+    if "layers" not in f.map:
+        return None
+    result = []
+    for item, line in f.items("layers", "layers"):
+        lf = Fields(f.log, item, line, "a layer", ("kind", "in", "out"), ("kernel", "out_size"), "layers.")
+        kind = lf.choice("kind", LAYER_KINDS)
+        channels_in, channels_out = lf.number("in", CHANNELS), lf.number("out", CHANNELS)
+        kernel, out_size = _size(lf, "kernel"), _size(lf, "out_size")
+        if kind == "dense" and ("kernel" in lf.map or "out_size" in lf.map):
+            lf.problem("kernel" if "kernel" in lf.map else "out_size",
+                       "expected no kernel or out_size for a dense layer (it has in x out weights)")
+        f.broken = f.broken or lf.broken
+        if not lf.broken and None not in (kind, channels_in, channels_out, kernel, out_size):
+            result.append(Layer(kind, channels_in, channels_out, kernel, out_size))
+    return tuple(result) if not f.broken else None
+
+
+def _from_layers(v: Fields, layers: tuple[Layer, ...], pruning: float) -> tuple[float, float] | None:
+    """(ops_gop, weights_m) of a variant computed from its network's layers."""
+    for key in ("ops_gop", "weights_m"):
+        if key in v.map:
+            v.problem(key, f"expected no {key}: it is computed from the network's layers")
+    odd = non_integral_channels(layers, pruning)
+    if len(odd):
+        first = odd.iloc[0]
+        v.problem("pruning_pct", f"expected a pruning_pct that keeps a whole number of channels in every layer, "
+                                 f"found {fmt_number(pruning)} (layer {int(first['layer']) + 1} {first['field']}: "
+                                 f"{int(first['channels'])} x {fmt_number(pruning)}% = {first['scaled_channels']:g})")
+        return None
+    kept = pruned(layers, pruning)
+    return ops_gop(kept), weights_m(kept)
+
+
 def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known) -> tuple[str | None, Any, bool]:
-    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description",))
+    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description", "layers"))
     nid, name = f.text("id", SLUG, SLUG_SHAPE), f.text("name", shown=True)
     task = f.text("task", SLUG, "a task id")
     if task is not None and (message := tasks.unknown(task)):
         f.problem("task", message)
     description = f.text("description", shown=True) or ""
+    layers = _layers(f)
+    layered = "layers" in f.map  # even with broken layers, the variants are not asked for totals
     variants, levels = [], _Ids(log, f" within {nid}" if nid else " within the network")
     broken = False
     for v_item, v_line in f.items("variants", "variants"):
-        v = Fields(log, v_item, v_line, "a variant", ("pruning_pct", "ops_gop", "weights_m"), ("accuracy",))
+        counted = ("pruning_pct",) if layered else ("pruning_pct", "ops_gop", "weights_m")
+        v = Fields(log, v_item, v_line, "a variant", counted, ("accuracy", "ops_gop", "weights_m"))
         pruning = v.number("pruning_pct", PRUNING)
-        ops, weights = v.number("ops_gop", OPS_GOP), v.number("weights_m", WEIGHTS_M)
+        if layered:
+            sizes = _from_layers(v, layers, pruning) if pruning is not None and layers is not None else None
+            ops, weights = sizes if sizes else (None, None)
+        else:
+            ops, weights = v.number("ops_gop", OPS_GOP), v.number("weights_m", WEIGHTS_M)
         accuracy = _accuracy(v, precisions)
         if pruning is None or not levels.first(pruning, v.line("pruning_pct"), "pruning_pct"):
             broken = True
@@ -305,7 +362,7 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
             continue
         variants.append(Variant(pruning, ops, weights, accuracy))
     broken = broken or f.broken or not variants or not tasks.usable(task)
-    record = Network(nid, name, task, tuple(variants), description) if not broken and name else None
+    record = Network(nid, name, task, tuple(variants), description, layers or ()) if not broken and name else None
     return nid, record, broken or record is None
 
 

@@ -26,6 +26,24 @@ def exceeds(measured: pd.Series | np.ndarray, limit: pd.Series | np.ndarray) -> 
         return measured > limit * (1.0 + REL_TOL)
 
 
+def prediction_pairs(predictions: pd.DataFrame, configs: pd.DataFrame) -> pd.DataFrame:
+    """One row per measured configuration and model that predicts it: ``CONFIG_KEY``,
+    ``model``, ``measured_fps`` (the best ``fps_comp``), ``predicted_fps``,
+    ``abs_log_error`` = |ln(measured / predicted)| and ``above`` (``exceeds``); sorted."""
+    measured = configs.loc[configs["fps"].notna() & (configs["fps"] > 0), [*_KEY, "fps"]]
+    predicted = predictions.loc[
+        predictions["fps"].notna() & (predictions["fps"] > 0), [*_KEY, "assumption", "fps"]
+    ]
+    pairs = predicted.rename(columns={"fps": "predicted_fps", "assumption": "model"}).merge(
+        measured.rename(columns={"fps": "measured_fps"}), on=_KEY, how="inner",
+        validate="many_to_one",
+    )
+    pairs["abs_log_error"] = np.abs(np.log(pairs["measured_fps"] / pairs["predicted_fps"]))
+    pairs["above"] = exceeds(pairs["measured_fps"], pairs["predicted_fps"])
+    columns = [*_KEY, "model", "measured_fps", "predicted_fps", "abs_log_error", "above"]
+    return pairs[columns].sort_values([*_KEY, "model"], kind="stable").reset_index(drop=True)
+
+
 def model_error(predictions: pd.DataFrame, configs: pd.DataFrame) -> pd.DataFrame:
     """Error of every model (``assumption``) per task and over all tasks (task ``"all"``).
 
@@ -37,22 +55,13 @@ def model_error(predictions: pd.DataFrame, configs: pd.DataFrame) -> pd.DataFram
     0 configurations and NaN statistics. Rows: tasks in name order, then ``"all"``; models
     in name order within each.
     """
-    measured = configs.loc[configs["fps"].notna() & (configs["fps"] > 0), [*_KEY, "fps"]]
-    predicted = predictions.loc[
-        predictions["fps"].notna() & (predictions["fps"] > 0), [*_KEY, "assumption", "fps"]
-    ]
-    pairs = predicted.rename(columns={"fps": "predicted_fps"}).merge(
-        measured.rename(columns={"fps": "measured_fps"}), on=_KEY, how="inner",
-        validate="many_to_one",
-    )
-    pairs["abs_log_error"] = np.abs(np.log(pairs["measured_fps"] / pairs["predicted_fps"]))
-    pairs["above"] = exceeds(pairs["measured_fps"], pairs["predicted_fps"])
+    pairs = prediction_pairs(predictions, configs)
     models = sorted(set(predictions["assumption"]))
-    tasks = sorted(set(measured["task"]))
+    tasks = sorted(set(configs.loc[configs["fps"].notna() & (configs["fps"] > 0), "task"]))
     rows = []
     for task in [*tasks, ALL_TASKS]:
         for model in models:
-            mine = pairs.loc[pairs["assumption"] == model]
+            mine = pairs.loc[pairs["model"] == model]
             if task != ALL_TASKS:
                 mine = mine.loc[mine["task"] == task]
             errors = mine["abs_log_error"].to_numpy(dtype=float)

@@ -19,15 +19,36 @@ def _pct(value: float) -> str:
     return f"{value:g}%"
 
 
-def _cell(runs: pd.DataFrame, order: dict[str, int]) -> str:
-    """'INT2: 100%, 50%; INT4: 100%' -- precisions in display order, pruning descending."""
+ABOVE_PEAK_MARK = "‡"
+ABOVE_BOUND_MARK = "†"
+
+
+def _cell(runs: pd.DataFrame, order: dict[str, int], marks: dict[tuple, str]) -> str:
+    """'INT2: 100%, 50%‡; INT4: 100%' -- precisions in display order, pruning descending; a
+    level is marked when ``marks`` has its (precision, pruning_pct)."""
     if runs.empty:
         return NONE_TEXT
     parts = []
     for precision in sorted(set(runs["precision"]), key=lambda p: (order.get(p, len(order)), p)):
         levels = sorted(set(runs.loc[runs["precision"] == precision, "pruning_pct"]), reverse=True)
-        parts.append(f"{precision}: " + ", ".join(_pct(p) for p in levels))
+        parts.append(f"{precision}: " + ", ".join(_pct(p) + marks.get((precision, p), "") for p in levels))
     return "; ".join(parts)
+
+
+def anomaly_marks(efficiency: pd.DataFrame) -> dict[tuple, str]:
+    """(platform, network, precision, pruning_pct) -> mark, for configurations measured above
+    their compute peak (``ABOVE_PEAK_MARK``) or above their bound (``ABOVE_BOUND_MARK``),
+    any mode; from ``model.experiments.efficiency``."""
+    marks: dict[tuple, str] = {}
+    peak = efficiency["above_peak"].fillna(False).astype(bool)
+    bound = efficiency["above_bound"].fillna(False).astype(bool)
+    for row, above_peak, above_bound in zip(efficiency.itertuples(index=False), peak, bound):
+        key = (row.platform, row.network, row.precision, row.pruning_pct)
+        if above_peak:
+            marks[key] = ABOVE_PEAK_MARK
+        elif above_bound and key not in marks:
+            marks[key] = ABOVE_BOUND_MARK
+    return marks
 
 
 def overview(
@@ -36,12 +57,14 @@ def overview(
     variants: pd.DataFrame,
     task: str,
     precisions: pd.DataFrame | None = None,
+    marks: dict[tuple, str] | None = None,
 ) -> pd.DataFrame:
     """One row per platform that measured ``task``: kind, names, modes, per-network cells, sweep.
 
     Rows are ordered by kind (FPGA, GPU, TPU, VLIW, CPU, others), then platform name.
     ``modes`` lists the measured modes in the platforms frame's order ("" for a
-    single-mode platform); ``sweep`` the batch values measured, ascending.
+    single-mode platform); ``sweep`` the batch values measured, ascending. ``marks``
+    (``anomaly_marks``) flags levels measured above their peak or bound.
     """
     runs = measurements.loc[measurements["task"] == task]
     networks = variants.loc[variants["task"] == task].drop_duplicates("network")
@@ -63,7 +86,9 @@ def overview(
             "modes": ", ".join(m for m in modes if m),
         }
         for network, name in zip(networks["network"], networks["network_name"]):
-            row[name] = _cell(mine.loc[mine["network"] == network], order)
+            mine_marks = {(prec, prune): mark for (plat, net, prec, prune), mark in (marks or {}).items()
+                          if plat == platform and net == network}
+            row[name] = _cell(mine.loc[mine["network"] == network], order, mine_marks)
         row["sweep"] = ", ".join(str(b) for b in sorted(set(int(b) for b in mine["batch"])))
         rows.append(row)
     rows.sort(key=lambda r: (kind_order(r["kind"]), r["platform_name"], r["platform"]))
