@@ -1,4 +1,4 @@
-"""Command line: ``python -m generator {build,validate,import-qutibench}``.
+"""Command line: ``python -m generator {build,validate,import-qutibench,diff,serve}``.
 
 Exit status: 0 done, 1 problems in the inputs (one line each, all at once), 2 a usage
 problem (a bad option or output folder: one line, nothing touched), 3 an unexpected error
@@ -8,6 +8,7 @@ in the generator itself (one line; ``--debug`` shows the traceback), 130 interru
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -26,9 +27,17 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _prog() -> str:
+    """``python -m generator`` when run as a module, else the console script's name."""
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    if not name or name in ("-m", "-c", "__main__.py"):
+        return "python -m generator"
+    return name
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python -m generator",
+        prog=_prog(),
         description="Build the CNN-inference benchmark site from the data in data/.",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -56,6 +65,15 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("src", type=Path, help="folder with QuTiBench CSV files, or one measurement CSV")
     i.add_argument("--out", type=Path, default=None, help="data folder to write (default: PROJECT/data)")
     i.add_argument("--hints", type=Path, default=None, help="YAML with name aliases, vendors, kinds (default: the shipped one)")
+
+    d = sub.add_parser("diff", help="report what the working tree changes in the generated data tables against a git ref")
+    d.add_argument("base_ref", metavar="BASE_REF", help="git branch, tag or commit to compare against, e.g. origin/main")
+    d.add_argument("--out", type=Path, default=None, help="write the Markdown report here (default: standard output)")
+    d.add_argument("--full", type=Path, default=None, help="write the full unified diff of the tables here")
+
+    s = sub.add_parser("serve", help="build, serve on 127.0.0.1, rebuild on changes and reload open pages")
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")
+    s.add_argument("--out", type=Path, default=None, help="output folder (default: PROJECT/.serve-build)")
     return parser
 
 
@@ -99,7 +117,25 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"build": _build, "validate": _validate, "import-qutibench": _import}
+def _diff(args: argparse.Namespace) -> int:
+    from generator.publish.diff import run
+
+    return run(args.project, args.base_ref, args.out, args.full)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from generator.serve import run
+
+    return run(args.project, args.port, args.out)
+
+
+COMMANDS = {
+    "build": _build,
+    "validate": _validate,
+    "import-qutibench": _import,
+    "diff": _diff,
+    "serve": _serve,
+}
 
 
 def main(argv: list[str] | None = None) -> int:

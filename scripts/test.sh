@@ -7,6 +7,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Fail early and clearly when the browser tests cannot get a Chromium.
+if ! command -v chromium >/dev/null 2>&1 && ! command -v apt-get >/dev/null 2>&1; then
+  {
+    echo "error: Chromium is missing, and apt-get is not available to install it."
+    echo "The browser tests drive a system Chromium (Playwright's own browser download is not used):"
+    echo "  - Debian/Ubuntu:  apt-get install chromium"
+    echo "  - other systems:  install Chromium so that 'chromium' is on PATH (e.g. /usr/bin/chromium)"
+    echo "To run every other test without it (browser tests skipped):  python -m pytest"
+  } >&2
+  exit 1
+fi
+
 echo "==> installing the package and test tools"
 python -m pip install --quiet --disable-pip-version-check -e '.[test]'
 

@@ -216,29 +216,3 @@ def test_a_data_set_without_measurements_builds_the_theory_and_says_so(tmp_path)
         html = (out / f"{task}.html").read_text(encoding="utf-8")
         assert "Rooflines for All Hardware Platforms and CNNs" in html
         assert "No measurements of" in html
-
-
-def test_data_diff_script_shows_what_a_data_change_does(tmp_path):
-    root = make_project(tmp_path)
-    env = {"PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(tmp_path),
-           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org",
-           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.org"}
-    git = lambda *args: subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)  # noqa: E731
-    git("init", "-q", "-b", "main")
-    git("add", "-A")
-    git("commit", "-qm", "base")
-    first = sorted((root / "data" / "measurements").glob("*.csv"))[0]
-    lines = first.read_text().splitlines()
-    header, row = lines[0].split(","), lines[1].split(",")
-    column = header.index("fps_comp")
-    old = row[column]
-    row[column] = "123456.5"
-    first.write_text("\n".join([lines[0], ",".join(row), *lines[2:]]) + "\n")
-    shutil.copyfile(REPO / "scripts" / "data-diff.sh", tmp_path / "data-diff.sh")
-    result = subprocess.run(["bash", str(tmp_path / "data-diff.sh")], cwd=root, env=env, capture_output=True,
-                            text=True)
-    assert result.returncode == 0, result.stderr
-    changed = [line for line in result.stdout.splitlines() if line.startswith(("+", "-")) and "123456.5" in line]
-    assert any(line.startswith("+") for line in changed)
-    assert "measurements.csv" in result.stdout
-    assert old != "123456.5"

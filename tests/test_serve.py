@@ -1,0 +1,141 @@
+"""``python -m generator serve``: serves the site, rebuilds on change, reloads open pages,
+and keeps serving the last good site when the data breaks."""
+
+from __future__ import annotations
+
+import queue
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from generator.serve import RELOAD_PATH, inject_reload, snapshot
+from tests.helpers import REPO
+
+TIMEOUT = 180  # seconds for one build on a busy 2-core machine
+
+
+class Session:
+    """``serve`` in a subprocess, its merged output collected line by line."""
+
+    def __init__(self, root: Path):
+        env = {"PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(root),
+               "LANG": "C.UTF-8"}
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "generator", "--project", str(root), "serve", "--port", "0"],
+            cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
+        )
+        self.lines: list[str] = []
+        self._new: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+        line = self.wait_for_line(lambda s: s.startswith("Serving http://127.0.0.1:"))
+        self.base = line.split()[1]
+
+    def _read(self) -> None:
+        for line in self.proc.stdout:
+            self.lines.append(line.rstrip("\n"))
+            self._new.put(line.rstrip("\n"))
+
+    def wait_for_line(self, match, timeout: float = TIMEOUT) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                line = self._new.get(timeout=0.2)
+            except queue.Empty:
+                assert self.proc.poll() is None, "serve exited:\n" + "\n".join(self.lines)
+                continue
+            if match(line):
+                return line
+        raise AssertionError("timed out; output so far:\n" + "\n".join(self.lines))
+
+    def get(self, path: str) -> tuple[int, str]:
+        with urllib.request.urlopen(self.base + path.lstrip("/"), timeout=10) as response:
+            return response.status, response.read().decode("utf-8")
+
+    def counter(self) -> int:
+        return int(self.get(RELOAD_PATH)[1])
+
+    def stop(self) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+            try:
+                return self.proc.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                raise
+        return self.proc.returncode
+
+
+@pytest.fixture(scope="module")
+def session(tmp_path_factory):
+    root = tmp_path_factory.mktemp("serve") / "project"
+    root.mkdir()
+    for name in ("data", "site_src", "templates"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copyfile(REPO / "site.yml", root / "site.yml")
+    s = Session(root)
+    s.root = root
+    yield s
+    s.stop()
+
+
+def test_serves_the_built_site_with_the_reload_script_injected(session):
+    status, page = session.get("/index.html")
+    assert status == 200
+    assert "CNN Inference Benchmarks" in page
+    assert f'fetch("{RELOAD_PATH}"' in page and page.rstrip().endswith("</html>")
+    assert session.counter() == 1
+    on_disk = (session.root / ".serve-build" / "index.html").read_text(encoding="utf-8")
+    assert RELOAD_PATH not in on_disk  # injected into the response only
+    assert session.base.startswith("http://127.0.0.1:")
+
+
+def test_a_changed_input_rebuilds_and_advances_the_counter(session):
+    config = session.root / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("CNN Inference Benchmarks", "Served Title"),
+                      encoding="utf-8")
+    session.wait_for_line(lambda s: s.startswith("Built in") and "(build 2)" in s)
+    assert session.counter() == 2
+    assert "Served Title" in session.get("/index.html")[1]
+
+
+def test_a_data_problem_is_reported_and_the_last_good_site_kept(session):
+    tx2 = session.root / "data" / "measurements" / "tx2.csv"
+    with tx2.open("a", encoding="utf-8") as fh:
+        fh.write("imagenet,tx2,maxn,FP16,no-such-net,100,1,1,1,,1,,,,,,\n")
+    problem = session.wait_for_line(lambda s: s.startswith("error: data/measurements/tx2.csv"))
+    assert "network" in problem
+    session.wait_for_line(lambda s: "still serving the last good site" in s)
+    assert session.counter() == 2
+    assert "Served Title" in session.get("/index.html")[1]
+
+
+def test_ctrl_c_stops_cleanly(session):
+    assert session.stop() == 0
+    assert session.lines[-1] == "Stopped."
+    assert not any("Traceback" in line for line in session.lines)
+
+
+def test_reload_script_goes_before_the_closing_body_tag_or_at_the_end():
+    page = inject_reload(b"<html><body><p>x</p></BODY></html>", 7)
+    assert page.index(b'var seen = "7"') < page.index(b"</BODY>")
+    assert inject_reload(b"plain", 1).startswith(b"plain<script>")
+
+
+def test_snapshot_sees_changes_of_watched_files_only(tmp_path):
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "a.csv").write_text("x\n")
+    (tmp_path / "build").mkdir()
+    (tmp_path / "build" / "index.html").write_text("x")
+    before = snapshot(tmp_path)
+    assert list(before) == ["data/a.csv"]
+    (tmp_path / "build" / "index.html").write_text("changed")
+    assert snapshot(tmp_path) == before
+    (tmp_path / "site.yml").write_text("title: t\n")
+    assert set(snapshot(tmp_path)) == {"data/a.csv", "site.yml"}
