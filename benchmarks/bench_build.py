@@ -24,7 +24,7 @@ from generator.build import Project, build  # noqa: E402
 from generator.inputs.config import load_config  # noqa: E402
 from generator.inputs.dataset import load_dataset  # noqa: E402
 from generator.model.roofline import ASSUMPTIONS  # noqa: E402
-from generator.pages import build_pages  # noqa: E402
+from generator.site.pages import build_pages  # noqa: E402
 from generator.output.render import Renderer  # noqa: E402
 
 

@@ -11,11 +11,13 @@ import pandas as pd
 
 from generator import frames
 from generator.inputs.config import SiteConfig
-from generator.model import bounds, experiments, fidelity, power, roofline
+from generator.model import bounds, experiments, fidelity, power, roofline, stats
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
 
 CONFIG_KEY = list(_CONFIG_KEY)
+BOX_METRICS = ("lat_comp_ms", "fps_comp", "power_full_w")
+BOX_OUTLIERS = 3  # outliers drawn per side of a box (the most extreme); all are counted
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,9 @@ class Results:
     power_summary: pd.DataFrame
     traces_kept: pd.DataFrame
     traces_removed: pd.DataFrame
+    batches: pd.DataFrame  # per configuration and batch: medians over repeated runs
+    boxes: dict[str, tuple[pd.DataFrame, pd.DataFrame]]  # metric -> (boxes, outliers) per configuration
+    trace_samples: pd.DataFrame  # what the trace charts draw (long traces reduced)
 
     def default_predictions(self) -> pd.DataFrame:
         return self.predictions[self.predictions["assumption"] == self.default_assumption]
@@ -55,7 +60,13 @@ class Results:
             "efficiency.csv": (self.efficiency, CONFIG_KEY),
             "model_error.csv": (self.model_error, ["task", "model"]),
             "power.csv": (self.power_runs, CONFIG_KEY + ["batch", "repeat"]),
+            "traces.csv": (self.traces_all(), ["platform", "mode", "network", "time_s"]),
         }
+
+    def traces_all(self) -> pd.DataFrame:
+        """Every power-trace sample, with ``removed`` true for the glitches the charts leave out."""
+        return pd.concat([self.traces_kept.assign(removed=False), self.traces_removed.assign(removed=True)],
+                         ignore_index=True)
 
 
 def analyse(ds: Dataset, config: SiteConfig) -> Results:
@@ -75,6 +86,8 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     pareto = experiments.pareto_points(configs, predictions, accuracy, assumption=config.default_assumption)
     efficiency = experiments.efficiency(configs, predictions, assumption=config.default_assumption)
     kept, removed = power.clean_trace(ds.power_traces)
+    boxes = {metric: stats.box_stats(measurements, metric, CONFIG_KEY, max_outliers=BOX_OUTLIERS)
+             for metric in BOX_METRICS}
     return Results(
         dataset=ds,
         default_assumption=config.default_assumption,
@@ -95,4 +108,7 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         power_summary=power.power_summary(measurements),
         traces_kept=kept,
         traces_removed=removed,
+        batches=experiments.batch_medians(measurements),
+        boxes=boxes,
+        trace_samples=power.trace_display(kept, removed),
     )

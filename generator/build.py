@@ -23,10 +23,11 @@ from generator.inputs.config import SiteConfig, read_config
 from generator.inputs.dataset import read_dataset
 from generator.inputs.prose import Prose, read_prose
 from generator.output import write
+from generator.output import datasets
 from generator.output.assets import write_assets
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
-from generator.pages import PROSE_NAMES, build_pages
+from generator.site.pages import PROSE_NAMES, build_pages
 from generator.records import Dataset
 
 Log = Callable[[str], None]
@@ -53,6 +54,11 @@ class Project:
     @property
     def config_file(self) -> Path:
         return self.root / "site.yml"
+
+    @property
+    def cache_dir(self) -> Path:
+        """Build cache (git-ignored, safe to delete): work a rebuild need not redo."""
+        return self.root / ".cache"
 
     def inputs(self) -> list[Path]:
         """Folders the build reads and must never write into (nor the generator's own code)."""
@@ -136,7 +142,9 @@ def load_project(project: Project, log: Log, strict: bool = False) -> tuple[Site
 
 
 def build(project: Project, out: Path, log: Log = print, strict: bool = False,
-          warn: Log | None = None) -> BuildSummary:
+          warn: Log | None = None, base_path: str = "") -> BuildSummary:
+    """Build the site of ``project`` into ``out``. ``base_path`` (e.g. ``/repo/``) is the
+    URL path the site is published under; only ``404.html`` needs it (see its template)."""
     started = time.perf_counter()
     target = write.check_target(out, project.root, project.inputs())
     write.recover(target, log)  # a killed build's output is whole again, even if this one fails
@@ -158,14 +166,18 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
     with write.publish(target, project.root, project.inputs(), log) as staging:
         for name, (frame, key) in downloads.items():
             staging.write_text(f"data/{name}", to_csv_text(frame, key))
-        for fig in figures:
-            staging.write_text(fig.csv_path, to_csv_text(fig.data))
+        for fig in figures:  # the chart's own order: the CSV is exactly what the chart embeds
+            staging.write_text(fig.csv_path, to_csv_text(fig.data, sort=False))
         for tab in tables:
             staging.write_text(tab.csv_path, to_csv_text(tab.data, sort=False))
         for page in pages:
             log(f"  {page.filename}: {len(page.all_figures())} charts, {len(page.all_tables())} tables")
-            staging.write_text(page.filename, renderer.render("page.html", page=page, nav=pages, site=site))
-        write_assets(project.templates_dir / "assets", staging)
+            data = datasets.page_data(page.datasets())
+            staging.write_text(page.filename, renderer.render("page.html", page=page, nav=pages, site=site,
+                                                              page_data=data))
+        if (project.templates_dir / "404.html").is_file():
+            staging.write_text("404.html", renderer.render("404.html", site=site, base_path=normal_base(base_path)))
+        write_assets(project.templates_dir / "assets", staging, project.cache_dir)
     return BuildSummary(
         out=target,
         pages=len(pages),
@@ -178,3 +190,9 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
         warnings=len(inputs.warnings),
         seconds=time.perf_counter() - started,
     )
+
+
+def normal_base(base_path: str) -> str:
+    """``repo`` or ``/repo`` -> ``/repo/``; empty stays empty (relative links)."""
+    path = base_path.strip().strip("/")
+    return f"/{path}/" if path else ""

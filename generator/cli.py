@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
                         "or a previous build")
     b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and the summary line")
     b.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    b.add_argument("--base-path", default="", metavar="PATH",
+                   help="URL path the site is published under, e.g. /repo/ for a GitHub Pages project site "
+                        "(only 404.html needs it; every other link is relative)")
 
     v = sub.add_parser("validate", help="check site.yml, data/ and site_src/ and report all problems")
     v.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
@@ -86,7 +89,7 @@ def _build(args: argparse.Namespace) -> int:
 
     log = (lambda _msg: None) if args.quiet else print
     summary = build(Project(args.project), args.out or args.project / "build", log=log, strict=args.strict,
-                    warn=_warn)
+                    warn=_warn, base_path=args.base_path)
     print(summary.line())
     return 0
 

@@ -22,6 +22,7 @@ PLATFORM_COLUMNS = (
     "memory_gb",
     "power_w",
     "onchip_mb",
+    "color",
 )
 VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m")
 ACCURACY_COLUMNS = ("task", "network", "pruning_pct", "precision", "top1_pct", "top5_pct")
@@ -63,7 +64,7 @@ def platforms_frame(ds: Dataset) -> pd.DataFrame:
             for prec in sorted(m.peak_tops, key=lambda x: order.get(x, len(order))):
                 rows.append(
                     (p.id, p.name, p.vendor, p.kind, m.id, prec, m.peak_tops[prec],
-                     m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb)
+                     m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb, p.color or "")
                 )
     frame = pd.DataFrame(rows, columns=list(PLATFORM_COLUMNS))
     for col in ("memory_gb", "power_w", "onchip_mb"):

@@ -2,7 +2,9 @@
 # Installs everything the tests need on a fresh machine, then runs every test.
 #   - the package with its test extras (pytest, playwright) from PyPI;
 #   - Debian's Chromium for the end-to-end browser tests (Playwright drives
-#     /usr/bin/chromium; its own browser download is not used).
+#     /usr/bin/chromium; its own browser download is not used);
+#   - axe-core, the accessibility engine those tests run, from the npm registry
+#     (scripts/fetch-axe.py: Python only, checked against its published checksum).
 # Usage: bash scripts/test.sh [pytest args...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,6 +31,9 @@ if ! command -v chromium >/dev/null 2>&1; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
 fi
+
+echo "==> fetching axe-core for the accessibility tests"
+python scripts/fetch-axe.py
 
 echo "==> running the tests"
 export REQUIRE_BROWSER="${REQUIRE_BROWSER:-1}"

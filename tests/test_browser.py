@@ -1,11 +1,13 @@
 """End-to-end: the built site in headless Chromium, offline, from file:// and from a sub-path.
 
-Chromium comes from Debian's packages (/usr/bin/chromium); Playwright drives it. Without
-Chromium these tests are skipped, unless REQUIRE_BROWSER=1 (as in CI), where they fail.
+Chromium comes from Debian's packages (/usr/bin/chromium); Playwright drives it; axe-core
+(the accessibility engine) comes from npm into .cache/node (scripts/test.sh installs both).
+Without them these tests are skipped, unless REQUIRE_BROWSER=1 (as in CI), where they fail.
 """
 
 from __future__ import annotations
 
+import csv
 import functools
 import http.server
 import os
@@ -13,24 +15,33 @@ import shutil
 import threading
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from generator.build import Project, build
+from generator.model.pareto import pareto_front
 from tests.helpers import REPO
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = Path(os.environ.get("AXE_CORE_JS", REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
+PAGES = ["index", "theory", "imagenet", "cifar10", "mnist", "404"]
+PHONE, DESKTOP = 390, 1280
 
 pytestmark = pytest.mark.browser
+
+
+def required(what: str) -> None:
+    if os.environ.get("REQUIRE_BROWSER") == "1":
+        pytest.fail(f"{what} is required (REQUIRE_BROWSER=1); run scripts/test.sh to install it")
+    pytest.skip(f"{what} is not installed")
 
 
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        if os.environ.get("REQUIRE_BROWSER") == "1":
-            pytest.fail("Chromium is required (REQUIRE_BROWSER=1) but /usr/bin/chromium is missing")
-        pytest.skip("Chromium is not installed")
+        required("Chromium (/usr/bin/chromium)")
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as pw:
         instance = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -47,37 +58,175 @@ def site(tmp_path_factory):
     return out
 
 
-def open_offline(browser, url: str, width: int = 1280, height: int = 900, dialogs: list[str] | None = None):
-    """A page whose every request outside file:// and localhost is refused, with errors collected
-    (and, if ``dialogs`` is given, every alert/confirm/prompt message, from the first moment)."""
+def open_offline(browser, url: str, width: int = DESKTOP, height: int = 900, dialogs: list[str] | None = None):
+    """A page whose every request outside file:// and localhost is refused; console warnings,
+    errors and page errors are collected (and, if ``dialogs`` is given, every alert/confirm/
+    prompt message, from the first moment)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     context.route("**/*", lambda route: route.continue_()
                   if route.request.url.startswith(("file://", "http://127.0.0.1")) else route.abort())
     page = context.new_page()
     if dialogs is not None:
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    messages: list[str] = []
+    page.on("console", lambda msg: messages.append(f"{msg.type}: {msg.text}")
+            if msg.type in ("error", "warning") else None)
+    page.on("pageerror", lambda exc: messages.append(f"pageerror: {exc}"))
     page.goto(url)
-    return page, errors
+    return page, messages
 
 
 def wait_for_charts(page) -> None:
-    page.wait_for_selector("html[data-charts='done']", timeout=60_000)
+    """Draw every chart now (they are drawn lazily, as they scroll into view) and wait."""
+    if page.evaluate("!!window.siteCharts"):
+        page.evaluate("window.siteCharts.renderAll()")
+        page.wait_for_selector("html[data-charts='done']", timeout=90_000)
 
 
-@pytest.mark.parametrize("name", ["index", "theory", "imagenet", "cifar10", "mnist"])
-def test_every_chart_renders_offline_from_file_urls(browser, site, name):
-    page, errors = open_offline(browser, (site / f"{name}.html").as_uri())
-    views = page.locator(".chart-view")
-    if views.count():
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+@pytest.mark.parametrize("name", PAGES)
+def test_every_chart_renders_fits_the_screen_and_logs_nothing(browser, site, name, width):
+    page, messages = open_offline(browser, (site / f"{name}.html").as_uri(), width=width)
+    wait_for_charts(page)
+    states = page.eval_on_selector_all(".chart-view", "els => els.map(e => e.getAttribute('data-state'))")
+    assert states == ["rendered"] * len(states)
+    assert page.eval_on_selector_all(".chart-view", "els => els.every(e => !!e.querySelector('svg'))")
+    too_wide = page.eval_on_selector_all(
+        ".chart-view svg", f"els => els.filter(e => e.getBoundingClientRect().right > {width} + 1)"
+                           ".map(e => e.closest('figure').id)")
+    assert too_wide == []
+    assert page.evaluate("document.documentElement.scrollWidth - window.innerWidth") <= 1
+    assert messages == []  # no Vega-Lite warning, no error
+    page.context.close()
+
+
+LEGEND_ENTRIES = """() => [...document.querySelectorAll('.chart-view svg g.role-legend')].map(legend => {
+  const title = legend.querySelector('.role-legend-title text');
+  const labels = [...legend.querySelectorAll('.role-legend-label text')].map(t => t.textContent);
+  const symbols = [...legend.querySelectorAll('.role-legend-symbol path')].map(p => {
+    const fill = p.getAttribute('fill'); return fill && fill !== 'transparent' && fill !== 'none' ? fill : p.getAttribute('stroke');
+  });
+  return {title: title ? title.textContent : '', entries: labels.map((l, i) => [l, symbols[i]])};
+})"""
+
+
+def test_each_platform_has_one_colour_across_every_rendered_legend(browser, site):
+    colours: dict[str, set[str]] = {}
+    legends = 0
+    for name in PAGES[1:5]:
+        page, _ = open_offline(browser, (site / f"{name}.html").as_uri())
         wait_for_charts(page)
-        states = page.eval_on_selector_all(".chart-view", "els => els.map(e => e.getAttribute('data-state'))")
-        assert states == ["rendered"] * len(states)
-        svgs = page.eval_on_selector_all(".chart-view", "els => els.map(e => !!e.querySelector('svg'))")
-        assert all(svgs)
-    assert errors == []
+        for legend in page.evaluate(LEGEND_ENTRIES):
+            if legend["title"] != "Platform":
+                continue
+            legends += 1
+            shown = [colour.lower() for _, colour in legend["entries"]]
+            assert len(set(shown)) == len(shown), legend  # no colour stands for two platforms
+            for label, colour in legend["entries"]:
+                colours.setdefault(label, set()).add(colour.lower())
+        page.context.close()
+    assert legends >= 20
+    assert {label: c for label, c in colours.items() if len(c) > 1} == {}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_axe_finds_no_accessibility_violation(browser, site, name):
+    if not AXE.is_file():
+        required(f"axe-core ({AXE})")
+    for width in (DESKTOP, PHONE):
+        page, _ = open_offline(browser, (site / f"{name}.html").as_uri(), width=width)
+        wait_for_charts(page)
+        page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
+        violations = page.evaluate("""async () => (await axe.run(document)).violations.map(
+            v => `${v.id} (${v.impact}): ${v.nodes.length} x ${v.nodes[0].target.join(' ')}`)""")
+        assert violations == [], f"{name} at {width}px"
+        page.context.close()
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def six(value: float) -> float:
+    return float(f"{float(value):.6g}")
+
+
+def test_a_filtered_pareto_front_is_the_python_front_of_what_remains(browser, site):
+    page, messages = open_offline(browser, (site / "imagenet.html").as_uri())
+    wait_for_charts(page)
+    figure = page.locator("#fig-imagenet-pareto")
+    front = """() => { const out = [];
+      (function walk(n) { if (!n) return; if (n.marktype === 'line') (n.items || []).forEach(i => i.datum && out.push(
+        [i.datum.fps, i.datum.top1_pct, i.datum.platform_name])); (n.items || []).forEach(walk); })(
+        window.siteCharts.views['imagenet-pareto'].scenegraph().root); return out; }"""
+    points = [r for r in read_csv(site / "data" / "pareto.csv") if r["task"] == "imagenet" and r["kind"] == "measured"]
+    names = {r["platform"]: r["platform_name"] for r in read_csv(site / "data" / "platforms.csv")}
+    frame = pd.DataFrame({"fps": [float(r["fps"]) for r in points], "top1": [float(r["top1_pct"]) for r in points],
+                          "platform": [names[r["platform"]] for r in points]})
+
+    def python_front(shown: pd.DataFrame) -> set[tuple[float, float]]:
+        on = pareto_front(shown, "fps", "top1")
+        return {(six(f), six(t)) for f, t in zip(shown.loc[on, "fps"], shown.loc[on, "top1"])}
+
+    everything = {(f, t) for f, t, _ in page.evaluate(front)}
+    assert everything == python_front(frame)
+    leader = frame.loc[frame["fps"].idxmax(), "platform"]  # untick the platform of the fastest point
+    figure.get_by_label(leader, exact=True).uncheck()
+    page.wait_for_timeout(300)
+    remaining = {(f, t) for f, t, p in page.evaluate(front)}
+    assert remaining == python_front(frame[frame["platform"] != leader])
+    assert remaining != everything and remaining
+    assert messages == []
+    page.context.close()
+
+
+def test_charts_are_drawn_as_they_scroll_into_view(browser, site):
+    page, _ = open_offline(browser, (site / "imagenet.html").as_uri())
+    page.wait_for_timeout(1500)
+    states = page.eval_on_selector_all(".chart-view", "els => els.map(e => e.getAttribute('data-state'))")
+    assert 1 <= states.count("rendered") < len(states)  # what is near the viewport, not the whole page
+    last = page.locator(".chart-view").last
+    last.scroll_into_view_if_needed()
+    page.wait_for_function("el => el.getAttribute('data-state') === 'rendered'", arg=last.element_handle(),
+                           timeout=30_000)
+    page.context.close()
+
+
+def test_the_tooltip_is_compact_and_untouched_by_the_page_styles(browser, site):
+    page, _ = open_offline(browser, (site / "imagenet.html").as_uri())
+    wait_for_charts(page)
+    page.locator("#fig-imagenet-pareto .chart-view svg g.mark-symbol path").first.hover(force=True)
+    page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
+    style = page.evaluate("""() => { const td = document.querySelector('#vg-tooltip-element td.value');
+        const cs = getComputedStyle(td); const box = document.querySelector('#vg-tooltip-element').getBoundingClientRect();
+        return [cs.fontSize, cs.borderBottomWidth, box.width, box.height]; }""")
+    assert style[0] == "12px" and style[1] == "0px"
+    assert style[2] <= 300 and style[3] <= 140
+    values = page.eval_on_selector_all("#vg-tooltip-element td.value", "els => els.map(e => e.textContent.trim())")
+    assert values and all(values)  # no empty line
+    page.context.close()
+
+
+def test_scatter_charts_zoom_and_pan_with_the_wheel(browser, site):
+    page, _ = open_offline(browser, (site / "imagenet.html").as_uri())
+    wait_for_charts(page)
+    domain = "() => window.siteCharts.views['imagenet-pareto'].scale('pareto_x').domain()"
+    before = page.evaluate(domain)
+    chart = page.locator("#fig-imagenet-pareto .chart-view svg")
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 200)
+    page.mouse.wheel(0, -400)
+    page.wait_for_timeout(300)
+    zoomed = page.evaluate(domain)
+    assert zoomed[1] / zoomed[0] < before[1] / before[0]  # zoomed in
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2 + 100, box["y"] + 200, steps=5)
+    page.mouse.up()
+    page.wait_for_timeout(300)
+    panned = page.evaluate(domain)
+    assert panned[0] < zoomed[0] and panned[1] / panned[0] == pytest.approx(zoomed[1] / zoomed[0])  # dragged
     page.context.close()
 
 
@@ -89,44 +238,24 @@ def test_the_site_works_from_a_sub_path_over_http(browser, site):
     thread.start()
     try:
         base = f"http://127.0.0.1:{server.server_port}/project/sub/"
-        page, errors = open_offline(browser, base + "index.html")
+        page, messages = open_offline(browser, base + "index.html")
         page.click("nav[aria-label='Pages'] >> text=ImageNet")
         page.wait_for_url(base + "imagenet.html")
         wait_for_charts(page)
         csv_link = page.locator("a[download]").first.get_attribute("href")
         response = page.request.get(base + csv_link)
         assert response.ok and response.text().count("\n") > 1
-        assert errors == []
+        assert page.request.get(base + "assets/favicon.svg").ok
+        assert messages == []
         page.context.close()
     finally:
         server.shutdown()
 
 
-def test_pages_fit_a_phone_screen_without_sideways_scrolling(browser, site):
-    for name in ("index", "imagenet"):
-        page, errors = open_offline(browser, (site / f"{name}.html").as_uri(), width=390, height=844)
-        if name != "index":
-            wait_for_charts(page)
-        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-        assert overflow <= 1, f"{name}: page is {overflow}px wider than the phone screen"
-        page.context.close()
-
-
-def test_a_tooltip_appears_on_hover(browser, site):
-    page, _ = open_offline(browser, (site / "imagenet.html").as_uri())
-    wait_for_charts(page)
-    mark = page.locator("#fig-imagenet-pareto .chart-view svg g.mark-symbol path").first
-    mark.hover(force=True)
-    page.wait_for_selector("#vg-tooltip-element.visible", timeout=5_000)
-    assert page.locator("#vg-tooltip-element").inner_text().strip() != ""
-    page.context.close()
-
-
-def test_clicking_a_point_highlights_its_configuration_without_a_legend(browser, site):
-    page, errors = open_offline(browser, (site / "mnist.html").as_uri())
+def test_clicking_a_point_highlights_its_configuration(browser, site):
+    page, messages = open_offline(browser, (site / "mnist.html").as_uri())
     wait_for_charts(page)
     chart = "#fig-mnist-latency-throughput .chart-view svg"
-    assert page.locator(f"{chart} g.role-legend").count() == 0  # too many configurations for a legend
 
     def opacities():
         return page.eval_on_selector_all(f"{chart} g.mark-symbol path",
@@ -137,7 +266,7 @@ def test_clicking_a_point_highlights_its_configuration_without_a_legend(browser,
     page.wait_for_timeout(300)
     after = opacities()
     assert len(before) == 1 and len(set(after)) == 2  # one configuration bright, the rest dimmed
-    assert errors == []
+    assert messages == []
     page.context.close()
 
 

@@ -153,10 +153,10 @@ def test_adding_a_platform_adds_its_predictions_rooflines_and_heatmap_rows(tmp_p
     assert len(predictions) == 2 * len(variants) * len(assumptions)
     for variant_page in {r["task"] for r in variants}:
         roofline = read_csv(out / "data" / "charts" / variant_page / f"{variant_page}-roofline.csv")
-        assert any(r["platform"] == "new-npu" for r in roofline)
+        assert any(r["platform_label"] == "Brand-new NPU" for r in roofline)
         heatmap = read_csv(out / "data" / "charts" / variant_page / f"{variant_page}-prediction.csv")
-        mine = [r for r in heatmap if r["platform"] == "new-npu"]
-        assert {r["precision"] for r in mine} == {"INT8", "FP16"}
+        mine = [r for r in heatmap if r["row_label"].startswith("Brand-new NPU ")]
+        assert {r["row_label"] for r in mine} == {"Brand-new NPU INT8", "Brand-new NPU FP16"}
         assert {r["assumption"] for r in mine} == assumptions
         html = (out / f"{variant_page}.html").read_text(encoding="utf-8")
         assert "Newcomer Inc" in html  # its own vendor checkbox, derived from the data
@@ -216,3 +216,26 @@ def test_a_data_set_without_measurements_builds_the_theory_and_says_so(tmp_path)
         html = (out / f"{task}.html").read_text(encoding="utf-8")
         assert "Rooflines for All Hardware Platforms and CNNs" in html
         assert "No measurements of" in html
+
+
+def test_every_chart_csv_is_exactly_the_data_the_page_embeds_for_it(mini_site):
+    import json
+
+    import pandas as pd
+
+    from generator.output.datasets import decode
+    from generator.output.tables import to_csv_text
+
+    checked = 0
+    for page in mini_site.glob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        data = re.search(r'<script type="application/json" id="page-data">(.*?)</script>', html, re.S)
+        for fig_id, spec_text in re.findall(r'<script type="application/json" id="spec-([^"]+)">(.*?)</script>', html):
+            (name,) = set(re.findall(r'"data":\{"name":"([^"]+)"\}', spec_text))
+            encoded = json.loads(data.group(1))[name]
+            rows = decode(encoded)
+            embedded = pd.DataFrame(rows, columns=list(encoded["fields"]), dtype=object)
+            csv_text = (mini_site / "data" / "charts" / page.stem / f"{fig_id}.csv").read_text(encoding="utf-8")
+            assert to_csv_text(embedded, sort=False) == csv_text, fig_id
+            checked += 1
+    assert checked >= 20

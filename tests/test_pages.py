@@ -1,19 +1,22 @@
-"""Page assembly helpers: display formatting, joins by id, and large charts."""
+"""Page assembly helpers: display formatting, joins by id, datasets shared once per page."""
 
-import altair as alt
 import pandas as pd
+import pytest
 
-from generator import pages
+from generator.charts.common import ChartSpec
+from generator.site import pages
+from generator.site.format import NA, fmt, fmt_pct
+from generator.site.structure import Figure, Page, Section
 
 
 def test_numbers_for_people_have_three_significant_digits_and_separators():
-    assert pages.fmt(306.709) == "307"
-    assert pages.fmt(1215.36) == "1,215"
-    assert pages.fmt(0.192) == "0.192"
-    assert pages.fmt(0.96) == "0.96" and pages.fmt(2.0) == "2" and pages.fmt(15.0) == "15"
-    assert pages.fmt(19.2) == "19.2"
-    assert pages.fmt(float("nan")) == pages.NA
-    assert pages.fmt_pct(12.5) == "12.5%" and pages.fmt_pct(100.0) == "100%"
+    assert fmt(306.709) == "307"
+    assert fmt(1215.36) == "1,215"
+    assert fmt(0.192) == "0.192"
+    assert fmt(0.96) == "0.96" and fmt(2.0) == "2" and fmt(15.0) == "15"
+    assert fmt(19.2) == "19.2"
+    assert fmt(float("nan")) == NA and fmt(None) == NA
+    assert fmt_pct(12.5) == "12.5%" and fmt_pct(100.0) == "100%"
 
 
 class _Results:
@@ -36,8 +39,23 @@ def test_names_are_joined_by_id_without_overwriting_existing_columns():
     assert len(named) == 1
 
 
-def test_a_chart_with_more_than_5000_rows_is_embedded_whole():
-    frame = pd.DataFrame({"x": range(6000)})
-    fig = pages.figure("big", "Big", alt.Chart(frame).mark_point().encode(x="x:Q"), frame)
-    (values,) = fig.spec["datasets"].values()
-    assert len(values) == 6000
+def chart(name: str, frame: pd.DataFrame) -> ChartSpec:
+    return ChartSpec({"data": {"name": name}, "mark": "point"}, name, frame, "a chart of 1 row")
+
+
+def test_a_page_ships_a_dataset_once_however_many_charts_draw_it():
+    rows = pd.DataFrame({"x": [1, 2]})
+    page = Page("p", "P", "P", sections=[Section("s", "S", figures=[
+        Figure("a", "A", chart("shared", rows)), Figure("b", "B", chart("shared", rows.copy())),
+        Figure("c", "C", chart("own", rows))])])
+    assert list(page.datasets()) == ["shared", "own"]
+    assert [f.csv_path for f in page.all_figures()] == ["data/charts/p/a.csv", "data/charts/p/b.csv",
+                                                        "data/charts/p/c.csv"]
+
+
+def test_two_different_tables_under_one_name_are_refused():
+    page = Page("p", "P", "P", sections=[Section("s", "S", figures=[
+        Figure("a", "A", chart("same", pd.DataFrame({"x": [1]}))),
+        Figure("b", "B", chart("same", pd.DataFrame({"x": [2]})))])])
+    with pytest.raises(ValueError, match="two different datasets"):
+        page.datasets()

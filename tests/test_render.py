@@ -7,7 +7,9 @@ import pytest
 
 from generator.output.render import DataText, Renderer, data_markdown, markdown_to_html, md_escape, script_json, \
     site_markdown
-from generator.structure import Figure, Page, Section, Table
+from generator.charts.common import ChartSpec
+from generator.output.datasets import page_data
+from generator.site.structure import Figure, Page, Section, Table
 from tests.helpers import REPO
 
 EVIL = '<script>alert("x")</script> & </script><b>'
@@ -15,7 +17,8 @@ EVIL = '<script>alert("x")</script> & </script><b>'
 
 def _page_with(text: str) -> Page:
     table = Table("t", text, ["Platform", text], [[text, text]], pd.DataFrame({"a": [1]}), groups=[text])
-    fig = Figure("f", text, {"title": text, "mark": "point"}, pd.DataFrame({"a": [1]}))
+    fig = Figure("f", text, ChartSpec({"title": text, "mark": "point", "data": {"name": "d"}}, "d",
+                                      pd.DataFrame({"a": [text]}), text))
     return Page(slug="p", title=text, nav_title=text, sections=[Section("s", text, tables=[table], figures=[fig],
                                                                         facts=[(text, text)])])
 
@@ -23,12 +26,13 @@ def _page_with(text: str) -> Page:
 def test_data_text_is_escaped_in_every_place_it_lands():
     page = _page_with(EVIL)
     html = Renderer(REPO / "templates").render(
-        "page.html", page=page, nav=[page], site={"title": EVIL, "tagline": EVIL, "version": "0", "downloads": [EVIL]})
+        "page.html", page=page, nav=[page], site={"title": EVIL, "tagline": EVIL, "version": "0", "downloads": [EVIL]},
+        page_data=page_data(page.datasets()))
     assert "<script>alert" not in html
     assert "<b>" not in html
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in html
-    # The only script elements are the chart spec and the two shipped scripts.
-    assert html.count("<script") == 3
+    # The only script elements are the chart spec, the page's data and the two shipped scripts.
+    assert html.count("<script") == 4
 
 
 def test_script_json_cannot_close_the_script_element_and_round_trips():

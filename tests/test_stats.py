@@ -25,7 +25,15 @@ def test_box_stats_match_hand_computed_tukey_quartiles():
     assert (a["minimum"], a["maximum"]) == (-20.0, 100.0)
     assert list(zip(outliers["platform"], outliers["value"])) == [("a", -20.0), ("a", 100.0)]
     assert list(boxes.columns) == ["platform", "n", "q1", "median", "q3", "whisker_low",
-                                   "whisker_high", "minimum", "maximum"]
+                                   "whisker_high", "minimum", "maximum", "outliers"]
+    assert a["outliers"] == 2
+
+
+def test_box_stats_draw_at_most_the_most_extreme_outliers_but_count_them_all():
+    values = [5.0] * 20 + [-3.0, -2.0, -1.0, 50.0, 60.0, 70.0, 80.0]
+    boxes, outliers = box_stats(pd.DataFrame({"platform": "a", "fps": values}), "fps", ["platform"], max_outliers=2)
+    assert boxes.iloc[0]["outliers"] == 7
+    assert list(outliers["value"]) == [-3.0, -2.0, 70.0, 80.0]  # the two lowest and the two highest
 
 
 def test_box_stats_single_value_group_has_equal_stats_and_no_outlier():

@@ -1,8 +1,9 @@
-"""Charts of the measurements: latency/throughput sweeps, distributions, Pareto fronts, efficiency.
+"""Charts of the measurements: latency vs throughput, boxplots, Pareto fronts, efficiency.
 
-Inputs are measurement rows and the frames of ``generator.model``
-with the display names ``platform_name`` and ``network_name`` joined by the caller (ids are
-shown where a name column is missing).
+A configuration (one network variant at one precision on one platform mode) is drawn in
+its platform's colour, with its precision's shape or dash; the network is named in its
+label, its tooltip or a direct label. Charts show per-configuration aggregates (medians
+over repeats, box statistics), so a page grows with configurations, not with runs.
 """
 
 from __future__ import annotations
@@ -12,369 +13,309 @@ import json
 import altair as alt
 import pandas as pd
 
-from generator.records import CONFIG_KEY
 from generator.charts.common import (
-    FMT_PCT,
+    ChartSpec,
+    Style,
+    chart_spec,
     checkbox_filter,
     checkbox_params,
-    clean_frame,
-    color_scale,
-    config_labels,
-    PICK_HINT,
-    config_tooltips,
-    pick_config,
-    finish,
+    display_frame,
     format_sig,
-    platform_labels,
-    pruning_label,
+    leaders,
+    named,
+    pick_config,
     require_columns,
     require_rows,
-    shape_scale,
+    rows_height,
+    sig_expr,
     sort_frame,
-    sorted_values,
-    tooltip_number,
+    tooltip,
+    with_labels,
+    zoom,
 )
-from generator.frames import kind_order
+from generator.charts.theme import NEUTRAL
+from generator.records import CONFIG_KEY
 
-X_FPS_LOG = "Throughput (inputs/s, log)"
-Y_TOP1 = "Top-1 accuracy (%)"
-# Above this many configurations a colour legend is longer than the chart: names go to tooltips.
-MAX_LEGEND_ENTRIES = 40
+ANOMALY = "#B00020"  # marks a measurement above its compute peak (and only that)
 
 
-def _with_labels(frame: pd.DataFrame) -> pd.DataFrame:
-    """Add ``config``/``platform_label`` and make sure the name columns exist for tooltips."""
+def _ordered(frame: pd.DataFrame, style: Style, *then: str) -> pd.DataFrame:
+    """Rows by platform (site order), precision (file order), network, pruning descending."""
     out = frame.copy()
-    out["platform_label"] = platform_labels(out)
-    out["config"] = config_labels(out)
-    if "platform_name" not in out.columns:
-        out["platform_name"] = out["platform"].astype(str)
-    if "network_name" not in out.columns:
-        out["network_name"] = out["network"].astype(str)
-    return out
+    out["_plat"] = out["platform_label"].map({p: i for i, p in enumerate(style.platform_order)}).fillna(999)
+    out["_prec"] = out["precision"].map({p: i for i, p in enumerate(style.precisions)}).fillna(999)
+    out["_prune"] = -out["pruning_pct"]
+    out = sort_frame(out, ["_plat", "_prec", "network_name", "_prune", *then])
+    return out.drop(columns=["_plat", "_prec", "_prune"])
 
 
-def _legend(domain_size: int, title: str) -> alt.Legend | None:
-    if domain_size > MAX_LEGEND_ENTRIES:
-        return None
-    return alt.Legend(title=title, orient="bottom", columns=2 if domain_size > 8 else 1, labelLimit=360,
-                      symbolLimit=0)
+def _platform_toggles(frame: pd.DataFrame, style: Style) -> list[tuple[str, alt.Parameter]]:
+    names = frame.drop_duplicates("platform_name")
+    order = {p: i for i, p in enumerate(style.platform_order)}
+    names = names.assign(_o=names["platform_label"].map(order).fillna(999)).sort_values(["_o", "platform_name"])
+    return checkbox_params(names["platform_name"], "platform")
 
 
-# --- latency vs throughput ------------------------------------------------------------------
+# --- latency vs throughput -------------------------------------------------------------------
 
 
-def latency_throughput_chart(
-    runs: pd.DataFrame,
-    title: str = "Latency vs throughput across batch sizes",
-) -> alt.LayerChart:
-    """Latency (ms, log) over throughput (inputs/s, log): one line per configuration.
+def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
+                             title: str = "Latency against throughput over the batch sweep") -> ChartSpec:
+    """One line per configuration through its batch sizes: median throughput (x, log) and
+    median latency (y, log) over repeated runs.
 
-    ``runs``: measurement rows (``Dataset.measurements`` columns) plus ``platform_name`` and
-    ``network_name``. Rows without both ``fps_comp`` and ``lat_comp_ms`` are dropped. The
-    line joins the per-batch means in batch order (repeats averaged); every run is a point.
-    Click a point or a legend entry to highlight a configuration; checkboxes hide platforms.
+    ``batches``: ``model.experiments.batch_medians`` rows of one task with names joined.
+    Click a line to highlight it; boxes below show or hide platforms; scroll to zoom.
     """
-    require_rows(runs, "latency_throughput_chart")
-    require_columns(runs, (*CONFIG_KEY, "batch", "fps_comp", "lat_comp_ms"), "latency_throughput_chart")
-    frame = runs[(runs["fps_comp"] > 0) & (runs["lat_comp_ms"] > 0)]
-    require_rows(frame, "latency_throughput_chart (runs with fps_comp and lat_comp_ms)")
-    frame = _with_labels(frame)
-    keep = [*CONFIG_KEY, "platform_name", "network_name", "platform_label", "config", "batch",
-            *(["repeat"] if "repeat" in frame.columns else []), "fps_comp", "lat_comp_ms"]
-    frame = clean_frame(sort_frame(frame[keep], ["config", "batch", "repeat"]))
-
-    configs = sorted_values(frame["config"])
-    toggles = checkbox_params(frame["platform_name"], "platform")
-    show = checkbox_filter("platform_name", toggles)
+    require_rows(batches, "latency_throughput_chart")
+    require_columns(batches, (*CONFIG_KEY, "platform_name", "network_name", "batch", "fps_comp", "lat_comp_ms"),
+                    "latency_throughput_chart")
+    frame = _ordered(with_labels(batches), style, "batch")
+    drawn = frame.dropna(subset=["fps_comp", "lat_comp_ms"])
+    require_rows(drawn, "latency_throughput_chart (runs with throughput and latency)")
+    toggles = _platform_toggles(drawn, style)
     pick = pick_config()
-    color = alt.Color("config:N", scale=color_scale(configs), legend=_legend(len(configs), "Configuration"))
-    x = alt.X("fps_comp:Q", title=X_FPS_LOG, scale=alt.Scale(type="log"))
+    dim = alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12))
+    base = alt.Chart(named(name)).transform_filter(
+        f"isValid(datum.fps_comp) && isValid(datum.lat_comp_ms) && {checkbox_filter('platform_name', toggles)}")
+    x = alt.X("fps_comp:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"))
     y = alt.Y("lat_comp_ms:Q", title="Latency (ms, log)", scale=alt.Scale(type="log"))
-    dim = alt.condition(pick, alt.value(0.9), alt.value(0.08))
-
-    base = alt.Chart(frame).transform_filter(show)
-    lines = (
-        base.transform_aggregate(fps_comp="mean(fps_comp)", lat_comp_ms="mean(lat_comp_ms)",
-                                 groupby=["config", "batch"])
-        .mark_line(strokeWidth=1.5)
-        .encode(x=x, y=y, color=color, order="batch:Q", opacity=dim)
-    )
-    points = base.mark_point(filled=True, size=36).encode(
-        x=x, y=y, color=color, opacity=dim,
-        tooltip=config_tooltips([
-            alt.Tooltip("batch:Q", title="Batch"),
-            tooltip_number("fps_comp", "Throughput (inputs/s)"),
-            tooltip_number("lat_comp_ms", "Latency (ms)"),
-        ]),
-    ).add_params(pick)
+    color = style.platform_color(drawn["platform_label"])
+    lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
+                                    detail="config:N", order="batch:Q", opacity=dim)
+    points = base.mark_point(filled=True, size=30).encode(
+        x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
+        tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
+                        ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d")),
+    ).add_params(pick, zoom())
     chart = alt.layer(lines, points).add_params(*[p for _, p in toggles]).properties(
-        width="container", height=440,
-        title=alt.Title(title, subtitle="One line per configuration through its batch sizes. " + PICK_HINT),
-    )
-    return finish(chart)
+        width="container", height=420,
+        title=alt.Title(title, subtitle="One line per configuration (colour = platform, dash and shape = precision); "
+                                        "median of repeated runs. Click a point to highlight its configuration."))
+    data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
+                                 "lat_comp_ms", "energy_mj", "fps_per_w", "runs"])
+    best = drawn.sort_values("fps_comp", ascending=False).drop_duplicates("config")
+    description = (f"Latency against throughput of {drawn['config'].nunique()} configurations over "
+                   f"{drawn['batch'].nunique()} batch sizes ({len(drawn)} points, medians over repeats). Fastest: "
+                   f"{leaders(best, 'fps_comp', 'config', 'inputs/s')}.")
+    return chart_spec(chart, name, data, description)
 
 
-# --- box plots ------------------------------------------------------------------------------
+# --- boxplots -------------------------------------------------------------------------------
 
 
-def boxplot_chart(
-    boxes: pd.DataFrame,
-    outliers: pd.DataFrame,
-    value_title: str,
-    unit: str,
-    title: str | None = None,
-    log_scale: bool = False,
-    columns: int = 4,
-) -> alt.FacetChart:
-    """Tukey box plots over the pruning level, one panel per platform and precision.
+def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, unit: str) -> ChartSpec:
+    """One horizontal Tukey box per configuration (network included), on a log axis.
 
-    ``boxes``/``outliers``: ``model.stats.box_stats`` output with by = pruning_pct,
-    precision, platform_label. Boxes are q1..q3 with the median tick, whiskers as rules,
-    outliers as points. Panels wrap (``columns``) instead of a sparse platform x precision
-    grid; each panel has its own y scale (platforms differ by orders of magnitude).
+    ``boxes``: ``model.stats.box_stats`` rows of one metric by ``CONFIG_KEY`` with names
+    joined, plus ``outliers`` rows (``part`` = "box" | "outlier", value in ``value``). The
+    statistics are computed in Python, so the chart draws exactly the documented rule.
     """
     require_rows(boxes, "boxplot_chart")
-    by = ("pruning_pct", "precision", "platform_label")
-    require_columns(boxes, (*by, "n", "q1", "median", "q3", "whisker_low", "whisker_high", "minimum",
-                            "maximum"), "boxplot_chart (boxes)")
-    outliers = outliers if outliers is not None else pd.DataFrame(columns=[*by, "value"])
-    require_columns(outliers, (*by, "value"), "boxplot_chart (outliers)")
-    data = pd.concat([boxes.assign(part="box"), outliers.assign(part="outlier")], ignore_index=True)
-    data["panel"] = data["platform_label"].astype(str) + " · " + data["precision"].astype(str)
-    data["pruning_label"] = [pruning_label(p) for p in data["pruning_pct"]]
-    data["_prune"] = -data["pruning_pct"]
-    data = sort_frame(data, ["panel", "_prune", "part", "value"])
-    levels = list(dict.fromkeys(data["pruning_label"]))
-    data = clean_frame(data.drop(columns="_prune").sort_values(["panel", "part"], kind="mergesort")
-                       .reset_index(drop=True))
-    panels = sorted_values(data["panel"])
-    precisions = sorted_values(data["precision"])
-    axis_title = f"{value_title} ({unit}{', log' if log_scale else ''})"
-    scale = alt.Scale(type="log") if log_scale else alt.Scale(zero=False)
-
-    x = alt.X("pruning_label:N", title="Pruning (% channels kept)", sort=levels, axis=alt.Axis(labelAngle=0))
-    color = alt.Color("precision:N", title="Precision", scale=color_scale(precisions))
-    box_tooltip = [
-        alt.Tooltip("platform_label:N", title="Platform"),
-        alt.Tooltip("precision:N", title="Precision"),
-        alt.Tooltip("pruning_label:N", title="Pruning (% kept)"),
-        alt.Tooltip("n:Q", title="Runs"),
-        *[tooltip_number(f, f"{name} ({unit})") for f, name in (
-            ("maximum", "Maximum"), ("whisker_high", "Upper whisker"), ("q3", "Q3"), ("median", "Median"),
-            ("q1", "Q1"), ("whisker_low", "Lower whisker"), ("minimum", "Minimum"))],
-    ]
-    box = alt.Chart().transform_filter("datum.part === 'box'")
-    whiskers = box.mark_rule(color="#555").encode(
-        x=x, y=alt.Y("whisker_low:Q", title=axis_title, scale=scale), y2="whisker_high:Q", tooltip=box_tooltip)
-    bars = box.mark_bar(size=16).encode(x=x, y=alt.Y("q1:Q", title=axis_title, scale=scale), y2="q3:Q",
-                                        color=color, tooltip=box_tooltip)
-    medians = box.mark_tick(color="#111", size=16, thickness=2).encode(
-        x=x, y=alt.Y("median:Q", title=axis_title, scale=scale), tooltip=box_tooltip)
-    points = alt.Chart().transform_filter("datum.part === 'outlier'").mark_point(
-        shape="circle", size=22, color="#333", filled=False).encode(
-        x=x, y=alt.Y("value:Q", title=axis_title, scale=scale),
-        tooltip=[alt.Tooltip("platform_label:N", title="Platform"), alt.Tooltip("precision:N", title="Precision"),
-                 alt.Tooltip("pruning_label:N", title="Pruning (% kept)"),
-                 tooltip_number("value", f"Outlier ({unit})")],
-    )
-    chart = (
-        alt.layer(whiskers, bars, medians, points, data=data)
-        .properties(width=170, height=150)
-        .facet(facet=alt.Facet("panel:N", sort=panels, title=None), columns=columns)
-        .resolve_scale(y="independent")
-        .properties(title=alt.Title(title or f"{value_title} by pruning level ({unit})",
-                                    subtitle="Boxes: quartiles; tick: median; whiskers: most extreme runs within "
-                                             "1.5 IQR; circles: outliers."))
-    )
-    return finish(chart)
+    require_columns(boxes, (*CONFIG_KEY, "platform_name", "network_name", "part", "q1", "median", "q3",
+                            "whisker_low", "whisker_high", "n", "value"), "boxplot_chart")
+    frame = _ordered(with_labels(boxes), style, "part", "value")
+    rows = list(dict.fromkeys(frame.loc[frame["part"] == "box", "config"]))
+    data = display_frame(frame, ["part", "config", "platform_label", "precision", "n", "q1", "median", "q3",
+                                 "whisker_low", "whisker_high", "value"])
+    y = alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))  # data order: sorted above
+    x_title = f"{quantity} ({unit}, log)"
+    scale = alt.Scale(type="log")
+    color = style.platform_color(frame["platform_label"])
+    stats = tooltip(("config", "Configuration"), ("n", "Runs", "d"), ("median", f"Median ({unit})", ""),
+                    ("q1", "Q1", ""), ("q3", "Q3", ""), ("whisker_low", "Whisker low", ""),
+                    ("whisker_high", "Whisker high", ""))
+    box = alt.Chart(named(name)).transform_filter("datum.part === 'box'")
+    whiskers = box.mark_rule(strokeWidth=1.2).encode(
+        y=y, x=alt.X("whisker_low:Q", title=x_title, scale=scale), x2="whisker_high:Q", color=color)
+    bodies = box.mark_bar(size=11, opacity=0.85).encode(y=y, x=alt.X("q1:Q", scale=scale), x2="q3:Q", color=color,
+                                                        tooltip=stats)
+    medians = box.mark_tick(color="#222222", thickness=2, size=13).encode(
+        y=y, x=alt.X("median:Q", scale=scale), tooltip=stats)  # dark: visible on the box and without one
+    outliers = alt.Chart(named(name)).transform_filter("datum.part === 'outlier'").mark_point(
+        size=18, filled=False).encode(y=y, x=alt.X("value:Q", scale=scale), color=color,
+                                      tooltip=tooltip(("config", "Configuration"), ("value", f"Outlier ({unit})", "")))
+    chart = alt.layer(whiskers, bodies, medians, outliers).properties(
+        width="container", height=rows_height(len(rows), 16),
+        title=alt.Title(f"{quantity} per configuration", subtitle="Box: quartiles and median of the configuration's "
+                                                                  "runs (batch sweep and repeats); whiskers: 1.5 IQR; "
+                                                                  "circles: outliers."))
+    boxes_only = frame[frame["part"] == "box"]
+    description = (f"Boxplots of {quantity.lower()} ({unit}) of {len(rows)} configurations, one box each over "
+                   f"its runs. Highest median: {leaders(boxes_only, 'median', 'config', unit)}.")
+    return chart_spec(chart, name, data, description)
 
 
-# --- Pareto fronts -------------------------------------------------------------------------
+# --- Pareto fronts ------------------------------------------------------------------------------
 
 
-def _pareto_frame(points: pd.DataFrame, what: str) -> pd.DataFrame:
-    require_rows(points, what)
-    require_columns(points, (*CONFIG_KEY, "kind", "fps", "top1_pct", "on_front"), what)
-    frame = points[(points["fps"] > 0) & points["top1_pct"].notna()]
-    require_rows(frame, f"{what} (points with fps and top1_pct)")
-    frame = _with_labels(frame)
-    frame["on_front"] = frame["on_front"].astype(bool)
-    frame["front"] = ["on the Pareto front" if f else "dominated" for f in frame["on_front"]]
-    return frame
+def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> alt.Chart:
+    """Add ``on_front`` (true: no shown point has x and y at least as high, one higher), per
+    ``groupby``, computed in the browser from the rows that pass the filters before it.
 
-
-def pareto_chart(
-    points: pd.DataFrame,
-    title: str = "Accuracy vs throughput of the measured configurations",
-) -> alt.LayerChart:
-    """Top-1 (%) over throughput (inputs/s, log) with the Pareto front as a line.
-
-    ``points``: ``model.pareto_points`` rows (only kind "measured" are drawn) plus
-    ``platform_name`` and ``network_name``. Colour = platform, shape = precision; front
-    points are large and outlined, dominated ones small and faded.
+    Rows are sorted by x, then y, descending; ``best_so_far`` is the running maximum of y
+    and ``best_before`` the previous row's (Vega's window with frame ``[null, -1]`` does not
+    give the maximum of the preceding rows, so the running maximum is lagged by one row).
+    Exact duplicates share the decision of their first copy (``best_group``), as
+    ``model.pareto.pareto_front`` does.
     """
-    frame = _pareto_frame(points, "pareto_chart")
-    frame = frame[frame["kind"] == "measured"]
-    require_rows(frame, "pareto_chart (measured points)")
-    frame = clean_frame(sort_frame(frame, ["task", "fps", "top1_pct", "config"]))
-    platforms = sorted_values(frame["platform_label"])
-    precisions = sorted_values(frame["precision"])
-    pick = alt.selection_point(name="pick_platform", fields=["platform_label"], bind="legend")
-
-    x = alt.X("fps:Q", title=X_FPS_LOG, scale=alt.Scale(type="log"))
-    y = alt.Y("top1_pct:Q", title=Y_TOP1, scale=alt.Scale(zero=False))
-    base = alt.Chart(frame)
-    front = base.transform_filter("datum.on_front").mark_line(color="#222", strokeWidth=1.5).encode(
-        x=x, y=y, detail="task:N", order="fps:Q")
-    dots = base.mark_point(filled=True, stroke="#111").encode(
-        x=x, y=y,
-        color=alt.Color("platform_label:N", title="Platform", scale=color_scale(platforms)),
-        shape=alt.Shape("precision:N", title="Precision", scale=shape_scale(precisions)),
-        size=alt.Size("front:N", title="Pareto front", scale=alt.Scale(
-            domain=["on the Pareto front", "dominated"], range=[140, 45])),
-        strokeWidth=alt.condition("datum.on_front", alt.value(1.2), alt.value(0)),
-        opacity=alt.condition(pick, alt.value(0.9), alt.value(0.1)),
-        tooltip=config_tooltips([
-            alt.Tooltip("batch:Q", title="Batch"),
-            tooltip_number("fps", "Throughput (inputs/s)"),
-            tooltip_number("top1_pct", "Top-1 (%)"),
-            alt.Tooltip("front:N", title="Pareto"),
-        ]),
-    ).add_params(pick)
-    chart = alt.layer(front, dots).properties(
-        width="container", height=440,
-        title=alt.Title(title, subtitle="Line: Pareto front (no other configuration is both faster and more "
-                                        "accurate). Click a platform in the legend to highlight it."),
+    order = [alt.SortField(x, order="descending"), alt.SortField(y, order="descending")]
+    return (
+        chart.transform_window(best_so_far=f"max({y})", frame=[None, 0], ignorePeers=True, sort=order,
+                               groupby=groupby)
+        .transform_window(best_before="lag(best_so_far)", sort=order, groupby=groupby)
+        .transform_calculate(best_before="isValid(datum.best_before) ? datum.best_before : -1e300")
+        .transform_joinaggregate(best_group="min(best_before)", groupby=[*groupby, x, y])
+        .transform_calculate(on_front=f"datum[{json.dumps(y)}] > datum.best_group")
     )
-    return finish(chart)
 
 
-def pareto_overlap_chart(
-    points: pd.DataFrame,
-    title: str = "Predicted vs measured Pareto fronts",
-) -> alt.LayerChart:
-    """Predicted (circles) and measured (crosses) points with both Pareto fronts.
+def pareto_chart(points: pd.DataFrame, style: Style, name: str,
+                 title: str = "Accuracy against throughput: the Pareto front of the measurements") -> ChartSpec:
+    """Measured configurations (best run's throughput, top-1) and their Pareto front.
 
-    ``points``: ``model.pareto_points`` rows of both kinds plus ``platform_name`` and
-    ``network_name``. A configuration has one colour in both kinds (sorted palette); points
-    whose configuration exists in only one kind are faded. Checkboxes per platform.
+    ``points``: ``model.experiments.pareto_points`` rows of kind "measured" with names
+    joined. The front is recomputed in the browser from the platforms shown (check boxes),
+    so unticking a platform shows the front of what remains; front points are labelled.
     """
-    frame = _pareto_frame(points, "pareto_overlap_chart")
-    require_columns(frame, ("has_partner",), "pareto_overlap_chart")
-    frame["has_partner"] = frame["has_partner"].astype(bool)
-    frame["partner"] = ["measured and predicted" if p else "only " + str(k)
-                        for p, k in zip(frame["has_partner"], frame["kind"])]
-    frame["point"] = frame["kind"]
-    frame = clean_frame(sort_frame(frame, ["task", "kind", "fps", "top1_pct", "config"]))
-    configs = sorted_values(frame["config"])
-    kinds = ["measured", "predicted"]
-    toggles = checkbox_params(frame["platform_name"], "platform")
-    show = checkbox_filter("platform_name", toggles)
-
-    x = alt.X("fps:Q", title=X_FPS_LOG, scale=alt.Scale(type="log"))
-    y = alt.Y("top1_pct:Q", title=Y_TOP1, scale=alt.Scale(zero=False))
-    base = alt.Chart(frame).transform_filter(show)
-    fronts = base.transform_filter("datum.on_front").mark_line(strokeWidth=2).encode(
-        x=x, y=y, order="fps:Q", detail="task:N",
-        color=alt.Color("kind:N", title="Pareto front", scale=alt.Scale(domain=kinds, range=["#111111", "#e45756"]),
-                        legend=alt.Legend(symbolType="stroke", orient="right")),
-    )
-    dots = base.mark_point(filled=True, size=70).encode(
-        x=x, y=y,
-        color=alt.Color("config:N", scale=color_scale(configs), legend=_legend(len(configs), "Configuration")),
-        # own field: a shape on "kind" would be merged into the front-line legend
-        shape=alt.Shape("point:N", title="Point", scale=alt.Scale(domain=kinds, range=["cross", "circle"])),
-        opacity=alt.Opacity("partner:N", title="Configuration exists as", scale=alt.Scale(
-            domain=["measured and predicted", "only measured", "only predicted"], range=[0.95, 0.3, 0.3])),
-        tooltip=config_tooltips([
-            alt.Tooltip("kind:N", title="Kind"),
-            alt.Tooltip("batch:Q", title="Batch"),
-            tooltip_number("fps", "Throughput (inputs/s)"),
-            tooltip_number("top1_pct", "Top-1 (%)"),
-            alt.Tooltip("front:N", title="Pareto"),
-            alt.Tooltip("partner:N", title="Exists as"),
-        ]),
-    )
-    chart = (
-        alt.layer(fronts, dots)
-        .add_params(*[p for _, p in toggles])
-        .resolve_scale(color="independent")
-        .properties(width="container", height=460, title=alt.Title(
-            title, subtitle="Circles: roofline prediction; crosses: measurement; same colour = same configuration; "
-                            "faded = no counterpart. Tick the boxes below to show or hide platforms."))
-    )
-    return finish(chart)
+    require_rows(points, "pareto_chart")
+    require_columns(points, (*CONFIG_KEY, "platform_name", "network_name", "fps", "top1_pct"), "pareto_chart")
+    frame = _ordered(with_labels(points), style)
+    toggles = _platform_toggles(frame, style)
+    data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "variant_label", "fps",
+                                 "top1_pct", "batch"])
+    x = alt.X("fps:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"))
+    y = alt.Y("top1_pct:Q", title="Top-1 accuracy (%)", scale=alt.Scale(zero=False))
+    base = front_transforms(alt.Chart(named(name)).transform_filter(checkbox_filter("platform_name", toggles)),
+                            "fps", "top1_pct", [])
+    front = base.transform_filter("datum.on_front").mark_line(color="#222222", interpolate="step-after",
+                                                              strokeWidth=1.5).encode(x=x, y=y, order="fps:Q")
+    dots = base.mark_point(filled=True, size=60).encode(
+        x=x, y=y, color=style.platform_color(frame["platform_label"]), shape=style.precision_shape(frame["precision"]),
+        tooltip=tooltip(("config", "Configuration"), ("fps", "Throughput (inputs/s)", ""), ("top1_pct", "Top-1 (%)", ""),
+                        ("batch", "Batch", "d")),
+    ).add_params(zoom())
+    labels = base.transform_filter("datum.on_front").mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(
+        x=x, y=y, text="variant_label:N")
+    chart = alt.layer(front, dots, labels).add_params(*[p for _, p in toggles]).properties(
+        width="container", height=420, name="pareto",
+        title=alt.Title(title, subtitle="Line and labels: the front of the platforms shown (tick the boxes below). "
+                                        "Colour = platform, shape = precision."))
+    on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
+    description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "
+                   f"{len(on_front)} on the Pareto front: "
+                   + "; ".join(f"{r.config} ({format_sig(r.fps)} inputs/s, {r.top1_pct:.3g}%)"
+                               for r in on_front.sort_values("fps").itertuples()) + ".")
+    return chart_spec(chart, name, data, description)
 
 
-# --- efficiency -------------------------------------------------------------------------------
+def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
+                         title: str = "Predicted and measured Pareto fronts") -> ChartSpec:
+    """Predicted (hollow) and measured (filled) points per configuration, joined by a thin
+    line where both exist, with both fronts computed in the browser from what is shown.
 
-MEASURES = ("peak_fps", "predicted_fps", "measured_fps")
-MEASURE_NAMES = {"peak_fps": "theoretical peak", "predicted_fps": "roofline prediction",
-                 "measured_fps": "measurement"}
+    ``points``: ``model.experiments.pareto_points`` rows (both kinds) with names joined.
+    """
+    require_rows(points, "pareto_overlap_chart")
+    require_columns(points, (*CONFIG_KEY, "kind", "platform_name", "network_name", "fps", "top1_pct"),
+                    "pareto_overlap_chart")
+    frame = _ordered(with_labels(points), style, "kind")
+    pairs = frame.pivot_table(index="config", columns="kind", values=["fps", "top1_pct"], aggfunc="first")
+    pairs = pairs.dropna()
+    links = pd.DataFrame({"config": pairs.index, "kind": "link",
+                          "fps": pairs[("fps", "predicted")].to_numpy(), "top1_pct": pairs[("top1_pct", "predicted")].to_numpy(),
+                          "fps_measured": pairs[("fps", "measured")].to_numpy(),
+                          "top1_measured": pairs[("top1_pct", "measured")].to_numpy()})
+    links = links.merge(frame.drop_duplicates("config")[["config", "platform_label", "platform_name", "precision"]],
+                        on="config", how="left")
+    both = pd.concat([frame, links], ignore_index=True)
+    data = display_frame(both, ["kind", "config", "platform_label", "platform_name", "precision", "fps", "top1_pct",
+                                "fps_measured", "top1_measured"])
+    toggles = _platform_toggles(frame, style)
+    shown = checkbox_filter("platform_name", toggles)
+    x = alt.X("fps:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"))
+    y = alt.Y("top1_pct:Q", title="Top-1 accuracy (%)", scale=alt.Scale(zero=False))
+    color = style.platform_color(frame["platform_label"])
+    base = alt.Chart(named(name)).transform_filter(shown)
+    link = base.transform_filter("datum.kind === 'link'").mark_rule(strokeWidth=0.8, opacity=0.5).encode(
+        x=x, y=y, x2="fps_measured:Q", y2="top1_measured:Q", color=color)
+    marks = front_transforms(base.transform_filter("datum.kind !== 'link'"), "fps", "top1_pct", ["kind"])
+    fronts = marks.transform_filter("datum.on_front").mark_line(interpolate="step-after", strokeWidth=1.5).encode(
+        x=x, y=y, order="fps:Q",
+        strokeDash=alt.StrokeDash("kind:N", title="Pareto front", scale=alt.Scale(
+            domain=["measured", "predicted"], range=[[1, 0], [5, 3]]),
+            legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#222222")),
+        color=alt.value("#222222"), detail="kind:N")
+    tips = tooltip(("config", "Configuration"), ("kind", "Kind"), ("fps", "Throughput (inputs/s)", ""),
+                   ("top1_pct", "Top-1 (%)", ""))
+    shape = style.precision_shape(frame["precision"])
+    measured_dots = marks.transform_filter("datum.kind === 'measured'").mark_point(filled=True, size=55).encode(
+        x=x, y=y, color=color, shape=shape, tooltip=tips).add_params(zoom())
+    predicted_dots = marks.transform_filter("datum.kind === 'predicted'").mark_point(
+        filled=False, size=55, strokeWidth=1.6).encode(x=x, y=y, color=color, shape=shape, tooltip=tips)
+    chart = alt.layer(link, fronts, predicted_dots, measured_dots).add_params(*[p for _, p in toggles]).properties(
+        width="container", height=440, name="overlap",
+        title=alt.Title(title, subtitle="Filled: measured; hollow: predicted by the default model; a thin line joins "
+                                        "a configuration's two points. Fronts follow the platforms shown."))
+    measured = frame[frame["kind"] == "measured"]
+    description = (f"{len(measured)} measured and {int((frame['kind'] == 'predicted').sum())} predicted "
+                   f"configurations, accuracy against throughput, with both Pareto fronts; {len(links)} "
+                   "configurations exist as both.")
+    return chart_spec(chart, name, data, description)
 
 
-def efficiency_chart(
-    efficiency: pd.DataFrame,
-    title: str = "Measured throughput vs prediction and peak",
-) -> alt.FacetChart:
-    """Per configuration: peak, predicted and measured inputs/s on a log axis, one panel per kind.
+# --- efficiency ----------------------------------------------------------------------------------
 
-    ``efficiency``: ``model.efficiency`` rows plus ``platform_name``, ``network_name`` and
-    ``kind``. Drawn as a bullet chart so 60+ configurations stay readable: one row per
-    configuration, the wide grey bar is the theoretical peak, the light blue bar over it the
-    roofline prediction, the thin dark bar the measurement, labelled with efficiency_pct
-    (measured / predicted). The bars are folded in Vega-Lite from the one frame (one dataset).
+
+def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: str,
+                     title: str = "Measured throughput against the prediction and the peak") -> ChartSpec:
+    """Per configuration, on one log axis: the theoretical peak (grey tick), the prediction
+    of ``model`` (hollow diamond), the calibrated prediction when given (small bar) and the
+    measurement (filled point, platform colour) labelled with measured / predicted in %.
+    A measurement above the compute peak is drawn and labelled as an anomaly.
+
+    ``efficiency``: ``model.experiments.efficiency`` rows of one task with names joined
+    (optional ``calibrated_fps``).
     """
     require_rows(efficiency, "efficiency_chart")
-    require_columns(efficiency, (*CONFIG_KEY, *MEASURES, "efficiency_pct", "kind"), "efficiency_chart")
-    frame = _with_labels(efficiency)
-    frame["efficiency_label"] = [f"{format_sig(e)}%" for e in frame["efficiency_pct"]]
-    frame["_kind"] = [kind_order(k) for k in frame["kind"]]
-    frame["_prune"] = -frame["pruning_pct"]
-    frame = sort_frame(frame, ["_kind", "kind", "platform_label", "precision", "network_name", "_prune"])
-    rows = list(dict.fromkeys(frame["config"]))
-    kinds = list(dict.fromkeys(frame["kind"]))
-    frame = clean_frame(frame.drop(columns=["_kind", "_prune"]))
-
-    names = [MEASURE_NAMES[m] for m in MEASURES]
-    name_expr = " : ".join(f"datum.measure === {json.dumps(k)} ? {json.dumps(v)}" for k, v in MEASURE_NAMES.items())
-    y = alt.Y("config:N", title=None, sort=rows, axis=alt.Axis(labelLimit=340))
-    x = alt.X("value:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"), stack=None)
-    # Fold order = drawing order: peak at the back, measurement in front.
-    base = alt.Chart().transform_fold(list(MEASURES), as_=["measure", "value"]).transform_calculate(
-        series=f"{name_expr} : datum.measure")
-    bars = base.mark_bar().encode(
-        y=y, x=x,
-        color=alt.Color("series:N", title="Throughput", sort=names,
-                        scale=alt.Scale(domain=names, range=["#d0d0d0", "#9ecae9", "#1f4e79"])),
-        size=alt.condition("datum.measure === 'measured_fps'", alt.value(5), alt.value(13)),
-        tooltip=config_tooltips([
-            alt.Tooltip("batch:Q", title="Batch (measured)"),
-            tooltip_number("peak_fps", "Peak (inputs/s)"),
-            tooltip_number("predicted_fps", "Predicted (inputs/s)"),
-            tooltip_number("measured_fps", "Measured (inputs/s)"),
-            alt.Tooltip("efficiency_pct:Q", title="Efficiency (% of prediction)", format=FMT_PCT),
-        ]),
-    )
-    labels = base.transform_filter("datum.measure === 'measured_fps'").mark_text(
-        align="left", dx=3, fontSize=10, color="#111").encode(y=y, x=x, text="efficiency_label:N")
-    chart = (
-        alt.layer(bars, labels, data=frame)
-        .properties(width=520, height=alt.Step(17))
-        .facet(row=alt.Row("kind:N", sort=kinds, title=None,
-                           header=alt.Header(labelAngle=0, labelAlign="left", labelFontWeight="bold")))
-        .resolve_scale(y="independent")
-        .properties(title=alt.Title(title, subtitle="Grey: theoretical peak; light blue: roofline prediction; "
-                                                     "dark: measured, labelled with measured / predicted."))
-    )
-    return finish(chart)
-
-
-__all__ = [
-    "boxplot_chart",
-    "efficiency_chart",
-    "latency_throughput_chart",
-    "pareto_chart",
-    "pareto_overlap_chart",
-]
+    require_columns(efficiency, (*CONFIG_KEY, "platform_name", "network_name", "peak_fps", "predicted_fps",
+                                 "measured_fps", "efficiency_pct", "above_peak"), "efficiency_chart")
+    frame = _ordered(with_labels(efficiency), style)
+    frame["above_peak"] = frame["above_peak"].fillna(False).astype(bool)
+    frame["label"] = [f"{format_sig(e)}%" + ("  above peak!" if a else "")
+                      for e, a in zip(frame["efficiency_pct"], frame["above_peak"])]
+    if "calibrated_fps" not in frame.columns:
+        frame["calibrated_fps"] = float("nan")
+    rows = list(frame["config"])
+    data = display_frame(frame, ["config", "platform_label", "precision", "peak_fps", "predicted_fps",
+                                 "calibrated_fps", "measured_fps", "efficiency_pct", "above_peak", "label", "batch"])
+    y = alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))  # data order: sorted above
+    scale = alt.Scale(type="log")
+    tips = tooltip(("config", "Configuration"), ("measured_fps", "Measured (inputs/s)", ""),
+                   ("predicted_fps", f"Predicted, {model} (inputs/s)", ""), ("peak_fps", "Peak (inputs/s)", ""),
+                   ("efficiency_pct", "Measured / predicted (%)", ".3~r"), ("batch", "Batch (measured)", "d"))
+    base = alt.Chart(named(name))
+    peak = base.mark_tick(color="#9A9A9A", thickness=3, size=14).encode(
+        y=y, x=alt.X("peak_fps:Q", title="Throughput (inputs/s, log)", scale=scale), tooltip=tips)
+    predicted = base.mark_point(shape="diamond", filled=False, color="#222222", size=60).encode(
+        y=y, x=alt.X("predicted_fps:Q", scale=scale), tooltip=tips)
+    calibrated = base.transform_filter("isValid(datum.calibrated_fps)").mark_tick(
+        color="#222222", thickness=1.5, size=8).encode(y=y, x=alt.X("calibrated_fps:Q", scale=scale))
+    measured = base.mark_point(filled=True, size=60, opacity=1).encode(
+        y=y, x=alt.X("measured_fps:Q", scale=scale), color=style.platform_color(frame["platform_label"]),
+        stroke=alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("white")),
+        strokeWidth=alt.when(alt.datum.above_peak).then(alt.value(2.5)).otherwise(alt.value(0.5)), tooltip=tips)
+    labels = base.mark_text(align="left", dx=8, fontSize=9).encode(
+        y=y, x=alt.X("measured_fps:Q", scale=scale), text="label:N",
+        color=alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("#222222")))
+    chart = alt.layer(peak, predicted, calibrated, measured, labels).properties(
+        width="container", height=rows_height(len(rows), 17),
+        title=alt.Title(title, subtitle=f"Grey tick: peak; hollow diamond: {model} prediction; small bar: calibrated "
+                                        "prediction; point: measured, labelled measured / predicted. "
+                                        "Red outline: above the peak."))
+    anomalies = frame[frame["above_peak"]]
+    description = (f"Measured throughput of {len(frame)} configurations against their {model} prediction and peak; "
+                   f"median efficiency {format_sig(frame['efficiency_pct'].median())}%; "
+                   f"{len(anomalies)} measured above the compute peak"
+                   + (": " + "; ".join(anomalies["config"]) if len(anomalies) else "") + ".")
+    return chart_spec(chart, name, data, description)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from generator.model import CONFIG_KEY, sorted_rows
@@ -72,3 +73,29 @@ def clean_trace(traces: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     groups = power.groupby([ordered[c] for c in TRACE_KEY], sort=False, dropna=False)
     glitch = groups.transform(_glitches).astype(bool)
     return ordered.loc[~glitch].reset_index(drop=True), ordered.loc[glitch].reset_index(drop=True)
+
+
+TRACE_BUCKETS = 200  # time slices of a trace reduced for display: about a panel's plot width in px
+
+
+def trace_display(kept: pd.DataFrame, removed: pd.DataFrame, buckets: int = TRACE_BUCKETS) -> pd.DataFrame:
+    """The samples a trace chart draws: every removed (glitch) sample, and the kept ones
+    reduced, per trace, to the lowest and the highest sample of each of ``buckets`` equal
+    time slices when the trace has more than ``2 x buckets`` samples (a line drawn through
+    them looks the same at chart size). Column ``sample``: "kept" or "removed"."""
+    parts = []
+    for _, trace in kept.groupby(list(TRACE_KEY), sort=True, dropna=False):
+        trace = trace.sort_values("time_s", kind="stable")
+        if len(trace) > 2 * buckets:
+            times = trace["time_s"].to_numpy(dtype=float)
+            span = times[-1] - times[0]
+            slot = np.minimum(((times - times[0]) / span * buckets).astype(int), buckets - 1) if span > 0 \
+                else np.zeros(len(times), dtype=int)
+            power = trace["power_w"].reset_index(drop=True)
+            slots = pd.Series(slot)
+            keep = sorted(set(power.groupby(slots).idxmin()) | set(power.groupby(slots).idxmax()))
+            trace = trace.iloc[keep]
+        parts.append(trace.assign(sample="kept"))
+    parts.append(removed.assign(sample="removed"))
+    frame = pd.concat(parts, ignore_index=True)
+    return sorted_rows(frame, [*TRACE_KEY, "sample", "time_s"])

@@ -1,20 +1,24 @@
-"""Static assets: the site's CSS/JS and the Vega, Vega-Lite and Vega-Embed bundle.
+"""Static assets: the site's CSS/JS/icon and the Vega, Vega-Lite and Vega-Embed bundle.
 
-The JavaScript comes from vl-convert's bundle, pinned to the Vega-Lite version of the
-installed Altair, so the published site needs no CDN and works offline.
+The bundle is vendored (``generator/vendor/vega-bundle.js``, made by vl-convert for the
+Vega-Lite version of the installed Altair; ``scripts/update-vega-bundle.py`` remakes it)
+and shipped with its licences, so the published site needs no CDN and works offline. If
+the installed Altair targets another Vega-Lite version, the bundle is made with vl-convert
+and kept in the build cache.
 """
 
 from __future__ import annotations
 
-import functools
+import json
 from pathlib import Path
 
 import altair as alt
-import vl_convert
 
 from generator.output.write import Staging
 
 BUNDLE_NAME = "vega-bundle.js"
+LICENSE_NAME = "vega-bundle.LICENSE.txt"
+VENDOR = Path(__file__).resolve().parent.parent / "vendor"
 
 
 def vegalite_version() -> str:
@@ -23,16 +27,29 @@ def vegalite_version() -> str:
     return f"{major}.{minor}"
 
 
-@functools.lru_cache(maxsize=1)
-def vega_bundle() -> str:
+def vega_bundle(cache_dir: Path | None = None) -> str:
     """Vega + Vega-Lite + Vega-Embed as one classic script defining window.vegaEmbed."""
-    return vl_convert.javascript_bundle(vl_version=vegalite_version())
+    version = vegalite_version()
+    meta = json.loads((VENDOR / "vega-bundle.json").read_text(encoding="utf-8"))
+    if meta.get("vega_lite") == version:
+        return (VENDOR / BUNDLE_NAME).read_text(encoding="utf-8")
+    cached = cache_dir / f"vega-bundle-{version}.js" if cache_dir else None
+    if cached is not None and cached.is_file():
+        return cached.read_text(encoding="utf-8")
+    import vl_convert
+
+    text = vl_convert.javascript_bundle(vl_version=version)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        cached.write_text(text, encoding="utf-8", newline="\n")
+    return text
 
 
-def write_assets(source_dir: Path, staging: Staging) -> None:
-    """Copy the project's static files to ``assets/`` and write the JavaScript bundle there."""
+def write_assets(source_dir: Path, staging: Staging, cache_dir: Path | None = None) -> None:
+    """The project's static files to ``assets/``, with the JavaScript bundle and its licences."""
     if source_dir.is_dir():
         for path in sorted(source_dir.iterdir()):
             if path.is_file():
                 staging.write_bytes(f"assets/{path.name}", path.read_bytes())
-    staging.write_text(f"assets/{BUNDLE_NAME}", vega_bundle())
+    staging.write_text(f"assets/{BUNDLE_NAME}", vega_bundle(cache_dir))
+    staging.write_bytes(f"assets/{LICENSE_NAME}", (VENDOR / "VEGA-LICENSES.txt").read_bytes())

@@ -1,64 +1,245 @@
-/* Embeds every chart of the page with the bundled Vega-Embed (no network needed). */
+/* Draws the page's charts with the bundled Vega-Embed (no network needed).
+ *
+ * - Lazy: a chart is drawn when it comes near the viewport, one chart per task, so
+ *   opening a page draws only what is visible and never blocks the page for long.
+ * - Data once: the page's named datasets (script#page-data, column-major, text columns
+ *   dictionary-coded) are decoded once and shared by the charts that name them.
+ * - Fits its box: "container" widths follow the figure; faceted charts get a panel width
+ *   and a column count that fit; on a narrow screen long labels are shortened and a
+ *   heatmap's cells narrowed (their printed values then live in the tooltip).
+ * - Accessible: each chart's SVG is named by the description generated from its data.
+ */
 (function () {
   "use strict";
-  var options = {
-    renderer: "svg",
-    actions: { export: true, source: false, compiled: false, editor: false },
-    downloadFileName: "chart"
-  };
-  var NARROW_PX = 700;
-  var MIN_PLOT_PX = 520;
-  /* On a narrow screen a legend at the side leaves no room for the plot: move every
-     legend below its chart, and give "container"-wide charts a minimum width (the chart
-     then scrolls sideways inside its box; the page itself does not). */
-  function adaptToNarrow(node, width) {
-    if (Array.isArray(node)) { node.forEach(function (n) { adaptToNarrow(n, width); }); return; }
-    if (!node || typeof node !== "object") { return; }
-    Object.keys(node).forEach(function (key) {
-      var value = node[key];
-      if (key === "width" && value === "container") {
-        node[key] = width;
-      } else if (key === "legend" && value && typeof value === "object" && !Array.isArray(value)) {
-        value.orient = "bottom";
-        if (value.direction === undefined) { value.direction = "vertical"; }
+  var NARROW_PX = 640;
+  var LABEL_LIMIT_NARROW = 110;
+  var MIN_HEATMAP_STEP = 14;
+  var TEXT_MIN_STEP = 34;
+  var encoded = null;
+  var decoded = {};
+  var views = {};
+  var queue = [];
+  var busy = false;
+  var total = 0;
+  var finished = 0;
+
+  function pageData() {
+    if (encoded === null) {
+      var node = document.getElementById("page-data");
+      encoded = node ? JSON.parse(node.textContent) : {};
+    }
+    return encoded;
+  }
+
+  function dataset(name) {
+    if (decoded[name]) { return decoded[name]; }
+    var enc = pageData()[name];
+    var rows = [];
+    if (enc) {
+      var fields = enc.fields;
+      var columns = enc.columns.map(function (c) {
+        if (Array.isArray(c)) { return c; }
+        return c.codes.map(function (k) { return k < 0 ? null : c.dict[k]; });
+      });
+      for (var i = 0; i < enc.n; i++) {
+        var row = {};
+        for (var j = 0; j < fields.length; j++) { row[fields[j]] = columns[j][i]; }
+        rows.push(row);
       }
-      adaptToNarrow(node[key], width);
+    }
+    decoded[name] = rows;
+    return rows;
+  }
+
+  function walk(node, visit) {
+    if (Array.isArray(node)) { node.forEach(function (n) { walk(n, visit); }); return; }
+    if (!node || typeof node !== "object") { return; }
+    visit(node);
+    Object.keys(node).forEach(function (k) { walk(node[k], visit); });
+  }
+
+  function attachData(spec) {
+    spec.datasets = {};
+    walk(spec, function (node) {
+      if (node.data && typeof node.data === "object" && typeof node.data.name === "string" && node !== spec.datasets) {
+        spec.datasets[node.data.name] = dataset(node.data.name);
+      }
     });
   }
-  function embed(view) {
-    var script = document.getElementById(view.getAttribute("data-spec"));
+
+  function countOf(spec, field) {
+    var seen = {};
+    var name = null;
+    walk(spec, function (node) { if (node.data && node.data.name) { name = node.data.name; } });
+    (name ? dataset(name) : []).forEach(function (r) { seen[r[field]] = true; });
+    return Object.keys(seen).length;
+  }
+
+  /* Words into lines of at most `max` characters (Vega draws an array as several lines). */
+  function wrap(text, max) {
+    var words = (Array.isArray(text) ? text.join(" ") : String(text)).split(/\s+/);
+    var lines = [];
+    var line = "";
+    words.forEach(function (word) {
+      if (line && (line + " " + word).length > max) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+
+  /* A title wider than the chart's box would leave the plot no width ("fit" sizing keeps
+     the whole content in the box): wrap title and subtitle to the box. */
+  function fitTitle(spec, width) {
+    if (!spec.title) { return; }
+    var title = typeof spec.title === "object" && !Array.isArray(spec.title) ? spec.title : {text: spec.title};
+    title.text = wrap(title.text, Math.max(20, Math.floor((width - 10) / 8.5)));
+    if (title.subtitle) { title.subtitle = wrap(title.subtitle, Math.max(24, Math.floor((width - 10) / 6.6))); }
+    spec.title = title;
+  }
+
+  function adapt(spec, width) {
+    var narrow = width < NARROW_PX;
+    fitTitle(spec, width);
+    if (spec.facet && spec.spec) {
+      var columns = narrow ? 1 : Math.max(1, Math.min(spec.columns || 2, Math.floor(width / 300)));
+      var panel = Math.floor((width - 70 - (columns - 1) * 20) / columns) - 20;
+      spec.columns = columns;
+      spec.spec.width = Math.max(160, panel);
+      if (narrow && spec.spec.height) { spec.spec.height = Math.min(spec.spec.height, 200); }
+    }
+    if (spec.width && typeof spec.width === "object" && spec.width.step) {
+      var cells = 0;
+      walk(spec, function (node) {
+        if (node.x && node.x.sort && Array.isArray(node.x.sort)) { cells = Math.max(cells, node.x.sort.length); }
+      });
+      var room = width - (narrow ? 130 : 240);
+      var step = Math.max(MIN_HEATMAP_STEP, Math.min(spec.width.step, Math.floor(room / Math.max(cells, 1))));
+      spec.width = {step: step};
+      if (step < TEXT_MIN_STEP && Array.isArray(spec.layer)) {
+        spec.layer = spec.layer.filter(function (l) { return !(l.mark === "text" || (l.mark && l.mark.type === "text")); });
+      }
+    }
+    if (narrow) {
+      walk(spec, function (node) {
+        if (node.axis && typeof node.axis === "object" && node.axis.labelLimit > LABEL_LIMIT_NARROW) {
+          node.axis.labelLimit = LABEL_LIMIT_NARROW;
+        }
+        if (node.legend && typeof node.legend === "object" && node.legend.columns) { node.legend.columns = 1; }
+      });
+      spec.config = spec.config || {};
+      spec.config.axis = Object.assign({}, spec.config.axis, {labelLimit: LABEL_LIMIT_NARROW});
+      spec.config.legend = Object.assign({}, spec.config.legend, {columns: 1, labelLimit: 170});
+    }
+  }
+
+  function addExport(figure, view, name) {
+    var holder = figure.querySelector(".downloads");
+    if (!holder || holder.querySelector(".export")) { return; }
+    ["svg", "png"].forEach(function (kind) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "export";
+      button.textContent = "Save as " + kind.toUpperCase();
+      button.addEventListener("click", function () {
+        view.toImageURL(kind, kind === "png" ? 2 : 1).then(function (url) {
+          var link = document.createElement("a");
+          link.href = url;
+          link.download = name + "." + kind;
+          document.body.appendChild(link);
+          link.click();
+          link.remove();
+        });
+      });
+      holder.appendChild(document.createTextNode(" "));
+      holder.appendChild(button);
+    });
+  }
+
+  function finish(node, state) {
+    node.setAttribute("data-state", state);
+    finished += 1;
+    if (finished === total) { document.documentElement.setAttribute("data-charts", "done"); }
+  }
+
+  function embed(node) {
     var spec;
     try {
-      spec = JSON.parse(script.textContent);
+      spec = JSON.parse(document.getElementById(node.getAttribute("data-spec")).textContent);
     } catch (err) {
-      view.textContent = "This chart's specification could not be read.";
-      view.setAttribute("data-state", "error");
+      node.textContent = "This chart's specification could not be read.";
+      finish(node, "error");
       return Promise.resolve();
     }
-    if (view.clientWidth < NARROW_PX) {
-      spec.config = spec.config || {};
-      spec.config.legend = Object.assign({}, spec.config.legend, { orient: "bottom" });
-      adaptToNarrow(spec, Math.max(view.clientWidth - 80, MIN_PLOT_PX));
-    }
-    var opts = Object.assign({}, options, { downloadFileName: view.getAttribute("data-name") || "chart" });
-    return window.vegaEmbed(view, spec, opts).then(function () {
-      view.setAttribute("data-state", "rendered");
-    }).catch(function (err) {
-      view.textContent = "This chart could not be drawn: " + err.message;
-      view.setAttribute("data-state", "error");
-      if (window.console) { console.error(err); }
+    attachData(spec);
+    adapt(spec, node.clientWidth || 800);
+    node.textContent = "";
+    var name = node.getAttribute("data-name") || "chart";
+    return window.vegaEmbed(node, spec, {renderer: "svg", actions: false, tooltip: {theme: "custom"}})
+      .then(function (result) {
+        views[name] = result.view;
+        var svg = node.querySelector("svg");
+        if (svg) {
+          svg.setAttribute("role", "img");
+          svg.setAttribute("aria-label", node.getAttribute("data-description") || name);
+          /* Vega leaves the mark groups of facet panels unnamed: name them by their role. */
+          var roles = '[role="graphics-symbol"],[role="graphics-object"],[role="img"],[role="graphics-document"]';
+          Array.prototype.forEach.call(svg.querySelectorAll(roles), function (el) {
+            if (!el.getAttribute("aria-label")) {
+              el.setAttribute("aria-label", el.getAttribute("aria-roledescription") || "chart element");
+            }
+          });
+        }
+        addExport(node.closest("figure"), result.view, name);
+        finish(node, "rendered");
+      })
+      .catch(function (err) {
+        node.textContent = "This chart could not be drawn: " + err.message;
+        if (window.console) { console.error(err); }
+        finish(node, "error");
+      });
+  }
+
+  function pump() {
+    if (busy || !queue.length) { return; }
+    busy = true;
+    var node = queue.shift();
+    embed(node).then(function () {
+      busy = false;
+      setTimeout(pump, 0);  /* one chart per task: the page stays responsive */
     });
   }
+
+  function request(node) {
+    if (node.getAttribute("data-state")) { return; }
+    node.setAttribute("data-state", "queued");
+    queue.push(node);
+    pump();
+  }
+
+  /* For tests and printing: draw every chart now. */
+  function renderAll() {
+    Array.prototype.forEach.call(document.querySelectorAll(".chart-view[data-spec]"), request);
+  }
+
   function start() {
-    var views = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
+    var nodes = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
+    total = nodes.length;
+    window.siteCharts = {views: views, renderAll: renderAll, dataset: dataset};
+    if (!total) { return; }
     if (!window.vegaEmbed) {
-      views.forEach(function (v) { v.textContent = "The chart library did not load."; v.setAttribute("data-state", "error"); });
+      nodes.forEach(function (v) { v.textContent = "The chart library did not load."; finish(v, "error"); });
       return;
     }
-    Promise.all(views.map(embed)).then(function () {
-      document.documentElement.setAttribute("data-charts", "done");
-    });
+    if (!("IntersectionObserver" in window)) { renderAll(); return; }
+    var observer = new IntersectionObserver(function (entries) {
+      entries.forEach(function (entry) {
+        if (entry.isIntersecting) { observer.unobserve(entry.target); request(entry.target); }
+      });
+    }, {rootMargin: "300px 0px"});
+    nodes.forEach(function (node) { observer.observe(node); });
+    window.addEventListener("beforeprint", renderAll);
   }
+
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);
   } else {

@@ -1,27 +1,40 @@
 """The site's structure: pages made of sections, figures and tables.
 
-``pages`` fills these records from the data; ``render`` turns them into HTML. Keeping them
-plain data means the page content can be tested without parsing HTML.
+``site.pages`` fills these records from the computed results; ``output.render`` turns them
+into HTML. Plain data, so the page content can be tested without parsing HTML.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
 
 import pandas as pd
+
+from generator.charts.common import ChartSpec
 
 
 @dataclass
 class Figure:
-    """A chart: its Vega-Lite spec and the tidy frame behind it (offered as CSV)."""
+    """A chart: its Vega-Lite spec and the named dataset it draws (offered as CSV)."""
 
     id: str
     title: str
-    spec: dict[str, Any]
-    data: pd.DataFrame
+    chart: ChartSpec
     caption_md: str = ""
     csv_path: str = ""  # set by its Page: data/charts/<page>/<id>.csv
+    figure_path: str = ""  # figures/<page>/<id>.svg when the build renders static figures
+
+    @property
+    def spec(self) -> dict:
+        return self.chart.spec
+
+    @property
+    def data(self) -> pd.DataFrame:
+        return self.chart.data
+
+    @property
+    def description(self) -> str:
+        return self.chart.description
 
 
 @dataclass
@@ -89,3 +102,13 @@ class Page:
 
     def all_tables(self) -> list[Table]:
         return [t for s in self.sections for t in s.all_tables()]
+
+    def datasets(self) -> dict[str, pd.DataFrame]:
+        """Every named dataset of the page's charts, once each (charts may share one)."""
+        out: dict[str, pd.DataFrame] = {}
+        for fig in self.all_figures():
+            known = out.get(fig.chart.name)
+            if known is not None and not known.equals(fig.chart.data):
+                raise ValueError(f"{self.slug}: two different datasets are named {fig.chart.name!r}")
+            out[fig.chart.name] = fig.chart.data
+        return out

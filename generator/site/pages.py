@@ -1,67 +1,55 @@
-"""Page assembly: computed results -> pages of sections, charts and tables.
+"""Page assembly: computed results + prose -> pages of sections, charts and tables.
 
-Which pages exist follows the data: one page per task that has networks, an experimental
-section only where the task has measurements, a power-trace chart only where traces exist.
-Prose comes from ``site_src/`` (Markdown); numbers come from :class:`analysis.Results`.
+Pure: no model calls (everything comes from :class:`analysis.Results`) and no file I/O
+(prose comes in from ``inputs.prose``). Which pages exist follows the data: one page per
+task that has networks, an experimental section only where the task has measurements, a
+power-trace chart only where traces exist. Each chart refers to a dataset of its page by
+name; charts that draw the same table share one dataset.
 """
 
 from __future__ import annotations
 
 import math
 
-import altair as alt
 import pandas as pd
 
 from generator.analysis import CONFIG_KEY, Results
 from generator.charts import experiments as exp_charts
 from generator.charts import power as power_charts
+from generator.charts import theme
 from generator.charts import theory as theory_charts
-from generator.inputs.config import SiteConfig
+from generator.charts.common import ChartSpec, Style, site_style
 from generator.frames import kind_order, platform_label
+from generator.inputs.config import SiteConfig
+from generator.inputs.prose import Prose
+from generator.model import bounds, roofline, stats
 from generator.model import overview as overview_model
 from generator.model import power as power_model
-from generator.model import bounds, roofline, stats
-from generator.inputs.prose import Prose
 from generator.output.render import DataText, md_escape
-from generator.structure import Figure, Page, Section, Table
+from generator.site.format import NA, fmt, fmt_pct
+from generator.site.structure import Figure, Page, Section, Table
 
-NA = "—"
-INTENSITY_NOTE = ("Vertical lines: each network's arithmetic intensity when every input reads all weights "
-                  "from off-chip memory (batch 1), a property of the network alone; where a platform keeps "
-                  "weights on chip or shares them over a batch, its prediction lies further right.")
 # The prose every site needs from site_src/ (tasks/<task id> is optional per task).
 PROSE_NAMES = (
     "index", "theory", "theory-model", "theory-model-error", "theory-platforms", "theory-networks", "theory-accuracy",
     "task/theory", "task/rooflines", "task/prediction", "task/experimental", "task/overview",
     "task/line-plot", "task/boxplots", "task/pareto", "task/overlap", "task/efficiency", "task/power",
 )
+INTENSITY_NOTE = ("Dashed grey rules: each network's arithmetic intensity when every input reads all weights from "
+                  "off-chip memory (batch 1), a property of the network alone; where a platform keeps weights on "
+                  "chip or shares them over a batch, its prediction lies further right.")
+BOX_METRICS = (("lat_comp_ms", "Latency", "ms"), ("fps_comp", "Throughput", "inputs/s"),
+               ("power_full_w", "Full power", "W"))
 
 
-# ---------------------------------------------------------------- formatting helpers
-
-def fmt(value: float, digits: int = 3) -> str:
-    """A number for people: ``digits`` significant digits (trailing zeros trimmed), thousands separators."""
-    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
-        return NA
-    value = float(value)
-    if value == 0:
-        return "0"
-    magnitude = math.floor(math.log10(abs(value)))
-    decimals = max(0, digits - 1 - magnitude)
-    text = f"{value:,.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
+def figure(fig_id: str, title: str, chart: ChartSpec, caption_md: str = "") -> Figure:
+    return Figure(id=fig_id, title=title, chart=chart, caption_md=caption_md)
 
 
-def fmt_pct(value: float) -> str:
-    """Pruning levels: 100%, 12.5%."""
-    return f"{float(value):g}%"
-
-
-def figure(fig_id: str, title: str, chart, data: pd.DataFrame, caption_md: str = "") -> Figure:
-    """A chart with its data; Altair's 5,000-row guard is lifted: every run must be shown."""
-    with alt.data_transformers.disable_max_rows():
-        spec = chart.to_dict()
-    return Figure(id=fig_id, title=title, spec=spec, data=data.reset_index(drop=True), caption_md=caption_md)
+def style_of(results: Results) -> Style:
+    """The site's colours and shapes, decided once for every chart of every page."""
+    return site_style(theme.platform_mode_colors(results.platforms), results.platforms,
+                      list(results.precisions["precision"]))
 
 
 # ---------------------------------------------------------------- joins for display
@@ -69,8 +57,8 @@ def figure(fig_id: str, title: str, chart, data: pd.DataFrame, caption_md: str =
 def with_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
     """Add platform_name, vendor, kind, network_name (and a platform label) by id.
 
-    Columns the frame already has are kept as they are (``pareto``'s own ``kind`` is
-    measured/predicted, not the platform kind).
+    Columns the frame already has are kept (``pareto``'s own ``kind`` is measured or
+    predicted, not the platform kind).
     """
     out = frame.copy()
     if "platform" in out.columns:
@@ -91,11 +79,12 @@ def for_task(frame: pd.DataFrame, task: str) -> pd.DataFrame:
 # ---------------------------------------------------------------- pages
 
 def build_pages(results: Results, config: SiteConfig, prose: Prose) -> list[Page]:
-    pages = [home_page(results, prose), theory_page(results, config, prose)]
+    style = style_of(results)
+    pages = [home_page(results, prose), theory_page(results, config, prose, style)]
     task_ids = set(results.variants["task"])
     for task in results.dataset.tasks:
         if task.id in task_ids:
-            pages.append(task_page(results, config, prose, task.id))
+            pages.append(task_page(results, config, prose, style, task.id))
     return pages
 
 
@@ -126,16 +115,17 @@ def platforms_table(results: Results) -> Table:
         rows.append(
             [m["platform_name"], m["mode"] or NA, m["vendor"]]
             + [fmt(peaks[p]) if p in peaks.index else NA for p in precisions]
-            + [fmt(m["bandwidth_gbps"]), fmt(m["memory_gb"]), fmt(m["power_w"])]
+            + [fmt(m["bandwidth_gbps"]), fmt(m["onchip_mb"]), fmt(m["memory_gb"]), fmt(m["power_w"])]
         )
         groups.append(m["kind"])
     columns = ["Platform", "Mode", "Vendor"] + [f"{p} peak (TOP/s)" for p in precisions] + [
-        "Bandwidth (GB/s)", "Memory (GB)", "Power (W)"]
+        "Bandwidth (GB/s)", "On-chip (MB)", "Memory (GB)", "Power (W)"]
     records = plat[["kind", "platform", "platform_name", "vendor", "mode", "precision", "peak_tops",
-                    "bandwidth_gbps", "memory_gb", "power_w"]]
+                    "bandwidth_gbps", "onchip_mb", "memory_gb", "power_w"]]
     return Table("platform-specs", "Hardware platforms and their roofline parameters", columns, rows, records,
                  caption_md="Peak performance per precision (— where the precision is not supported), "
-                            "off-chip memory bandwidth, memory capacity and nominal power (— where unknown).",
+                            "off-chip memory bandwidth, on-chip memory for weights, memory capacity and nominal "
+                            "power (— where unknown).",
                  groups=groups)
 
 
@@ -155,7 +145,7 @@ def tasks_table(results: Results) -> Table:
                  links=links)
 
 
-def theory_page(results: Results, config: SiteConfig, prose: Prose) -> Page:
+def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style) -> Page:
     assumption = config.default_assumption
     intensities = results.intensities
     assumptions_md = "\n\n".join(
@@ -165,30 +155,28 @@ def theory_page(results: Results, config: SiteConfig, prose: Prose) -> Page:
         "platforms", "Hardware platforms", prose_md=prose["theory-platforms"],
         tables=[platforms_table(results)],
         figures=[
-            figure("theory-peak", "Peak performance", theory_charts.peak_bar_chart(results.platforms), results.platforms),
-            figure("theory-bandwidth", "Memory bandwidth", theory_charts.bandwidth_bar_chart(results.platforms),
-                   results.platforms.drop_duplicates(["platform", "mode"])[
-                       ["platform", "platform_name", "vendor", "kind", "mode", "bandwidth_gbps"]]),
+            figure("theory-peak", "Peak performance", theory_charts.peak_chart(results.platforms, style, "peaks")),
+            figure("theory-bandwidth", "Memory bandwidth",
+                   theory_charts.bandwidth_chart(results.platforms, style, "bandwidths")),
         ],
     )
     networks = Section(
         "networks", "Networks", prose_md=prose["theory-networks"],
         tables=[networks_table(results, intensities)],
         figures=[
-            figure("theory-ops", "Operations and weights", theory_charts.ops_bar_chart(results.variants), results.variants),
-            figure("theory-intensity", "Arithmetic intensity", theory_charts.intensity_bar_chart(intensities), intensities,
+            figure("theory-ops", "Operations and weights", theory_charts.network_chart(results.variants, "networks")),
+            figure("theory-intensity", "Arithmetic intensity",
+                   theory_charts.intensity_chart(intensities, style, "intensities"),
                    caption_md="Every input reads all weights from off-chip memory (batch 1)."),
         ],
     )
-    accuracy = Section("accuracy", "Accuracy", prose_md=prose["theory-accuracy"],
-                       tables=[accuracy_table(results)])
+    accuracy = Section("accuracy", "Accuracy", prose_md=prose["theory-accuracy"], tables=[accuracy_table(results)])
     model = Section("roofline-model", "The roofline model", prose_md=prose["theory-model"] + "\n\n" + assumptions_md)
-    return Page(slug="theory", title="Theoretical Analysis", nav_title="Theory",
-                intro_md=prose["theory"],
-                sections=[model, *model_error_sections(results, config, prose), platforms, networks, accuracy])
+    return Page(slug="theory", title="Theoretical Analysis", nav_title="Theory", intro_md=prose["theory"],
+                sections=[model, *model_error_sections(results, config, prose, style), platforms, networks, accuracy])
 
 
-def model_error_sections(results: Results, config: SiteConfig, prose: Prose) -> list[Section]:
+def model_error_sections(results: Results, config: SiteConfig, prose: Prose, style: Style) -> list[Section]:
     """"How good is the model": each model's error against the measurements, table and scatter."""
     err = results.model_error
     if not len(err) or not (err["configurations"] > 0).any():
@@ -196,7 +184,7 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose) -> 
     models = [a for a in config.assumptions if a in set(err["model"])]
     names = {t.id: t.name for t in results.dataset.tasks} | {"all": "All tasks"}
     order = {t: i for i, t in enumerate(names)}
-    rows, groups, records = [], [], []
+    rows, groups = [], []
     for model in models:
         mine = err[err["model"] == model].sort_values("task", key=lambda c: c.map(order), kind="mergesort")
         for r in mine.itertuples():
@@ -204,7 +192,6 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose) -> 
                          f"x{fmt(math.exp(r.median_abs_log_error))}" if r.configurations else NA,
                          fmt(r.p90_abs_log_error), f"{fmt(r.above_bound_pct)}%" if r.configurations else NA])
             groups.append(model + (" (default)" if model == config.default_assumption else ""))
-            records.append(r)
     table = Table("model-error", "Model error against the measurements",
                   ["Task", "Configurations", "Median |ln(measured / predicted)|", "Typical factor",
                    "90th percentile", "Measured above the prediction"], rows,
@@ -214,7 +201,8 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose) -> 
                              "by no configuration; a prediction is good when its errors are small.",
                   groups=groups)
     pairs = with_names(results.model_pairs, results)
-    fit = figure("theory-model-fit", "Measured vs predicted", theory_charts.model_fit_chart(pairs, models), pairs)
+    fit = figure("theory-model-fit", "Measured against predicted",
+                 theory_charts.model_fit_chart(pairs, models, style, "model-fit"))
     return [Section("model-error", "How good is the model", prose_md=prose["theory-model-error"],
                     tables=[table], figures=[fit])]
 
@@ -222,17 +210,21 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose) -> 
 def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
     precisions = list(results.precisions["precision"])
     tasks = {t.id: t.name for t in results.dataset.tasks}
+    layered = {n.id for n in results.dataset.networks if n.layers}
     rows, groups = [], []
     for _, v in results.variants.iterrows():
         ints = intensities[(intensities["network"] == v["network"]) & (intensities["pruning_pct"] == v["pruning_pct"])]
         by_prec = ints.set_index("precision")["intensity_ops_per_byte"]
-        rows.append([v["network_name"], fmt_pct(v["pruning_pct"]), fmt(v["ops_gop"]), fmt(v["weights_m"])]
+        mark = "*" if v["network"] in layered else ""
+        rows.append([v["network_name"], fmt_pct(v["pruning_pct"]), fmt(v["ops_gop"], 6) + mark, fmt(v["weights_m"], 6) + mark]
                     + [fmt(by_prec.get(p, float("nan"))) for p in precisions])
         groups.append(tasks.get(v["task"], v["task"]))
     columns = ["Network", "Channels kept", "Operations (GOP/input)", "Weights (M)"] + [f"{p} intensity (ops/B)" for p in precisions]
     return Table("network-requirements", "Compute and memory requirements of the networks", columns, rows, intensities,
                  caption_md="Arithmetic intensity per precision, every input reading all weights from off-chip "
-                            "memory (batch 1).", groups=groups)
+                            "memory (batch 1)." + (" * computed from the network's layers (operations = 2 x "
+                                                    "multiply-accumulates)." if layered else ""),
+                 groups=groups)
 
 
 def accuracy_table(results: Results) -> Table:
@@ -256,11 +248,11 @@ def accuracy_table(results: Results) -> Table:
                  caption_md="Top-1 (top-5) accuracy in %; — where not measured.", groups=groups)
 
 
-def task_page(results: Results, config: SiteConfig, prose: Prose, task_id: str) -> Page:
+def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str) -> Page:
     task = results.dataset.task(task_id)
-    sections = [theory_section(results, config, prose, task_id)]
+    sections = [theory_section(results, config, prose, style, task_id)]
     if (results.measurements["task"] == task_id).any():
-        sections.append(experimental_section(results, config, prose, task_id))
+        sections.append(experimental_section(results, config, prose, style, task_id))
     else:
         sections.append(Section("experimental", "Experimental Data Analysis",
                                 prose_md=f"No measurements of {md_escape(task.name)} are in the data set yet."))
@@ -268,21 +260,20 @@ def task_page(results: Results, config: SiteConfig, prose: Prose, task_id: str) 
     return Page(slug=task_id, title=task.name, nav_title=task.name, intro_md=intro, sections=sections)
 
 
-def theory_section(results: Results, config: SiteConfig, prose: Prose, task_id: str) -> Section:
-    assumption = config.default_assumption
+def theory_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str) -> Section:
     intensities = for_task(results.intensities, task_id)
     points = roofline.roofline_points(results.platforms, *roofline_x_range(results, intensities))
-    drawn = pd.concat([points.assign(series="roofline"), intensities.assign(series="network intensity")],
-                      ignore_index=True)
-    roof = figure(f"{task_id}-roofline", "Rooflines", theory_charts.roofline_chart(points, intensities), drawn,
-                  caption_md=INTENSITY_NOTE)
+    points = points.merge(results.platforms[["platform", "mode", "precision", "peak_tops", "bandwidth_gbps"]],
+                          on=["platform", "mode", "precision"], how="left")
+    roof = figure(f"{task_id}-roofline", "Rooflines",
+                  theory_charts.roofline_chart(points, intensities, style, "rooflines"), caption_md=INTENSITY_NOTE)
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
                         prose_md=prose["task/rooflines"], figures=[roof])
     pred = with_names(for_task(results.predictions, task_id), results)
     models = [a for a in config.assumptions if a in set(pred["assumption"])]
     heatmap = figure(f"{task_id}-prediction", "Performance prediction",
-                     theory_charts.prediction_heatmap(pred, models, assumption), pred,
-                     caption_md="Choose the model above the chart; the models are described on the "
+                     theory_charts.prediction_heatmap(pred, models, config.default_assumption, style, "predictions"),
+                     caption_md="Choose the model below the chart; the models are described on the "
                                 "[Theory](theory.html#roofline-model) page.")
     prediction = Section(f"{task_id}-prediction", "Performance Prediction", prose_md=prose["task/prediction"],
                          figures=[heatmap])
@@ -298,32 +289,36 @@ def roofline_x_range(results: Results, intensities: pd.DataFrame) -> tuple[float
     return 10.0 ** math.floor(math.log10(low)), 10.0 ** math.ceil(math.log10(high))
 
 
-def experimental_section(results: Results, config: SiteConfig, prose: Prose, task_id: str) -> Section:
+def experimental_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str) -> Section:
     task = results.dataset.task(task_id)
-    meas = with_names(for_task(results.measurements, task_id), results)
+    batches = with_names(for_task(results.batches, task_id), results)
     subs = [
         overview_section(results, prose, task_id, task.name),
-        line_plot_section(prose, task_id, meas),
-        boxplot_section(prose, task_id, meas),
+        line_plot_section(prose, style, task_id, batches),
+        boxplot_section(results, prose, style, task_id),
     ]
     pareto = with_names(for_task(results.pareto, task_id), results)
     measured = pareto[pareto["kind"] == "measured"]
     if len(measured):
         subs.append(Section(f"{task_id}-pareto", "Pareto Graphs", prose_md=prose["task/pareto"],
-                            figures=[figure(f"{task_id}-pareto", "Accuracy vs throughput",
-                                            exp_charts.pareto_chart(measured), measured)]))
+                            figures=[figure(f"{task_id}-pareto", "Accuracy against throughput",
+                                            exp_charts.pareto_chart(measured, style, "pareto-measured"))]))
     if len(pareto) and (pareto["kind"] == "predicted").any():
         subs.append(Section(f"{task_id}-pareto-overlap", "Theoretical Pareto and Measured Pareto Overlapped",
                             prose_md=prose["task/overlap"],
                             figures=[figure(f"{task_id}-pareto-overlap", "Predicted and measured Pareto fronts",
-                                            exp_charts.pareto_overlap_chart(pareto), pareto)]))
+                                            exp_charts.pareto_overlap_chart(pareto, style, "pareto-both"))]))
     eff = with_names(for_task(results.efficiency, task_id), results)
     if len(eff):
+        calibrated = results.predictions[results.predictions["assumption"] == bounds.CALIBRATED]
+        eff = eff.merge(calibrated[CONFIG_KEY + ["fps"]].rename(columns={"fps": "calibrated_fps"}), on=CONFIG_KEY,
+                        how="left")
         subs.append(Section(f"{task_id}-efficiency", "Efficiency Plot",
                             prose_md=prose["task/efficiency"] + "\n\n" + anomalies_md(eff),
                             figures=[figure(f"{task_id}-efficiency", "Prediction, peak and measurement",
-                                            exp_charts.efficiency_chart(eff), eff)]))
-    power = power_section(results, prose, task_id, task.name)
+                                            exp_charts.efficiency_chart(eff, style, "efficiency",
+                                                                        config.default_assumption))]))
+    power = power_section(results, prose, style, task_id, task.name, batches)
     if power is not None:
         subs.append(power)
     return Section(f"{task_id}-experimental", "Experimental Data Analysis",
@@ -391,67 +386,59 @@ def sort_anomalies(frame: pd.DataFrame) -> pd.DataFrame:
                              ascending=[True, True, True, False], kind="mergesort")
 
 
-def line_plot_section(prose: Prose, task_id: str, meas: pd.DataFrame) -> Section:
-    runs = meas.dropna(subset=["fps_comp", "lat_comp_ms"])
-    cols = CONFIG_KEY + ["platform_name", "platform_label", "network_name", "vendor", "kind", "batch", "repeat",
-                         "fps_comp", "lat_comp_ms"]
-    runs = runs[cols]
-    figs = [figure(f"{task_id}-latency-throughput", "Latency vs throughput",
-                   exp_charts.latency_throughput_chart(runs), runs)] if len(runs) else []
+def line_plot_section(prose: Prose, style: Style, task_id: str, batches: pd.DataFrame) -> Section:
+    drawn = batches.dropna(subset=["fps_comp", "lat_comp_ms"])
+    figs = [figure(f"{task_id}-latency-throughput", "Latency against throughput",
+                   exp_charts.latency_throughput_chart(batches, style, "batches"))] if len(drawn) else []
     return Section(f"{task_id}-line-plot", "Line Plot", prose_md=prose["task/line-plot"], figures=figs)
 
 
-BOX_METRICS = (
-    ("lat_comp_ms", "Latency", "ms"),
-    ("fps_comp", "Throughput", "inputs/s"),
-    ("power_full_w", "Full power", "W"),
-)
-
-
-def boxplot_section(prose: Prose, task_id: str, meas: pd.DataFrame) -> Section:
+def boxplot_section(results: Results, prose: Prose, style: Style, task_id: str) -> Section:
     figs = []
-    by = ["precision", "platform_label", "pruning_pct"]
     for column, title, unit in BOX_METRICS:
-        values = meas.dropna(subset=[column])
-        if not len(values):
+        boxes, outliers = results.boxes[column]
+        boxes, outliers = for_task(boxes, task_id), for_task(outliers, task_id)
+        if not len(boxes):
             continue
-        boxes, outliers = stats.box_stats(values, column, by)
-        drawn = pd.concat([boxes.assign(part="box"), outliers.assign(part="outlier")], ignore_index=True)
-        figs.append(figure(f"{task_id}-box-{column}", f"{title} by pruning",
-                           exp_charts.boxplot_chart(boxes, outliers, title, unit), drawn))
+        drawn = with_names(pd.concat([boxes.assign(part="box"), outliers.assign(part="outlier")], ignore_index=True),
+                           results)
+        figs.append(figure(f"{task_id}-box-{column}", f"{title} per configuration",
+                           exp_charts.boxplot_chart(drawn, style, f"box-{column}", title, unit)))
     text = prose["task/boxplots"] + "\n\n" + stats.WHISKER_RULE
     return Section(f"{task_id}-boxplots", "Boxplots", prose_md=text, figures=figs)
 
 
-def power_section(results: Results, prose: Prose, task_id: str, task_name: str) -> Section | None:
+def power_section(results: Results, prose: Prose, style: Style, task_id: str, task_name: str,
+                  batches: pd.DataFrame) -> Section | None:
     summary = with_names(for_task(results.power_summary, task_id), results)
-    runs = with_names(for_task(results.power_runs, task_id), results)
     figs = []
-    if len(summary):
-        figs.append(figure(f"{task_id}-power", "Full power", power_charts.power_chart(summary), summary))
-    if len(runs):
-        figs.append(figure(f"{task_id}-energy", "Energy per inference", power_charts.energy_chart(runs), runs))
-        figs.append(figure(f"{task_id}-fps-per-watt", "Inputs/s per watt", power_charts.fps_per_watt_chart(runs), runs))
-    trace_figs = trace_figures(results, task_id)
-    if not figs and not trace_figs:
+    if len(summary) and summary["power_full_w_mean"].notna().any():
+        figs.append(figure(f"{task_id}-power", "Full power", power_charts.power_chart(summary, style, "power")))
+    if (batches["energy_mj"] > 0).any():
+        figs.append(figure(f"{task_id}-energy", "Energy per inference",
+                           power_charts.energy_chart(batches, style, "batches")))
+        figs.append(figure(f"{task_id}-fps-per-watt", "Inputs/s per watt",
+                           power_charts.fps_per_watt_chart(batches, style, "batches")))
+    trace = trace_figure(results, style, task_id)
+    if not figs and trace is None:
         return None
     text = prose["task/power"]
-    if trace_figs:
+    if trace is not None:
         text += "\n\n" + power_model.GLITCH_RULE
-    return Section(f"{task_id}-power", f"{task_name} Power Measurements", prose_md=text, figures=figs + trace_figs)
+        figs.append(trace)
+    return Section(f"{task_id}-power", f"{task_name} Power Measurements", prose_md=text, figures=figs)
 
 
-def trace_figures(results: Results, task_id: str) -> list[Figure]:
-    """Power-over-time per platform whose traces run networks of this task (plus its idle trace)."""
+def trace_figure(results: Results, style: Style, task_id: str) -> Figure | None:
+    """Power over time of every platform whose traces run networks of this task (and their idle traces)."""
     task_networks = set(results.variants.loc[results.variants["task"] == task_id, "network"])
-    kept, removed = results.traces_kept, results.traces_removed
-    figs = []
-    for platform in sorted(set(kept.loc[kept["network"].isin(task_networks), "platform"])):
-        keep = (kept["platform"] == platform) & (kept["network"].isin(task_networks) | (kept["network"] == ""))
-        drop = (removed["platform"] == platform) & (removed["network"].isin(task_networks) | (removed["network"] == ""))
-        k = with_names(kept[keep], results)
-        r = with_names(removed[drop], results)
-        samples = pd.concat([k.assign(glitch=False), r.assign(glitch=True)], ignore_index=True)
-        figs.append(figure(f"{task_id}-trace-{platform}", f"{k['platform_name'].iloc[0]} power over time",
-                           power_charts.power_trace_chart(k, r), samples))
-    return figs
+    samples = results.trace_samples
+    platforms = set(samples.loc[samples["network"].isin(task_networks), "platform"])
+    mine = samples[samples["platform"].isin(platforms)
+                   & (samples["network"].isin(task_networks) | (samples["network"] == ""))]
+    if not (mine["sample"] == "kept").any():
+        return None
+    return figure(f"{task_id}-traces", "Power over time", power_charts.power_trace_chart(
+        with_names(mine, results), style, "traces"),
+        caption_md="The chart draws the lowest and highest sample of each time slice of a long trace; "
+                   "[traces.csv](data/traces.csv) holds every sample.")

@@ -1,0 +1,43 @@
+"""Charts as static images: the spec made self-contained for vl-convert (offline).
+
+In the browser a chart's width follows its container and its data comes from the page;
+vl-convert has neither, so ``static_spec`` gives widths in pixels and inlines the named
+datasets the spec refers to.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+import pandas as pd
+
+STATIC_WIDTH_PX = 760
+PANEL_WIDTH_PX = 300
+
+
+def static_spec(spec: dict[str, Any], data: dict[str, pd.DataFrame], width_px: int = STATIC_WIDTH_PX) -> dict[str, Any]:
+    """A copy of ``spec`` with "container" widths in pixels and its named datasets inlined."""
+    out = copy.deepcopy(spec)
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for key, value in list(node.items()):
+                if key == "width" and value == "container":
+                    node[key] = width_px
+                else:
+                    walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(out)
+    out["datasets"] = {name: frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
+                       for name, frame in data.items()}
+    return out
+
+
+def render_svg(spec: dict[str, Any], data: dict[str, pd.DataFrame], vl_version: str) -> str:
+    import vl_convert
+
+    return vl_convert.vegalite_to_svg(static_spec(spec, data), vl_version=vl_version)
