@@ -1,16 +1,29 @@
-"""Build-time benchmark: how long each stage takes on the shipped data and on scaled copies.
+"""Build benchmark: cold builds, rebuilds and page weight on the shipped data and scaled copies.
 
-Run: python benchmarks/bench_build.py [--scale 1 5 20] [--repeat 3]
-Scaled copies repeat every measurement file's rows with new `repeat` numbers, so the data
-stays valid while the measurement count grows. Prints one line per stage and scale with the
-best of --repeat runs (seconds); nothing is asserted, this is for reading.
+    python benchmarks/bench_build.py [--scale 1 100 1000] [--runs 3] [--browser]
+
+For each scale (x1 = the shipped data; x100 and x1000 repeat every run with jittered
+timings and powers, see ``scaled_data.py``), in a throw-away copy of the project:
+
+* the import floor: ``python -c "import altair, pandas, numpy, jinja2, yaml, markdown"``;
+* a cold build (no cache, no output), a rebuild with nothing changed, and a rebuild after
+  one measured latency changed; wall seconds (median of ``--runs``) and the peak memory of
+  the build process, each also as a multiple of the import floor;
+* the ImageNet page's weight (HTML with its inline data: everything it loads but the
+  shared JavaScript and CSS);
+* where a cold build's time goes (stages timed in one process);
+* with ``--browser``: the longest main-thread task while the ImageNet page loads (Chromium).
+
+Prints a Markdown table; nothing is asserted (performance is read, not tested).
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
+import os
 import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -18,69 +31,130 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generator.analysis import analyse  # noqa: E402
-from generator.build import Project, build  # noqa: E402
-from generator.inputs.config import load_config  # noqa: E402
-from generator.inputs.dataset import load_dataset  # noqa: E402
-from generator.model.roofline import ASSUMPTIONS  # noqa: E402
-from generator.site.pages import build_pages  # noqa: E402
-from generator.output.render import Renderer  # noqa: E402
+from scaled_data import scaled_project  # noqa: E402
+
+FLOOR = [sys.executable, "-c", "import altair, pandas, numpy, jinja2, yaml, markdown"]
+ENV = {**os.environ, "PYTHONPATH": str(ROOT)}
 
 
-def scaled_project(scale: int, workdir: Path) -> Path:
-    root = workdir / f"x{scale}"
-    for name in ("templates", "site_src"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copyfile(ROOT / "site.yml", root / "site.yml")
-    shutil.copytree(ROOT / "data", root / "data")
-    for path in sorted((root / "data" / "measurements").glob("*.csv")):
-        with path.open(newline="") as fh:
-            rows = list(csv.DictReader(fh))
-        fields = list(rows[0].keys()) if rows else []
-        with path.open("w", newline="") as fh:
-            writer = csv.DictWriter(fh, fieldnames=fields)
-            writer.writeheader()
-            for copy in range(scale):
-                for row in rows:
-                    row = dict(row)
-                    row["repeat"] = str(int(row.get("repeat") or 1) + copy * 10)
-                    writer.writerow(row)
-    return root
+def measure(command: list[str], cwd: Path) -> tuple[float, float]:
+    """(wall seconds, peak memory in MB) of one process, from the kernel's accounting."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)} in {cwd}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
 
 
-def best(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return min(times)
+def median_of(runs: int, prepare, command: list[str], cwd: Path) -> tuple[float, float]:
+    walls, peaks = [], []
+    for _ in range(runs):
+        prepare()
+        wall, peak = measure(command, cwd)
+        walls.append(wall)
+        peaks.append(peak)
+    return statistics.median(walls), max(peaks)
+
+
+def change_one_latency(project: Path) -> None:
+    """Alternate one measured latency between two values (a run that is not a best run)."""
+    path = sorted((project / "data" / "measurements").glob("*.csv"))[-1]
+    lines = path.read_text().split("\n")
+    header = lines[0].split(",")
+    column = header.index("lat_comp_ms")
+    cells = lines[2].split(",")
+    cells[column] = "9.87654" if cells[column] != "9.87654" else "9.87655"
+    lines[2] = ",".join(cells)
+    path.write_text("\n".join(lines))
+
+
+def stages(project: Path) -> dict[str, float]:
+    """Seconds per stage of one cold build, in this process."""
+    code = (
+        "import time, json, sys\n"
+        "t0 = time.perf_counter()\n"
+        "from pathlib import Path\n"
+        "import generator.build as b\n"
+        "t = {'imports': time.perf_counter() - t0}\n"
+        "def timed(name, f):\n"
+        "    def g(*a, **k):\n"
+        "        s = time.perf_counter(); r = f(*a, **k); t[name] = t.get(name, 0) + time.perf_counter() - s; return r\n"
+        "    return g\n"
+        "b.gather = timed('read and check', b.gather)\n"
+        "b.analyse = timed('analyse', b.analyse)\n"
+        "b.build_pages_in_parallel = timed('charts and pages', b.build_pages_in_parallel)\n"
+        "s = time.perf_counter(); b.build(b.Project(Path('.')), Path('out'), log=lambda m: None)\n"
+        "total = time.perf_counter() - s\n"
+        "t['write'] = total - sum(v for k, v in t.items() if k != 'imports')\n"
+        "print(json.dumps(t))\n"
+    )
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    shutil.rmtree(project / "out", ignore_errors=True)
+    out = subprocess.run([sys.executable, "-c", code], cwd=project, env=ENV, capture_output=True, text=True, check=True)
+    import json
+
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def longest_task_ms(page: Path) -> float | None:
+    """The longest main-thread task (PerformanceObserver 'longtask') in the 3 s after load."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return None
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=shutil.which("chromium") or "/usr/bin/chromium", args=args)
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context.add_init_script("window.__tasks = []; new PerformanceObserver(l => l.getEntries().forEach("
+                                "e => window.__tasks.push(e.duration))).observe({type: 'longtask', buffered: true});")
+        tab = context.new_page()
+        tab.goto(page.as_uri())
+        tab.wait_for_timeout(3000)
+        tasks = tab.evaluate("window.__tasks")
+        browser.close()
+    return max(tasks) if tasks else 0.0
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--scale", type=int, nargs="+", default=[1, 5, 20])
-    parser.add_argument("--repeat", type=int, default=3)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, nargs="+", default=[1, 100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--browser", action="store_true", help="also measure the longest task at page load")
     args = parser.parse_args()
-    quiet = lambda _msg: None  # noqa: E731
-    print(f"{'scale':>5} {'measurements':>12} {'stage':<10} {'best_s':>8}")
+    build = [sys.executable, "-m", "generator", "build", "-q", "--out", "out"]
+    rows, breakdowns = [], []
     with tempfile.TemporaryDirectory() as tmp:
         for scale in args.scale:
-            root = scaled_project(scale, Path(tmp))
-            project = Project(root)
-            dataset = load_dataset(project.data_dir)
-            config = load_config(project.config_file, ASSUMPTIONS)
-            results = analyse(dataset, config)
-            renderer = Renderer(project.templates_dir, project.site_src_dir)
-            stages = {
-                "load": lambda: load_dataset(project.data_dir),
-                "analyse": lambda: analyse(dataset, config),
-                "pages": lambda: build_pages(results, config, renderer),
-                "build": lambda: build(project, Path(tmp) / f"out{scale}", log=quiet),
-            }
-            for stage, fn in stages.items():
-                print(f"{scale:>5} {len(dataset.measurements):>12} {stage:<10} {best(fn, args.repeat):>8.3f}")
+            project = scaled_project(scale, Path(tmp) / f"x{scale}")
+            floor, _ = median_of(args.runs, lambda: None, FLOOR, project)
+
+            def clean() -> None:
+                shutil.rmtree(project / ".cache", ignore_errors=True)
+                shutil.rmtree(project / "out", ignore_errors=True)
+
+            cold, cold_mb = median_of(args.runs, clean, build, project)
+            same, _ = median_of(args.runs, lambda: None, build, project)
+            one, _ = median_of(args.runs, lambda: change_one_latency(project), build, project)
+            runs = sum(sum(1 for _ in p.open()) - 1 for p in (project / "data" / "measurements").glob("*.csv"))
+            weight = (project / "out" / "imagenet.html").stat().st_size / 1000
+            task = longest_task_ms(project / "out" / "imagenet.html") if args.browser else None
+            rows.append((scale, runs, floor, cold, cold_mb, same, one, weight, task))
+            breakdowns.append((scale, stages(project)))
+    print("| runs | import floor | cold build | peak memory | rebuild, nothing changed | rebuild, one run changed "
+          "| ImageNet page |" + (" longest task at load |" if args.browser else ""))
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if args.browser else ""))
+    for scale, runs, floor, cold, mb, same, one, weight, task in rows:
+        print(f"| {runs:,} (x{scale}) | {floor:.2f} s | {cold:.1f} s ({cold / floor:.1f}x) | {mb:,.0f} MB "
+              f"| {same:.2f} s ({same / floor:.2f}x) | {one:.1f} s ({one / cold:.2f} of cold) | {weight:.0f} KB |"
+              + (f" {task:.0f} ms |" if task is not None else ""))
+    print()
+    for scale, times in breakdowns:
+        print(f"x{scale} cold build, where the time goes: "
+              + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in times.items()))
 
 
 if __name__ == "__main__":

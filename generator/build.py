@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -23,64 +25,17 @@ from generator.inputs.config import SiteConfig, read_config
 from generator.inputs.dataset import read_dataset
 from generator.inputs.prose import Prose, read_prose
 from generator.output import write
-from generator.output import datasets
+from generator.charts.common import chart_cache
+from generator.output import cache, datasets
+from generator.project import BuildSummary, Project, build_options, normal_base
 from generator.output.assets import write_assets
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
-from generator.site.pages import PROSE_NAMES, build_pages
+from generator.site.pages import PROSE_NAMES, build_page, build_pages, page_names, style_of
+from generator.site.structure import Page
 from generator.records import Dataset
 
 Log = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Project:
-    """Where a project's inputs live (the folder holding site.yml, data/, templates/...)."""
-
-    root: Path
-
-    @property
-    def data_dir(self) -> Path:
-        return self.root / "data"
-
-    @property
-    def templates_dir(self) -> Path:
-        return self.root / "templates"
-
-    @property
-    def site_src_dir(self) -> Path:
-        return self.root / "site_src"
-
-    @property
-    def config_file(self) -> Path:
-        return self.root / "site.yml"
-
-    @property
-    def cache_dir(self) -> Path:
-        """Build cache (git-ignored, safe to delete): work a rebuild need not redo."""
-        return self.root / ".cache"
-
-    def inputs(self) -> list[Path]:
-        """Folders the build reads and must never write into (nor the generator's own code)."""
-        code = Path(generator.__file__).resolve().parent
-        return [self.data_dir, self.site_src_dir, self.templates_dir, self.root / "generator", code,
-                self.root / ".git"]
-
-    def check(self) -> None:
-        if not self.root.is_dir():
-            raise UsageError(f"{self.root}: project folder not found")
-        for folder in (self.data_dir, self.templates_dir):
-            if not folder.is_dir():
-                raise UsageError(f"{folder}: folder not found (is {self.root} a project folder?)")
-
-    def display(self, path: Path) -> str:
-        """A path as the user reads it: relative to the current folder when inside it, else to the project."""
-        for base in (Path.cwd(), self.root):
-            try:
-                return path.resolve().relative_to(base.resolve()).as_posix()
-            except ValueError:
-                continue
-        return str(path)
 
 
 @dataclass(frozen=True)
@@ -89,28 +44,6 @@ class Inputs:
     dataset: Dataset
     prose: Prose
     warnings: list[Problem]
-
-
-@dataclass(frozen=True)
-class BuildSummary:
-    out: Path
-    pages: int
-    charts: int
-    tables: int
-    data_files: int
-    measurements: int
-    platforms: int
-    variants: int
-    warnings: int
-    seconds: float
-
-    def line(self) -> str:
-        warned = f", {self.warnings} warning{'s' if self.warnings != 1 else ''}" if self.warnings else ""
-        return (
-            f"Built {self.pages} pages with {self.charts} charts and {self.tables} tables "
-            f"({self.measurements} measurements, {self.platforms} platforms, "
-            f"{self.variants} network variants{warned}) into {self.out} in {self.seconds:.1f} s"
-        )
 
 
 def gather(project: Project, log: Log, strict: bool = False) -> Inputs:
@@ -142,31 +75,38 @@ def load_project(project: Project, log: Log, strict: bool = False) -> tuple[Site
 
 
 def build(project: Project, out: Path, log: Log = print, strict: bool = False,
-          warn: Log | None = None, base_path: str = "") -> BuildSummary:
+          warn: Log | None = None, base_path: str = "", figures: bool = False) -> BuildSummary:
     """Build the site of ``project`` into ``out``. ``base_path`` (e.g. ``/repo/``) is the
-    URL path the site is published under; only ``404.html`` needs it (see its template)."""
+    URL path the site is published under; only ``404.html`` needs it (see its template).
+    ``figures``: also an SVG of every chart (``figures/<page>/<chart>.svg``)."""
     started = time.perf_counter()
+    reused = cache.reuse(project, out, strict, base_path, log, warn, figures)
+    if reused is not None:
+        return reused
     target = write.check_target(out, project.root, project.inputs())
-    write.recover(target, log)  # a killed build's output is whole again, even if this one fails
+    store = cache.Cache(project.cache_dir)
+    build_key = cache.fingerprint(project, build_options(strict, base_path, figures))
     inputs = gather(project, log, strict)
-    for warning in inputs.warnings:
-        (warn or log)(f"warning: {warning}")
+    warning_lines = [f"warning: {w}" for w in inputs.warnings]
+    for line in warning_lines:
+        (warn or log)(line)
     config = inputs.config
     log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
     results = analyse(inputs.dataset, config)
     log("Building charts and pages ...")
-    pages = build_pages(results, config, inputs.prose)
+    pages = build_pages_in_parallel(results, config, inputs.prose, store)
     renderer = Renderer(project.templates_dir)
     downloads = results.downloads()
-    figures = [f for p in pages for f in p.all_figures()]
+    all_figures = [f for p in pages for f in p.all_figures()]
     tables = [t for p in pages for t in p.all_tables()]
     site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
 
+    svgs = static_figures(pages, store, log) if figures else {}
     log(f"Writing the site into a staging folder next to {target.name}/ ...")
-    with write.publish(target, project.root, project.inputs(), log) as staging:
+    with write.publish(target, project.root, project.inputs(), log, marker=f"inputs: {build_key}\n") as staging:
         for name, (frame, key) in downloads.items():
             staging.write_text(f"data/{name}", to_csv_text(frame, key))
-        for fig in figures:  # the chart's own order: the CSV is exactly what the chart embeds
+        for fig in all_figures:  # the chart's own order: the CSV is exactly what the chart embeds
             staging.write_text(fig.csv_path, to_csv_text(fig.data, sort=False))
         for tab in tables:
             staging.write_text(tab.csv_path, to_csv_text(tab.data, sort=False))
@@ -177,22 +117,84 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
                                                               page_data=data))
         if (project.templates_dir / "404.html").is_file():
             staging.write_text("404.html", renderer.render("404.html", site=site, base_path=normal_base(base_path)))
+        for path, svg in svgs.items():
+            staging.write_text(path, svg)
         write_assets(project.templates_dir / "assets", staging, project.cache_dir)
-    return BuildSummary(
+    summary = BuildSummary(
         out=target,
         pages=len(pages),
-        charts=len(figures),
+        charts=len(all_figures),
         tables=len(tables),
-        data_files=len(downloads) + len(figures) + len(tables),
+        data_files=len(downloads) + len(all_figures) + len(tables),
         measurements=len(results.measurements),
-        platforms=results.platforms["platform"].nunique(),
+        platforms=int(results.platforms["platform"].nunique()),
         variants=len(results.variants),
         warnings=len(inputs.warnings),
         seconds=time.perf_counter() - started,
     )
+    store.forget_unused("charts")
+    if figures:
+        store.forget_unused("figures")
+    store.record_build(build_key, target, {"summary": summary.report(), "warning_lines": warning_lines})
+    return summary
 
 
-def normal_base(base_path: str) -> str:
-    """``repo`` or ``/repo`` -> ``/repo/``; empty stays empty (relative links)."""
-    path = base_path.strip().strip("/")
-    return f"/{path}/" if path else ""
+_WORK: tuple = ()  # what forked page builders share with the build (set just before the fork)
+
+
+def _build_one(name: str) -> tuple[Page, set[Path]]:
+    results, config, prose, style, store = _WORK
+    store.used = set()
+    with chart_cache(store):
+        page = build_page(name, results, config, prose, style)
+    return page, store.used
+
+
+def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache) -> list[Page]:
+    """The pages of ``build_pages``; on a cold build (no chart in the cache), by two processes
+    where the system can fork them: charts are the slow part of a build and pages are
+    independent. A rebuild mostly reads charts from the cache, where one process is faster.
+    Same pages, same order either way."""
+    global _WORK
+    names = page_names(results)
+    cold = not any((store.folder / "charts").glob("*.pickle"))
+    workers = min(2, os.cpu_count() or 1, len(names)) if cold else 1
+    _WORK = (results, config, prose, style_of(results), store)
+    try:
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            built = [_build_one(name) for name in names]
+        else:
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                built = pool.map(_build_one, names, chunksize=1)
+        store.used = set().union(*(used for _page, used in built))
+        return [page for page, _used in built]
+    finally:
+        _WORK = ()
+
+
+def static_figures(pages: list[Page], store: cache.Cache, log: Log) -> dict[str, str]:
+    """An SVG of every chart (vl-convert, offline), each kept in the cache under a hash of its
+    spec and data, so an unchanged chart is not rendered again. Sets each figure's path."""
+    import hashlib
+    import json
+
+    from generator.output.assets import vegalite_version
+    from generator.output.figures import render_svg
+
+    out: dict[str, str] = {}
+    rendered = 0
+    for page in pages:
+        data = page.datasets()
+        for fig in page.all_figures():
+            fig.figure_path = f"figures/{page.slug}/{fig.id}.svg"
+            digest = hashlib.sha256(json.dumps(fig.spec, sort_keys=True).encode() + vegalite_version().encode())
+            digest.update(fig.data.to_csv(index=False).encode())
+            key = digest.hexdigest()
+            svg = store.get("figures", key)
+            if not isinstance(svg, str):
+                svg = render_svg(fig.spec, {fig.chart.name: data[fig.chart.name]}, vegalite_version())
+                store.put("figures", key, svg)
+                rendered += 1
+            out[fig.figure_path] = svg
+    log(f"Static figures: {len(out)} SVGs ({rendered} rendered, {len(out) - rendered} from the cache)")
+    return out

@@ -54,6 +54,9 @@ def _parser() -> argparse.ArgumentParser:
                         "or a previous build")
     b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and the summary line")
     b.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    b.add_argument("--figures", action="store_true",
+                   help="also write an SVG of every chart (figures/<page>/<chart>.svg), for readers without "
+                        "JavaScript and for papers; unchanged charts come from the cache")
     b.add_argument("--base-path", default="", metavar="PATH",
                    help="URL path the site is published under, e.g. /repo/ for a GitHub Pages project site "
                         "(only 404.html needs it; every other link is relative)")
@@ -85,11 +88,18 @@ def _warn(line: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.build import Project, build
+    from generator.output.cache import reuse
+    from generator.project import Project
 
     log = (lambda _msg: None) if args.quiet else print
-    summary = build(Project(args.project), args.out or args.project / "build", log=log, strict=args.strict,
-                    warn=_warn, base_path=args.base_path)
+    project, out = Project(args.project), args.out or args.project / "build"
+    project.check()
+    summary = reuse(project, out, args.strict, args.base_path, log, _warn, args.figures)  # before heavy imports
+    if summary is None:
+        from generator.build import build
+
+        summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=args.base_path,
+                        figures=args.figures)
     print(summary.line())
     return 0
 

@@ -122,8 +122,9 @@ TRACE_FILE_COLUMNS = ("platform", "mode", "network", "time_s", "voltage_v", "cur
 class Dataset:
     """Everything in ``data/``, validated and cross-checked.
 
-    ``measurements`` has the columns ``MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE``: strings
-    for ids (``mode`` is "" for single-mode platforms), float ``pruning_pct``, int
+    ``measurements`` has the columns ``MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE``: ids as
+    categoricals of text with lexically ordered categories (``mode`` is "" for single-mode
+    platforms), float ``pruning_pct``, int
     ``batch`` and ``repeat``, float values with NaN for "not measured".
     ``power_traces`` has ``TRACE_COLUMNS``; ``network`` is "" for the idle board.
     """

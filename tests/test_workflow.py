@@ -150,6 +150,9 @@ def test_diff_job_reports_to_summary_artifact_and_one_comment(wf):
 
 def test_build_job_publishes_the_built_site(wf):
     build = wf["jobs"]["build"]
-    assert any(s.get("run") == "python -m generator build --figures" for s in steps(build))
+    (run,) = [s["run"] for s in steps(build) if "generator build" in s.get("run", "")]
+    assert "--figures" in run and '--base-path "${BASE_PATH}"' in run
+    names = [s.get("id") or s.get("uses", "") for s in steps(build)]
+    assert names.index("pages") < next(i for i, s in enumerate(steps(build)) if "generator build" in s.get("run", ""))
     assert uses(build, "actions/configure-pages")
     assert uses(build, "actions/upload-pages-artifact")[0]["with"]["path"].rstrip("/") == "build"

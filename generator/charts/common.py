@@ -9,9 +9,12 @@ name, rounded for display, and is also the chart's download CSV: one source for 
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -101,6 +104,60 @@ def site_style(platform_colors: pd.DataFrame, platforms: pd.DataFrame, precision
         precision_dashes=dict(zip(styles["precision"], styles["dash"])),
         precision_colors=dict(zip(styles["precision"], styles["color"])),
     )
+
+
+# --- the chart cache ---------------------------------------------------------------------
+
+_CACHE: Any = None  # an output.cache.Cache while a build runs (chart_cache), else None
+
+
+@contextlib.contextmanager
+def chart_cache(cache: Any) -> Iterator[None]:
+    """Within the block, chart functions reuse what the cache holds for the same inputs."""
+    global _CACHE
+    previous, _CACHE = _CACHE, cache
+    try:
+        yield
+    finally:
+        _CACHE = previous
+
+
+def _digest(value: Any, digest: Any) -> None:
+    if isinstance(value, pd.DataFrame):
+        digest.update(repr([(str(c), str(t)) for c, t in value.dtypes.items()]).encode())
+        try:
+            digest.update(pd.util.hash_pandas_object(value, index=False).to_numpy().tobytes())
+        except TypeError:
+            digest.update(value.to_csv(index=False).encode())
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"[")
+        for item in value:
+            _digest(item, digest)
+        digest.update(b"]")
+    else:
+        digest.update(repr(value).encode() + b"\0")
+
+
+def cached(function: Callable[..., ChartSpec]) -> Callable[..., ChartSpec]:
+    """A chart function whose result is kept in the build cache under a hash of its code and
+    arguments: an unchanged chart costs a file read, not Altair's assembly."""
+    @functools.wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> ChartSpec:
+        if _CACHE is None:
+            return function(*args, **kwargs)
+        from generator.output.cache import code_hash
+
+        digest = hashlib.sha256(f"{code_hash()} {function.__module__}.{function.__qualname__}".encode())
+        _digest(list(args), digest)
+        _digest(sorted(kwargs.items()), digest)
+        key = digest.hexdigest()
+        hit = _CACHE.get("charts", key)
+        if isinstance(hit, ChartSpec):
+            return hit
+        result = function(*args, **kwargs)
+        _CACHE.put("charts", key, result)
+        return result
+    return wrapper
 
 
 # --- checking input ---------------------------------------------------------------------
@@ -234,11 +291,14 @@ def display_frame(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> 
     return out
 
 
-def chart_spec(chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, description: str) -> ChartSpec:
+def chart_spec(chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, description: str,
+               toggles: Sequence[Toggle] = ()) -> ChartSpec:
     """The finished spec (theme applied, no inline data, not re-validated by Altair: the
-    tests validate every spec against the Vega-Lite schema) with its dataset."""
+    tests validate every spec against the Vega-Lite schema) with its dataset and check boxes."""
     spec = chart.properties(description=description).to_dict(validate=False)
     spec.pop("datasets", None)
+    if toggles:
+        spec.setdefault("params", []).extend(t.param() for t in toggles)
     return ChartSpec(spec=spec, name=name, data=data, description=description)
 
 
@@ -271,17 +331,29 @@ def tooltip(*fields: tuple) -> list[alt.Tooltip]:
     return out
 
 
-def checkbox_params(values: Iterable[Any], prefix: str) -> list[tuple[str, alt.Parameter]]:
-    """One checked checkbox per value (in the given order, duplicates dropped)."""
+@dataclass(frozen=True)
+class Toggle:
+    """A check box that shows or hides the rows with one value (a top-level parameter)."""
+
+    value: str
+    name: str
+
+    def param(self) -> dict[str, Any]:
+        return {"name": self.name, "value": True, "bind": {"input": "checkbox", "name": self.value}}
+
+
+def checkbox_params(values: Iterable[Any], prefix: str) -> list[Toggle]:
+    """One checked checkbox per value (in the given order, duplicates dropped). They are
+    added to the finished spec by ``chart_spec`` (plain Vega-Lite parameters: assembling
+    them through Altair's layer machinery costs a copy of every layer per parameter)."""
     unique = list(dict.fromkeys(str(v) for v in values if not _is_missing(v)))
-    return [(value, alt.param(name=f"show_{prefix}_{i}", value=True, bind=alt.binding_checkbox(name=value)))
-            for i, value in enumerate(unique)]
+    return [Toggle(value, f"show_{prefix}_{i}") for i, value in enumerate(unique)]
 
 
-def checkbox_filter(field_name: str, toggles: Sequence[tuple[str, alt.Parameter]]) -> str:
+def checkbox_filter(field_name: str, toggles: Sequence[Toggle]) -> str:
     """Vega expression: the row's ``field_name`` value has its checkbox ticked."""
     ref = f"datum[{json.dumps(field_name)}]"
-    terms = [f"({ref} === {json.dumps(value)} && {param.name})" for value, param in toggles]
+    terms = [f"({ref} === {json.dumps(t.value)} && {t.name})" for t in toggles]
     return "(" + " || ".join(terms) + ")" if terms else "true"
 
 

@@ -15,6 +15,8 @@ import pandas as pd
 
 from generator.charts.common import (
     ChartSpec,
+    Toggle,
+    cached,
     Style,
     chart_spec,
     checkbox_filter,
@@ -49,7 +51,7 @@ def _ordered(frame: pd.DataFrame, style: Style, *then: str) -> pd.DataFrame:
     return out.drop(columns=["_plat", "_prec", "_prune"])
 
 
-def _platform_toggles(frame: pd.DataFrame, style: Style) -> list[tuple[str, alt.Parameter]]:
+def _platform_toggles(frame: pd.DataFrame, style: Style) -> list[Toggle]:
     names = frame.drop_duplicates("platform_name")
     order = {p: i for i, p in enumerate(style.platform_order)}
     names = names.assign(_o=names["platform_label"].map(order).fillna(999)).sort_values(["_o", "platform_name"])
@@ -59,6 +61,7 @@ def _platform_toggles(frame: pd.DataFrame, style: Style) -> list[tuple[str, alt.
 # --- latency vs throughput -------------------------------------------------------------------
 
 
+@cached
 def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
                              title: str = "Latency against throughput over the batch sweep") -> ChartSpec:
     """One line per configuration through its batch sizes: median throughput (x, log) and
@@ -88,22 +91,23 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
                         ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d")),
     ).add_params(pick, zoom())
-    chart = alt.layer(lines, points).add_params(*[p for _, p in toggles]).properties(
+    chart = alt.layer(lines, points).properties(
         width="container", height=420,
         title=alt.Title(title, subtitle="One line per configuration (colour = platform, dash and shape = precision); "
                                         "median of repeated runs. Click a point to highlight its configuration."))
     data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
-                                 "lat_comp_ms", "energy_mj", "fps_per_w", "runs"])
+                                 "lat_comp_ms", "runs"])
     best = drawn.sort_values("fps_comp", ascending=False).drop_duplicates("config")
     description = (f"Latency against throughput of {drawn['config'].nunique()} configurations over "
                    f"{drawn['batch'].nunique()} batch sizes ({len(drawn)} points, medians over repeats). Fastest: "
                    f"{leaders(best, 'fps_comp', 'config', 'inputs/s')}.")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, toggles)
 
 
 # --- boxplots -------------------------------------------------------------------------------
 
 
+@cached
 def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, unit: str) -> ChartSpec:
     """One horizontal Tukey box per configuration (network included), on a log axis.
 
@@ -170,6 +174,7 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     )
 
 
+@cached
 def pareto_chart(points: pd.DataFrame, style: Style, name: str,
                  title: str = "Accuracy against throughput: the Pareto front of the measurements") -> ChartSpec:
     """Measured configurations (best run's throughput, top-1) and their Pareto front.
@@ -197,7 +202,7 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     ).add_params(zoom())
     labels = base.transform_filter("datum.on_front").mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(
         x=x, y=y, text="variant_label:N")
-    chart = alt.layer(front, dots, labels).add_params(*[p for _, p in toggles]).properties(
+    chart = alt.layer(front, dots, labels).properties(
         width="container", height=420, name="pareto",
         title=alt.Title(title, subtitle="Line and labels: the front of the platforms shown (tick the boxes below). "
                                         "Colour = platform, shape = precision."))
@@ -206,9 +211,10 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
                    f"{len(on_front)} on the Pareto front: "
                    + "; ".join(f"{r.config} ({format_sig(r.fps)} inputs/s, {r.top1_pct:.3g}%)"
                                for r in on_front.sort_values("fps").itertuples()) + ".")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, toggles)
 
 
+@cached
 def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
                          title: str = "Predicted and measured Pareto fronts") -> ChartSpec:
     """Predicted (hollow) and measured (filled) points per configuration, joined by a thin
@@ -253,7 +259,7 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
         x=x, y=y, color=color, shape=shape, tooltip=tips).add_params(zoom())
     predicted_dots = marks.transform_filter("datum.kind === 'predicted'").mark_point(
         filled=False, size=55, strokeWidth=1.6).encode(x=x, y=y, color=color, shape=shape, tooltip=tips)
-    chart = alt.layer(link, fronts, predicted_dots, measured_dots).add_params(*[p for _, p in toggles]).properties(
+    chart = alt.layer(link, fronts, predicted_dots, measured_dots).properties(
         width="container", height=440, name="overlap",
         title=alt.Title(title, subtitle="Filled: measured; hollow: predicted by the default model; a thin line joins "
                                         "a configuration's two points. Fronts follow the platforms shown."))
@@ -261,12 +267,13 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
     description = (f"{len(measured)} measured and {int((frame['kind'] == 'predicted').sum())} predicted "
                    f"configurations, accuracy against throughput, with both Pareto fronts; {len(links)} "
                    "configurations exist as both.")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, toggles)
 
 
 # --- efficiency ----------------------------------------------------------------------------------
 
 
+@cached
 def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: str,
                      title: str = "Measured throughput against the prediction and the peak") -> ChartSpec:
     """Per configuration, on one log axis: the theoretical peak (grey tick), the prediction

@@ -11,6 +11,7 @@ import pandas as pd
 
 from generator.charts.common import (
     ChartSpec,
+    cached,
     Style,
     chart_spec,
     checkbox_filter,
@@ -32,6 +33,7 @@ from generator.charts.theme import NEUTRAL
 from generator.records import CONFIG_KEY
 
 
+@cached
 def power_chart(summary: pd.DataFrame, style: Style, name: str,
                 title: str = "Mean board power under load per configuration") -> ChartSpec:
     """Mean full-load power (W, linear axis from 0) per configuration, in platform colours.
@@ -85,30 +87,33 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
                         ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d")),
     ).add_params(pick, zoom())
-    chart = alt.layer(lines, points).add_params(*[p for _, p in toggles]).properties(
+    chart = alt.layer(lines, points).properties(
         width="container", height=380,
         title=alt.Title(title, subtitle="One line per configuration (median of repeated runs); colour = platform, "
                                         "dash and shape = precision. Click a point to highlight."))
     data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
-                                 "lat_comp_ms", "energy_mj", "fps_per_w", "runs"])
+                                 "energy_mj", "fps_per_w", "runs"])
     best = drawn.sort_values(value, ascending=not best_largest).drop_duplicates("config")
     description = (f"{value_title} of {drawn['config'].nunique()} configurations over {drawn['batch'].nunique()} "
                    f"batch sizes; best: {leaders(best, value, 'config', value_title.split('(')[-1].rstrip(')'), largest=best_largest)}.")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, toggles)
 
 
+@cached
 def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Energy per inference") -> ChartSpec:
     """Energy per input (mJ, log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "energy_mj", "Energy per input (mJ, log)", "Energy (mJ/input)", title,
                         "energy_chart", best_largest=False)
 
 
+@cached
 def fps_per_watt_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Throughput per watt") -> ChartSpec:
     """Inputs/s per W (log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "fps_per_w", "Inputs/s per W (log)", "Inputs/s per W", title,
                         "fps_per_watt_chart", best_largest=True)
 
 
+@cached
 def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
                       title: str = "Power over time, one panel per network") -> ChartSpec:
     """Power (W) over time (s): small multiples per network (and the idle board), one line

@@ -16,6 +16,7 @@ import pandas as pd
 
 from generator.charts.common import (
     ChartSpec,
+    cached,
     Style,
     chart_spec,
     checkbox_filter,
@@ -52,6 +53,7 @@ def _busiest_precision(frame: pd.DataFrame, style: Style) -> str:
     return max(order, key=lambda p: (counts[p], -order.index(p)))
 
 
+@cached
 def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style, name: str,
                    title: str = "Rooflines of every platform, with the networks' arithmetic intensity") -> ChartSpec:
     """Log-log rooflines, one per platform mode at the chosen precision, and the network
@@ -119,7 +121,7 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
         x=x, y=alt.value(0), text="rule_label:N")
     chart = (
         alt.layer(lines, network_rules, labels)
-        .add_params(precision, *[p for _, p in vendors])
+        .add_params(precision)
         .properties(width="container", height=440, title=alt.Title(
             title, subtitle="Lines: platform rooflines at the chosen precision (colour = platform); dashed grey "
                             "rules: network intensities. Scroll to zoom, drag to pan."))
@@ -129,12 +131,13 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
                    f"{len(precisions)} precisions ({', '.join(precisions)}) with the arithmetic intensity of "
                    f"{rules['variant_label'].nunique()} network variants. Highest peaks: "
                    f"{leaders(peaks.assign(lab=peaks['platform_label'] + ' ' + peaks['precision']), 'peak_tops', 'lab', 'TOP/s')}.")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, vendors)
 
 
 # --- predicted throughput heatmap ---------------------------------------------------------
 
 
+@cached
 def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default: str, style: Style, name: str,
                        title: str = "Predicted throughput (inputs/s)") -> ChartSpec:
     """Heatmap of predicted inputs/s of ONE task under a model chosen in a drop-down.
@@ -203,6 +206,7 @@ def _platform_rows(frame: pd.DataFrame, style: Style) -> list[str]:
     return style.platforms_in(frame["platform_label"])
 
 
+@cached
 def peak_chart(platforms: pd.DataFrame, style: Style, name: str,
                title: str = "Peak performance per platform and precision") -> ChartSpec:
     """Peak TOP/s (log) per platform mode: one point per supported precision."""
@@ -224,6 +228,7 @@ def peak_chart(platforms: pd.DataFrame, style: Style, name: str,
     return chart_spec(chart, name, data, description)
 
 
+@cached
 def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
                     title: str = "Off-chip memory bandwidth per platform") -> ChartSpec:
     """Memory bandwidth (GB/s, linear axis from 0) per platform mode, in platform colours."""
@@ -250,6 +255,7 @@ def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
 QUANTITIES = {"ops_gop": "Operations (GOP per input)", "weights_m": "Weights (millions)"}
 
 
+@cached
 def network_chart(variants: pd.DataFrame, name: str,
                   title: str = "Operations and weights per network variant") -> ChartSpec:
     """Operations per input (GOP) and weights (millions), one point each per variant, log axis."""
@@ -277,6 +283,7 @@ def network_chart(variants: pd.DataFrame, name: str,
     return chart_spec(chart, name, data, description)
 
 
+@cached
 def intensity_chart(intensities: pd.DataFrame, style: Style, name: str,
                     title: str = "Arithmetic intensity per network variant and precision") -> ChartSpec:
     """Intensity (ops/byte, log) of every variant at every precision (weights read off chip)."""
@@ -303,6 +310,7 @@ def intensity_chart(intensities: pd.DataFrame, style: Style, name: str,
 # --- how good is the model -------------------------------------------------------------------
 
 
+@cached
 def model_fit_chart(pairs: pd.DataFrame, models: Sequence[str], style: Style, name: str,
                     title: str = "Measured against predicted throughput, per model") -> ChartSpec:
     """Log-log scatter of measured against predicted inputs/s, one panel per model.

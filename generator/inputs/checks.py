@@ -664,12 +664,22 @@ class CsvChunk:
 
     lines: np.ndarray
     cells: pd.DataFrame  # columns = the known columns of the header, str values
+    empties: dict[str, np.ndarray] = field(default_factory=dict)
 
     def column(self, name: str) -> pd.Series:
         """A column's cells ("" where the header does not have it)."""
         if name in self.cells.columns:
             return self.cells[name]
         return pd.Series("", index=self.cells.index, dtype=object)
+
+    def empty(self, name: str) -> np.ndarray:
+        """Which cells of a column are empty (all of them where the header lacks it); once per chunk."""
+        if name not in self.empties:
+            if name in self.cells.columns:
+                self.empties[name] = (self.cells[name].to_numpy() == "")
+            else:
+                self.empties[name] = np.ones(len(self.lines), dtype=bool)
+        return self.empties[name]
 
 
 @dataclass
@@ -774,11 +784,16 @@ def _chunks(log: FileLog, handle: io.TextIOBase, reader: Any, width: int, positi
             log.add_lines(where, "", f"expected {width} cells (one per column), found {n}")
 
 
+_PADDING = ("\x00 ", " \x00", "\x00\t", "\t\x00")
+
+
 def _chunk(rows: list[list[str]], lines: list[int], names: list[str]) -> CsvChunk:
     frame = pd.DataFrame(rows, columns=names, dtype=object)
     for name in names:
-        frame[name] = frame[name].str.strip()
-    blank = (frame == "").all(axis=1).to_numpy() if len(names) else np.zeros(len(frame), dtype=bool)
+        joined = "\x00" + "\x00".join(frame[name].tolist()) + "\x00"
+        if any(pad in joined for pad in _PADDING):  # strip only columns where some cell is padded
+            frame[name] = frame[name].str.strip()
+    blank = (frame.to_numpy() == "").all(axis=1) if len(names) else np.zeros(len(frame), dtype=bool)
     line_array = np.asarray(lines, dtype=np.int64)
     if blank.any():
         frame, line_array = frame.loc[~blank].reset_index(drop=True), line_array[~blank]
@@ -793,7 +808,7 @@ def number_column(log: FileLog, chunk: CsvChunk, name: str, rng: Range, required
     empty cell is a problem only when ``required`` and the header has the column.
     """
     text = chunk.column(name)
-    empty = (text == "").to_numpy()
+    empty = chunk.empty(name)
     values = pd.to_numeric(text.where(~empty), errors="coerce").to_numpy(dtype=float)
     well_formed = ~empty & ~np.isnan(values)  # to_numeric takes plain decimals and inf/nan only
     malformed = ~empty & ~well_formed

@@ -434,7 +434,7 @@ def _ids(log: FileLog, chunk: CsvChunk, names: tuple[str, ...], columns: frozens
     """Required id cells: an empty one is a problem. Returns the rows with all ids given."""
     ok = np.ones(len(chunk.lines), dtype=bool)
     for name in names:
-        empty = (chunk.column(name) == "").to_numpy()
+        empty = chunk.empty(name)
         if name in columns and empty.any():
             log.add_lines(chunk.lines[empty], name, f"expected a {name} id, found an empty cell")
         ok &= ~empty
@@ -451,10 +451,10 @@ def _measurement_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], c
         values[name], good = number_column(log, chunk, name, rng, name in _M_REQUIRED, name in columns)
         if name in ("pruning_pct", "batch", "repeat"):
             ok &= good & (~np.isnan(values[name]) | (name == "repeat"))
-    values["repeat"] = np.where(np.isnan(values["repeat"]) & (chunk.column("repeat") == "").to_numpy(),
+    values["repeat"] = np.where(np.isnan(values["repeat"]) & chunk.empty("repeat"),
                                 1.0, values["repeat"])
     if {"lat_comp_ms", "fps_comp"} & columns:
-        neither = (chunk.column("lat_comp_ms") == "").to_numpy() & (chunk.column("fps_comp") == "").to_numpy()
+        neither = chunk.empty("lat_comp_ms") & chunk.empty("fps_comp")
         if neither.any():
             log.add_lines(lines[neither], _NEITHER, "expected lat_comp_ms or fps_comp (a run measures one), "
                                                     "found both cells empty")
@@ -565,12 +565,16 @@ def _check_unique_runs(problems: Problems, frame: pd.DataFrame) -> None:
 
 
 def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
-    """The documented frame: str ids, float pruning, int batch/repeat, float values; sorted."""
+    """The documented frame: ids as categoricals (lexically ordered categories, so they sort
+    and group like text, fast), float pruning, int batch/repeat, float values; sorted."""
     columns = list(MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE)
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     ids = ("task", "platform", "mode", "precision", "network", "source_file")
-    types = {c: str for c in ids} | {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
+    types = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
     frame = frame[columns].astype(types | {c: float for c in MEASUREMENT_VALUES})
+    for column in ids:
+        text = frame[column].astype(str).to_numpy(dtype=object)
+        frame[column] = pd.Categorical(text, categories=sorted(set(text)))
     return frame.sort_values(list(MEASUREMENT_KEY), kind="mergesort").reset_index(drop=True)
 
 
@@ -591,7 +595,7 @@ def _trace_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], cat: Ca
     for name, rng in _T_RANGES.items():
         values[name], good = number_column(log, chunk, name, rng, name in _T_REQUIRED, name in columns)
         ok &= good
-    given = {name: (chunk.column(name) != "").to_numpy() for name in ("power_w", "voltage_v", "current_a")}
+    given = {name: ~chunk.empty(name) for name in ("power_w", "voltage_v", "current_a")}
     power = np.where(given["power_w"], values["power_w"], values["voltage_v"] * values["current_a"])
     if not has_power:  # the header already says so, once
         given = {name: np.ones(len(lines), dtype=bool) for name in given}

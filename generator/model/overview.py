@@ -66,7 +66,10 @@ def overview(
     single-mode platform); ``sweep`` the batch values measured, ascending. ``marks``
     (``anomaly_marks``) flags levels measured above their peak or bound.
     """
-    runs = measurements.loc[measurements["task"] == task]
+    # What was measured where: the distinct combinations are enough (not every repeat).
+    runs = measurements.loc[measurements["task"] == task, ["platform", "mode", "precision", "network",
+                                                           "pruning_pct", "batch"]].drop_duplicates()
+    runs = runs.astype({c: str for c in ("platform", "mode", "precision", "network")})
     networks = variants.loc[variants["task"] == task].drop_duplicates("network")
     info = platforms.drop_duplicates("platform").set_index("platform")
     platform_modes = dict.fromkeys(zip(platforms["platform"], platforms["mode"]))

@@ -16,21 +16,6 @@ WHISKER_RULE = (
 _BOX_STATS = ("n", "q1", "median", "q3", "whisker_low", "whisker_high", "minimum", "maximum", "outliers")
 
 
-def _box(values: np.ndarray, max_outliers: int | None) -> tuple[dict[str, float], np.ndarray]:
-    """Statistics of one group (NaN-free, non-empty) and its outlying values (at most
-    ``max_outliers`` on each side, the most extreme ones)."""
-    q1, median, q3 = np.percentile(values, [25, 50, 75])
-    reach = 1.5 * (q3 - q1)
-    inside = values[(values >= q1 - reach) & (values <= q3 + reach)]
-    low, high = inside.min(), inside.max()
-    below, above = np.sort(values[values < low]), np.sort(values[values > high])
-    stats = dict(n=len(values), q1=q1, median=median, q3=q3, whisker_low=low,
-                 whisker_high=high, minimum=values.min(), maximum=values.max(), outliers=len(below) + len(above))
-    if max_outliers is not None:
-        below, above = below[:max_outliers], above[len(above) - max_outliers:] if max_outliers else above[:0]
-    return stats, np.concatenate([below, above])
-
-
 def box_stats(
     frame: pd.DataFrame, value: str, by: str | list[str] | tuple[str, ...], max_outliers: int | None = None,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -38,17 +23,36 @@ def box_stats(
 
     ``outliers`` in the boxes counts every outlier; the outliers frame holds at most
     ``max_outliers`` of each side per group (all when None): the most extreme ones.
+    Computed for all groups at once (quantiles by linear interpolation, as numpy's).
     """
     by = [by] if isinstance(by, str) else list(by)
-    data = frame.loc[frame[value].notna(), [*by, value]]
-    boxes, outliers = [], []
-    for group, part in data.groupby(by, sort=True, dropna=False):
-        stats, extreme = _box(part[value].to_numpy(dtype=float), max_outliers)
-        ids = dict(zip(by, group))
-        boxes.append({**ids, **stats})
-        outliers.extend({**ids, "value": v} for v in extreme)
-    boxes_frame = pd.DataFrame(boxes, columns=[*by, *_BOX_STATS])
-    boxes_frame = boxes_frame.astype({"n": "int64", "outliers": "int64",
-                                      **{c: float for c in _BOX_STATS[1:] if c != "outliers"}})
-    outliers_frame = pd.DataFrame(outliers, columns=[*by, "value"]).astype({"value": float})
-    return sorted_rows(boxes_frame, by), sorted_rows(outliers_frame, [*by, "value"])
+    data = frame.loc[frame[value].notna(), [*by, value]].copy()
+    data[value] = data[value].astype(float)
+    for column in by:  # categorical keys group like their text
+        if isinstance(data[column].dtype, pd.CategoricalDtype):
+            data[column] = data[column].astype(str)
+    if data.empty:
+        empty = pd.DataFrame(columns=[*by, *_BOX_STATS]).astype({"n": "int64", "outliers": "int64"})
+        return empty, pd.DataFrame(columns=[*by, "value"]).astype({"value": float})
+    groups = data.groupby(by, sort=True, dropna=False)[value]
+    boxes = groups.agg(n="size", minimum="min", maximum="max")
+    quartiles = groups.quantile([0.25, 0.5, 0.75]).unstack()
+    boxes["q1"], boxes["median"], boxes["q3"] = quartiles[0.25], quartiles[0.5], quartiles[0.75]
+    reach = 1.5 * (boxes["q3"] - boxes["q1"])
+    joined = data.join((boxes["q1"] - reach).rename("_low"), on=by).join((boxes["q3"] + reach).rename("_high"), on=by)
+    inside = joined[(joined[value] >= joined["_low"]) & (joined[value] <= joined["_high"])]
+    whiskers = inside.groupby(by, sort=True, dropna=False)[value].agg(whisker_low="min", whisker_high="max")
+    boxes = boxes.join(whiskers)
+    joined = joined.join(whiskers, on=by)
+    outside = joined[(joined[value] < joined["whisker_low"]) | (joined[value] > joined["whisker_high"])]
+    boxes["outliers"] = outside.groupby(by, sort=True, dropna=False).size().reindex(boxes.index, fill_value=0)
+    boxes = boxes.reset_index()[[*by, *_BOX_STATS]]
+    boxes = boxes.astype({"n": "int64", "outliers": "int64", **{c: float for c in _BOX_STATS[1:] if c != "outliers"}})
+    outliers = outside[[*by, value, "whisker_low"]].copy()
+    if max_outliers is not None:
+        low = outliers[outliers[value] < outliers["whisker_low"]].sort_values([*by, value], kind="mergesort")
+        high = outliers[outliers[value] >= outliers["whisker_low"]].sort_values([*by, value], kind="mergesort")
+        outliers = pd.concat([low.groupby(by, sort=False, dropna=False).head(max_outliers),
+                              high.groupby(by, sort=False, dropna=False).tail(max_outliers)])
+    outliers = outliers[[*by, value]].rename(columns={value: "value"}).astype({"value": float})
+    return sorted_rows(boxes, by), sorted_rows(outliers, [*by, "value"])

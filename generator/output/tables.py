@@ -57,17 +57,41 @@ def sort_rows(frame: pd.DataFrame, key: Sequence[str] | None = None) -> pd.DataF
     return frame.sort_values(columns, kind="mergesort", na_position="last").reset_index(drop=True)
 
 
+def _column_text(series: pd.Series) -> list[str]:
+    """Every cell of one column as CSV text (``_format_cell``'s rules), column-wise: text
+    is formatted once per distinct value, numbers with one C-level format call each."""
+    dtype = series.dtype
+    if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype) \
+            or not pd.api.types.is_float_dtype(dtype):
+        codes, uniques = pd.factorize(series, use_na_sentinel=True)
+        texts = [_quote(_format_cell(v)) for v in uniques] + [""]
+        return [texts[c] for c in codes.tolist()]
+    values = series.to_numpy(dtype=float)
+    out = list(map(_FLOAT.format, values.tolist()))
+    magnitude = np.abs(values)
+    with np.errstate(invalid="ignore"):
+        odd = ~np.isfinite(values) | ((magnitude < 1e-4) & (magnitude > 0)) | (magnitude >= 1e9) \
+            | ((values == 0) & np.signbit(values))
+    for index in np.flatnonzero(odd).tolist():  # missing, exponent range, -0: the careful way
+        out[index] = format_number(values[index])
+    return out
+
+
+_FLOAT = "{:.%dg}" % SIGNIFICANT_DIGITS
+
+
 def to_csv_text(frame: pd.DataFrame, key: Sequence[str] | None = None, sort: bool = True) -> str:
     """The frame as CSV text, rows sorted by ``key`` (unless ``sort`` is false: the caller's
-    order is already meaningful and deterministic), numbers at significant digits."""
+    order is already meaningful and deterministic), numbers at significant digits.
+
+    Formatted column by column (a million runs take seconds, not minutes)."""
     if sort:
         frame = sort_rows(frame, key)
-    out = io.StringIO()
-    out.write(",".join(_quote(str(c)) for c in frame.columns) + "\n")
-    for row in frame.itertuples(index=False, name=None):
-        cells = (_quote(_format_cell(v)) for v in row)
-        out.write(",".join(cells) + "\n")
-    return out.getvalue()
+    header = ",".join(_quote(str(c)) for c in frame.columns) + "\n"
+    if not len(frame):
+        return header
+    columns = [_column_text(frame[c]) for c in frame.columns]
+    return header + "\n".join(",".join(cells) for cells in zip(*columns)) + "\n"
 
 
 def write_csv(frame: pd.DataFrame, path: Path, key: Sequence[str] | None = None, sort: bool = True) -> None:

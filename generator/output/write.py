@@ -72,6 +72,16 @@ def check_target(out: Path, project_root: Path, inputs: Iterable[Path]) -> Path:
     return target
 
 
+def probe(target: Path) -> None:
+    """Refuse, before any work, an output whose parent cannot take the staging folder."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        os.rmdir(tempfile.mkdtemp(prefix=f".{target.name}.probe-", dir=target.parent))
+    except OSError as exc:
+        raise UsageError(f"{target}: cannot be written, {target.parent} does not accept new folders "
+                         f"({exc.strerror or exc})") from None
+
+
 def _ours(folder: Path) -> bool:
     """An empty folder, or one with our marker file."""
     try:
@@ -208,10 +218,12 @@ def recover(target: Path, log: Log) -> None:
 
 
 @contextlib.contextmanager
-def publish(target: Path, project_root: Path, inputs: Iterable[Path], log: Log) -> Iterator[Staging]:
+def publish(target: Path, project_root: Path, inputs: Iterable[Path], log: Log,
+            marker: str = "") -> Iterator[Staging]:
     """Stage a site and swap it into ``target`` when the block succeeds (see the module doc).
 
-    ``target`` is checked again under the lock, right before anything is changed.
+    ``target`` is checked again under the lock, right before anything is changed; ``marker``
+    is added to the marker file (the build's fingerprint).
     """
     inputs = list(inputs)
     try:
@@ -227,7 +239,7 @@ def publish(target: Path, project_root: Path, inputs: Iterable[Path], log: Log) 
             raise UsageError(f"{target}: cannot be written, {target.parent} does not accept new folders "
                              f"({exc.strerror or exc})") from None
         try:
-            (staging / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            (staging / MARKER).write_text(MARKER_TEXT + marker, encoding="utf-8")
             yield Staging(staging)
             _publishable(staging)
             _fault("staged")

@@ -62,13 +62,16 @@ def with_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
     """
     out = frame.copy()
     if "platform" in out.columns:
-        wanted = ["platform"] + [c for c in ("platform_name", "vendor", "kind") if c not in out.columns]
-        out = out.merge(results.platforms[wanted].drop_duplicates("platform"), on="platform", how="left")
+        info = results.platforms.drop_duplicates("platform").set_index("platform")
+        ids = out["platform"].astype(str)
+        for column in ("platform_name", "vendor", "kind"):
+            if column not in out.columns:
+                out[column] = ids.map(info[column].to_dict()).astype(object)
         if "mode" in out.columns:
-            out["platform_label"] = [platform_label(n, m) for n, m in zip(out["platform_name"], out["mode"])]
+            out["platform_label"] = [platform_label(n, m) for n, m in zip(out["platform_name"], out["mode"].astype(str))]
     if "network" in out.columns and "network_name" not in out.columns:
-        names = results.variants[["network", "network_name"]].drop_duplicates("network")
-        out = out.merge(names, on="network", how="left")
+        names = dict(zip(results.variants["network"], results.variants["network_name"]))
+        out["network_name"] = out["network"].astype(str).map(names).astype(object)
     return out
 
 
@@ -78,14 +81,25 @@ def for_task(frame: pd.DataFrame, task: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- pages
 
+def page_names(results: Results) -> list[str]:
+    """The site's pages in navigation order: home, theory, then each task that has networks."""
+    task_ids = set(results.variants["task"])
+    return ["index", "theory"] + [t.id for t in results.dataset.tasks if t.id in task_ids]
+
+
+def build_page(name: str, results: Results, config: SiteConfig, prose: Prose, style: Style | None = None) -> Page:
+    """One page of ``page_names``: each is built on its own (so pages can be built in parallel)."""
+    style = style or style_of(results)
+    if name == "index":
+        return home_page(results, prose)
+    if name == "theory":
+        return theory_page(results, config, prose, style)
+    return task_page(results, config, prose, style, name)
+
+
 def build_pages(results: Results, config: SiteConfig, prose: Prose) -> list[Page]:
     style = style_of(results)
-    pages = [home_page(results, prose), theory_page(results, config, prose, style)]
-    task_ids = set(results.variants["task"])
-    for task in results.dataset.tasks:
-        if task.id in task_ids:
-            pages.append(task_page(results, config, prose, style, task.id))
-    return pages
+    return [build_page(name, results, config, prose, style) for name in page_names(results)]
 
 
 def home_page(results: Results, prose: Prose) -> Page:
@@ -388,8 +402,9 @@ def sort_anomalies(frame: pd.DataFrame) -> pd.DataFrame:
 
 def line_plot_section(prose: Prose, style: Style, task_id: str, batches: pd.DataFrame) -> Section:
     drawn = batches.dropna(subset=["fps_comp", "lat_comp_ms"])
+    timing = batches.drop(columns=["power_full_w", "energy_mj", "fps_per_w"])  # what the chart draws, no more
     figs = [figure(f"{task_id}-latency-throughput", "Latency against throughput",
-                   exp_charts.latency_throughput_chart(batches, style, "batches"))] if len(drawn) else []
+                   exp_charts.latency_throughput_chart(timing, style, "latency"))] if len(drawn) else []
     return Section(f"{task_id}-line-plot", "Line Plot", prose_md=prose["task/line-plot"], figures=figs)
 
 
@@ -415,10 +430,11 @@ def power_section(results: Results, prose: Prose, style: Style, task_id: str, ta
     if len(summary) and summary["power_full_w_mean"].notna().any():
         figs.append(figure(f"{task_id}-power", "Full power", power_charts.power_chart(summary, style, "power")))
     if (batches["energy_mj"] > 0).any():
+        energy = batches.drop(columns=["lat_comp_ms"])  # what the charts draw, no more
         figs.append(figure(f"{task_id}-energy", "Energy per inference",
-                           power_charts.energy_chart(batches, style, "batches")))
+                           power_charts.energy_chart(energy, style, "energy")))
         figs.append(figure(f"{task_id}-fps-per-watt", "Inputs/s per watt",
-                           power_charts.fps_per_watt_chart(batches, style, "batches")))
+                           power_charts.fps_per_watt_chart(energy, style, "energy")))
     trace = trace_figure(results, style, task_id)
     if not figs and trace is None:
         return None

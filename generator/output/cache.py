@@ -1,0 +1,156 @@
+"""The build cache: work a rebuild need not redo. Standard library only.
+
+It lives in ``PROJECT/.cache`` (git-ignored; deleting it only makes the next build cold):
+
+* **Whole builds.** A build's *fingerprint* hashes everything its output depends on: the
+  generator's own code and the versions of the libraries that shape the output, the
+  options, and every file of ``data/``, ``site_src/``, ``templates/`` and ``site.yml``.
+  The output folder's marker records it, and ``builds/<fingerprint>.json`` the hash of
+  every file written. When both still match, nothing has changed: the build is reported
+  up to date without reading the data or importing the charting libraries.
+* **Charts.** A chart is stored under a hash of its function, the code and its input
+  frames (``charts.common.cached``): a rebuild recomputes only the charts whose data
+  changed.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import os
+import pickle
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import generator
+from collections.abc import Callable
+
+from generator.output import write
+from generator.project import BuildSummary, Project, build_options
+
+LIBRARIES = ("altair", "pandas", "numpy", "jinja2", "markdown", "pyyaml", "vl-convert-python")
+SCHEMA = 1  # bump when the cache's own format changes
+
+
+@functools.lru_cache(maxsize=1)
+def code_hash() -> str:
+    """The generator's code and data files, and the versions of the libraries it renders with."""
+    digest = hashlib.sha256(f"cache {SCHEMA}\n".encode())
+    package = Path(generator.__file__).resolve().parent
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for name in LIBRARIES:
+        try:
+            version = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            version = "-"
+        digest.update(f"{name}={version}\n".encode())
+    return digest.hexdigest()
+
+
+def fingerprint(project: Project, options: dict[str, Any]) -> str:
+    """Everything a build's output depends on, hashed (see the module doc)."""
+    digest = hashlib.sha256(code_hash().encode() + json.dumps(options, sort_keys=True).encode())
+    root = project.root.resolve()
+    paths = [project.config_file] if project.config_file.is_file() else []
+    for folder in (project.data_dir, project.site_src_dir, project.templates_dir):
+        if folder.is_dir():
+            paths += [p for p in folder.rglob("*") if p.is_file()]
+    for path in sorted(paths):
+        digest.update(path.resolve().relative_to(root).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+def file_hashes(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class Cache:
+    """Pickled values by (kind, key) under one folder; a damaged entry is a miss."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.used: set[Path] = set()
+
+    def _path(self, kind: str, key: str, suffix: str = ".pickle") -> Path:
+        return self.folder / kind / f"{key}{suffix}"
+
+    def get(self, kind: str, key: str) -> Any:
+        path = self._path(kind, key)
+        try:
+            with path.open("rb") as handle:
+                value = pickle.load(handle)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+            return None
+        self.used.add(path)
+        return value
+
+    def put(self, kind: str, key: str, value: Any) -> None:
+        path = self._path(kind, key)
+        self._write(path, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        self.used.add(path)
+
+    def _write(self, path: Path, data: bytes) -> None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temp, path)
+        except OSError:
+            pass  # a cache that cannot be written only makes the next build slower
+
+    def forget_unused(self, kind: str) -> None:
+        """Remove the entries of ``kind`` this build did not use: the cache holds one build's worth."""
+        folder = self.folder / kind
+        if folder.is_dir():
+            for path in folder.iterdir():
+                if path.suffix == ".pickle" and path not in self.used:
+                    path.unlink(missing_ok=True)
+
+    # --- whole builds ---------------------------------------------------------------------
+
+    def record_build(self, key: str, out: Path, report: dict[str, Any]) -> None:
+        """After a build into ``out``: its files' hashes and what it reported."""
+        data = json.dumps({"files": file_hashes(out), "report": report}, sort_keys=True).encode()
+        self._write(self._path("builds", key, ".json"), data)
+
+    def unchanged_build(self, key: str, out: Path, marker: str) -> dict[str, Any] | None:
+        """The report of the build ``key`` if ``out`` is still exactly what it wrote, else None."""
+        try:
+            if f"inputs: {key}" not in (out / marker).read_text(encoding="utf-8"):
+                return None
+            recorded = json.loads(self._path("builds", key, ".json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if file_hashes(out) != recorded.get("files"):
+            return None
+        return recorded.get("report")
+
+
+def reuse(project: Project, out: Path, strict: bool, base_path: str, log: Callable[[str], None],
+          warn: Callable[[str], None] | None = None, figures: bool = False) -> BuildSummary | None:
+    """The summary of the previous build into ``out`` if nothing it depends on changed and
+    the folder is exactly as it was written (its warnings are printed again), else None.
+
+    Cheap: it checks the output folder, hashes the inputs and the output, and imports
+    neither pandas nor the charting libraries.
+    """
+    import time
+
+    started = time.perf_counter()
+    target = write.check_target(out, project.root, project.inputs())
+    write.probe(target)
+    write.recover(target, log)  # a killed build's output is whole again, even if this one fails
+    key = fingerprint(project, build_options(strict, base_path, figures))
+    report = Cache(project.cache_dir).unchanged_build(key, target, write.MARKER)
+    if report is None:
+        return None
+    for line in report.get("warning_lines", []):
+        (warn or log)(line)
+    return BuildSummary(out=target, seconds=time.perf_counter() - started, up_to_date=True, **report["summary"])

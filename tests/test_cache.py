@@ -1,0 +1,131 @@
+"""Rebuilds redo only what changed: an unchanged build is reported up to date, a changed
+measurement rebuilds only the charts that draw it, the cache is safe to delete, and static
+figures are rendered once per chart."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.build import Project, build
+from generator.output import cache
+from tests.helpers import FIXTURES, REPO
+
+ENV = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    root = tmp_path / "project"
+    root.mkdir()
+    shutil.copytree(FIXTURES / "minidata", root / "data")
+    for name in ("templates", "site_src"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copyfile(REPO / "site.yml", root / "site.yml")
+    return Project(root)
+
+
+def quiet(_msg: str) -> None:
+    pass
+
+
+def change_one_latency(project: Project) -> None:
+    path = project.data_dir / "measurements" / "fpga-a.csv"
+    lines = path.read_text().splitlines()
+    lines[3] = lines[3].replace(",5.0,", ",5.5,", 1)  # batch 4: neither its configuration's best run nor its fps
+    path.write_text("\n".join(lines) + "\n")
+
+
+def test_a_build_with_nothing_changed_is_up_to_date_and_leaves_the_output_alone(project):
+    out = project.root / "build"
+    first = build(project, out, log=quiet)
+    stamp = (out / "index.html").stat().st_mtime_ns
+    second = build(project, out, log=quiet)
+    assert not first.up_to_date and second.up_to_date
+    assert second.report() == first.report()
+    assert (out / "index.html").stat().st_mtime_ns == stamp
+    assert second.line().startswith("Up to date: ")
+
+
+def test_the_command_line_reports_up_to_date_without_importing_pandas_or_altair(project):
+    code = ("import sys\nfrom generator.cli import main\nrc = main(sys.argv[1:])\n"
+            "print('heavy:', sorted(m for m in ('pandas', 'altair') if m in sys.modules))\nsys.exit(rc)\n")
+    args = [sys.executable, "-c", code, "--project", str(project.root), "build", "-q"]
+    subprocess.run(args, env=ENV, check=True, capture_output=True)
+    again = subprocess.run(args, env=ENV, check=True, capture_output=True, text=True)
+    assert again.stdout.startswith("Up to date: ")
+    assert "heavy: []" in again.stdout
+
+
+@pytest.mark.parametrize("change", ["data", "output", "option", "prose"])
+def test_any_change_of_inputs_output_or_options_means_a_real_build(project, change):
+    out = project.root / "build"
+    build(project, out, log=quiet)
+    kwargs = {}
+    if change == "data":
+        change_one_latency(project)
+    elif change == "output":
+        (out / "index.html").write_text("edited by hand")
+    elif change == "option":
+        kwargs = {"base_path": "/repo/"}
+    else:
+        (project.site_src_dir / "index.md").write_text("New words.\n")
+    again = build(project, out, log=quiet, **kwargs)
+    assert not again.up_to_date
+    assert (out / "index.html").read_text() != "edited by hand"
+
+
+def test_a_changed_latency_rebuilds_only_the_charts_that_draw_it(project, monkeypatch):
+    out = project.root / "build"
+    build(project, out, log=quiet)
+    built: list[str] = []
+    original = cache.Cache.put
+
+    def put(self, kind, key, value):
+        if kind == "charts":
+            built.append(value.name)
+        return original(self, kind, key, value)
+
+    monkeypatch.setattr(cache.Cache, "put", put)
+    change_one_latency(project)
+    build(project, out, log=quiet)
+    assert sorted(built) == ["box-lat_comp_ms", "latency"]
+
+
+def test_the_cache_is_safe_to_delete(project, tmp_path):
+    build(project, tmp_path / "one", log=quiet)
+    shutil.rmtree(project.cache_dir)
+    build(project, tmp_path / "two", log=quiet)
+    digest = {p.relative_to(tmp_path / "one").as_posix(): p.read_bytes() for p in (tmp_path / "one").rglob("*")
+              if p.is_file()}
+    assert digest == {p.relative_to(tmp_path / "two").as_posix(): p.read_bytes() for p in (tmp_path / "two").rglob("*")
+                      if p.is_file()}
+
+
+def test_a_damaged_cache_entry_is_a_miss_not_an_error(project, tmp_path):
+    build(project, tmp_path / "one", log=quiet)
+    for entry in (project.cache_dir / "charts").iterdir():
+        entry.write_bytes(b"not a pickle")
+    build(project, tmp_path / "two", log=quiet)
+    assert (tmp_path / "two" / "index.html").is_file()
+
+
+def test_static_figures_one_svg_per_chart_shown_without_javascript_and_rendered_once(project):
+    out = project.root / "build"
+    messages: list[str] = []
+    summary = build(project, out, log=messages.append, figures=True)
+    svgs = sorted(out.glob("figures/*/*.svg"))
+    assert len(svgs) == summary.charts
+    assert all(p.read_text().lstrip().startswith("<svg") for p in svgs)
+    html = (out / "imagenet.html").read_text()
+    assert '<noscript><img class="chart-static" src="figures/imagenet/imagenet-roofline.svg"' in html
+    assert 'href="figures/imagenet/imagenet-roofline.svg" download>figure (SVG)' in html
+    assert f"{summary.charts} rendered" in " ".join(messages)
+    change_one_latency(project)
+    messages.clear()
+    build(project, out, log=messages.append, figures=True)
+    assert f"{summary.charts - 2} from the cache" in " ".join(messages)  # only the two changed charts
