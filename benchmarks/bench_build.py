@@ -11,7 +11,10 @@ timings and powers, see ``scaled_data.py``), in a throw-away copy of the project
   the build process, each also as a multiple of the import floor;
 * the ImageNet page's weight (HTML with its inline data: everything it loads but the
   shared JavaScript and CSS);
-* where a cold build's time goes (stages timed in one process);
+* a rebuild after one latency changed inside a process that has built before, as
+  ``serve`` rebuilds (the imports paid once);
+* where the time of a cold build and of a rebuild after one change goes (stages timed in
+  one process);
 * with ``--browser``: the longest main-thread task while the ImageNet page loads (Chromium).
 
 Prints a Markdown table; nothing is asserted (performance is read, not tested).
@@ -20,6 +23,7 @@ Prints a Markdown table; nothing is asserted (performance is read, not tested).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import statistics
@@ -71,31 +75,60 @@ def change_one_latency(project: Path) -> None:
     path.write_text("\n".join(lines))
 
 
-def stages(project: Path) -> dict[str, float]:
-    """Seconds per stage of one cold build, in this process."""
-    code = (
-        "import time, json, sys\n"
-        "t0 = time.perf_counter()\n"
-        "from pathlib import Path\n"
-        "import generator.build as b\n"
-        "t = {'imports': time.perf_counter() - t0}\n"
-        "def timed(name, f):\n"
-        "    def g(*a, **k):\n"
-        "        s = time.perf_counter(); r = f(*a, **k); t[name] = t.get(name, 0) + time.perf_counter() - s; return r\n"
-        "    return g\n"
-        "b.gather = timed('read and check', b.gather)\n"
-        "b.analyse = timed('analyse', b.analyse)\n"
-        "b.build_pages_in_parallel = timed('charts and pages', b.build_pages_in_parallel)\n"
-        "s = time.perf_counter(); b.build(b.Project(Path('.')), Path('out'), log=lambda m: None)\n"
-        "total = time.perf_counter() - s\n"
-        "t['write'] = total - sum(v for k, v in t.items() if k != 'imports')\n"
-        "print(json.dumps(t))\n"
-    )
-    shutil.rmtree(project / ".cache", ignore_errors=True)
-    shutil.rmtree(project / "out", ignore_errors=True)
-    out = subprocess.run([sys.executable, "-c", code], cwd=project, env=ENV, capture_output=True, text=True, check=True)
-    import json
+STAGES = (
+    "import time, json, sys\n"
+    "t0 = time.perf_counter()\n"
+    "from pathlib import Path\n"
+    "import generator.build as b\n"
+    "t = {'imports': time.perf_counter() - t0}\n"
+    "def timed(name, f):\n"
+    "    def g(*a, **k):\n"
+    "        s = time.perf_counter(); r = f(*a, **k); t[name] = t.get(name, 0) + time.perf_counter() - s; return r\n"
+    "    return g\n"
+    "b.gather = timed('read and check', b.gather)\n"
+    "b.analyse = timed('analyse', b.analyse)\n"
+    "b.build_pages_in_parallel = timed('charts and pages', b.build_pages_in_parallel)\n"
+    "s = time.perf_counter(); b.build(b.Project(Path('.')), Path('out'), log=lambda m: None)\n"
+    "total = time.perf_counter() - s\n"
+    "t['write and the rest'] = total - sum(v for k, v in t.items() if k != 'imports')\n"
+    "print(json.dumps(t))\n"
+)
 
+SERVE = (
+    "import json, statistics, sys, time\n"
+    "from pathlib import Path\n"
+    "sys.path.insert(0, sys.argv[1])\n"
+    "from bench_build import change_one_latency\n"
+    "import generator.build as b\n"
+    "project = b.Project(Path('.'))\n"
+    "b.build(project, Path('out'), log=lambda m: None)\n"
+    "times = []\n"
+    "for _ in range(int(sys.argv[2])):\n"
+    "    change_one_latency(Path('.'))\n"
+    "    s = time.perf_counter(); b.build(project, Path('out'), log=lambda m: None)\n"
+    "    times.append(time.perf_counter() - s)\n"
+    "print(json.dumps(statistics.median(times)))\n"
+)
+
+
+def stages(project: Path, cold: bool) -> dict[str, float]:
+    """Seconds per stage of one build in this process: cold (no cache, no output) or after one
+    measured latency changed."""
+    if cold:
+        shutil.rmtree(project / ".cache", ignore_errors=True)
+        shutil.rmtree(project / "out", ignore_errors=True)
+    else:
+        change_one_latency(project)
+    out = subprocess.run([sys.executable, "-c", STAGES], cwd=project, env=ENV, capture_output=True, text=True,
+                         check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def in_process_rebuild(project: Path, runs: int) -> float:
+    """Median seconds of a rebuild after one latency changed, in a process that has built
+    before (as ``serve`` rebuilds): the imports are paid once."""
+    out = subprocess.run([sys.executable, "-c", SERVE, str(Path(__file__).resolve().parent), str(runs)],
+                         cwd=project, env=ENV, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -139,21 +172,24 @@ def main() -> None:
             cold, cold_mb = median_of(args.runs, clean, build, project)
             same, _ = median_of(args.runs, lambda: None, build, project)
             one, _ = median_of(args.runs, lambda: change_one_latency(project), build, project)
+            serve = in_process_rebuild(project, args.runs)
             runs = sum(sum(1 for _ in p.open()) - 1 for p in (project / "data" / "measurements").glob("*.csv"))
             weight = (project / "out" / "imagenet.html").stat().st_size / 1000
             task = longest_task_ms(project / "out" / "imagenet.html") if args.browser else None
-            rows.append((scale, runs, floor, cold, cold_mb, same, one, weight, task))
-            breakdowns.append((scale, stages(project)))
+            rows.append((scale, runs, floor, cold, cold_mb, same, one, serve, weight, task))
+            breakdowns.append((scale, "cold build", stages(project, cold=True)))
+            breakdowns.append((scale, "rebuild after one run changed", stages(project, cold=False)))
     print("| runs | import floor | cold build | peak memory | rebuild, nothing changed | rebuild, one run changed "
-          "| ImageNet page |" + (" longest task at load |" if args.browser else ""))
-    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if args.browser else ""))
-    for scale, runs, floor, cold, mb, same, one, weight, task in rows:
+          "| same, in `serve` | ImageNet page |" + (" longest task at load |" if args.browser else ""))
+    print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if args.browser else ""))
+    for scale, runs, floor, cold, mb, same, one, serve, weight, task in rows:
         print(f"| {runs:,} (x{scale}) | {floor:.2f} s | {cold:.1f} s ({cold / floor:.1f}x) | {mb:,.0f} MB "
-              f"| {same:.2f} s ({same / floor:.2f}x) | {one:.1f} s ({one / cold:.2f} of cold) | {weight:.0f} KB |"
+              f"| {same:.2f} s ({same / floor:.2f}x) | {one:.1f} s ({one / cold:.2f} of cold) "
+              f"| {serve:.1f} s ({serve / cold:.2f} of cold) | {weight:.0f} KB |"
               + (f" {task:.0f} ms |" if task is not None else ""))
     print()
-    for scale, times in breakdowns:
-        print(f"x{scale} cold build, where the time goes: "
+    for scale, what, times in breakdowns:
+        print(f"x{scale} {what}, where the time goes: "
               + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in times.items()))
 
 

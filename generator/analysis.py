@@ -5,19 +5,24 @@ Pages and downloads read from :class:`Results`; nothing downstream recomputes th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
 from generator import frames
 from generator.inputs.config import SiteConfig
 from generator.model import bounds, experiments, fidelity, power, roofline, stats
+from generator.output.cache import remembered
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
 
 CONFIG_KEY = list(_CONFIG_KEY)
 BOX_METRICS = ("lat_comp_ms", "fps_comp", "power_full_w")
 BOX_OUTLIERS = 3  # outliers drawn per side of a box (the most extreme); all are counted
+# The tables of Results with rows per task (a ``task`` column); ``Results.for_task`` keeps one task's.
+PER_TASK = ("variants", "accuracy", "measurements", "predictions", "model_error", "model_pairs", "intensities",
+            "configurations", "pareto", "efficiency", "power_runs", "power_summary", "batches")
+TRACES = ("traces_kept", "traces_removed", "trace_samples")
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,48 @@ class Results:
     batches: pd.DataFrame  # per configuration and batch: medians over repeated runs
     boxes: dict[str, tuple[pd.DataFrame, pd.DataFrame]]  # metric -> (boxes, outliers) per configuration
     trace_samples: pd.DataFrame  # what the trace charts draw (long traces reduced)
+
+    def for_task(self, task_id: str) -> Results:
+        """What a task's page is built from: the rows of ``task_id`` of every per-task table
+        (``PER_TASK``, the box statistics, the dataset's measurements and networks), the power
+        traces of the platforms that ran the task's networks (with their idle traces), and the
+        shared tables (platforms, precisions, tasks) whole. A change to another task's data
+        leaves it equal, so a rebuild can reuse the page (``build``)."""
+        networks = set(self.variants.loc[self.variants["task"] == task_id, "network"])
+
+        def mine(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["task"] == task_id].reset_index(drop=True)
+
+        def traces(frame: pd.DataFrame) -> pd.DataFrame:
+            ran = set(frame.loc[frame["network"].isin(networks), "platform"])
+            keep = frame["platform"].isin(ran) & (frame["network"].isin(networks) | (frame["network"] == ""))
+            return frame[keep].reset_index(drop=True)
+
+        dataset = replace(self.dataset, measurements=mine(self.dataset.measurements),
+                          power_traces=traces(self.dataset.power_traces),
+                          networks=tuple(n for n in self.dataset.networks if n.task == task_id))
+        return replace(
+            self, dataset=dataset,
+            boxes={metric: (mine(boxes), mine(outliers)) for metric, (boxes, outliers) in self.boxes.items()},
+            **{name: mine(getattr(self, name)) for name in PER_TASK},
+            **{name: traces(getattr(self, name)) for name in TRACES},
+        )
+
+    def without_runs(self) -> Results:
+        """What the theory page is built from: everything but the tables of single runs
+        (measurements, their box statistics and batch medians, power runs and traces), which
+        are left empty. A run that changes no configuration's best throughput leaves it equal."""
+        def empty(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame.iloc[:0]
+
+        dataset = replace(self.dataset, measurements=empty(self.dataset.measurements),
+                          power_traces=empty(self.dataset.power_traces))
+        return replace(
+            self, dataset=dataset, measurements=empty(self.measurements), batches=empty(self.batches),
+            power_runs=empty(self.power_runs), power_summary=empty(self.power_summary),
+            boxes={metric: (empty(boxes), empty(outliers)) for metric, (boxes, outliers) in self.boxes.items()},
+            **{name: empty(getattr(self, name)) for name in TRACES},
+        )
 
     def default_predictions(self) -> pd.DataFrame:
         return self.predictions[self.predictions["assumption"] == self.default_assumption]
@@ -77,15 +124,17 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     tasks = frames.tasks_frame(ds)
     measurements = ds.measurements
     configs = experiments.configurations(measurements)
-    predictions = bounds.predictions(
-        platforms, variants, precisions, tasks, measurements, configs,
+    # The models read the measured batch sizes and each configuration's best run, no more, so
+    # a rebuild after another run changed reuses them (``output.cache.remembered``).
+    predictions = remembered("model")(bounds.predictions)(
+        platforms, variants, precisions, tasks, measurements[CONFIG_KEY + ["batch"]].drop_duplicates(), configs,
         assumptions=config.assumptions, batch=config.batch,
     )
     # Where networks sit on a roofline: their intensity when the weights are read (off chip).
     intensities = roofline.network_intensities(variants, precisions, tasks, assumption="weights-offchip")
     pareto = experiments.pareto_points(configs, predictions, accuracy, assumption=config.default_assumption)
     efficiency = experiments.efficiency(configs, predictions, assumption=config.default_assumption)
-    kept, removed = power.clean_trace(ds.power_traces)
+    kept, removed = remembered("model")(power.clean_trace)(ds.power_traces)
     boxes = {metric: stats.box_stats(measurements, metric, CONFIG_KEY, max_outliers=BOX_OUTLIERS)
              for metric in BOX_METRICS}
     return Results(
@@ -110,5 +159,5 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         traces_removed=removed,
         batches=experiments.batch_medians(measurements),
         boxes=boxes,
-        trace_samples=power.trace_display(kept, removed),
+        trace_samples=remembered("model")(power.trace_display)(kept, removed),
     )

@@ -16,23 +16,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import generator
+import pandas as pd
+
 from generator import __version__
 from generator.analysis import Results, analyse
-from generator.errors import Problem, UsageError
+from generator.errors import Problem
 from generator.inputs.checks import Problems
 from generator.inputs.config import SiteConfig, read_config
 from generator.inputs.dataset import read_dataset
 from generator.inputs.prose import Prose, read_prose
-from generator.output import write
-from generator.charts.common import chart_cache
-from generator.output import cache, datasets
+from generator.output import cache, datasets, write
 from generator.project import BuildSummary, Project, build_options, normal_base
 from generator.output.assets import write_assets
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
-from generator.site.pages import PROSE_NAMES, build_page, build_pages, page_names, style_of
-from generator.site.structure import Page
+from generator.site.pages import PROSE_NAMES, build_page, page_names, page_results, style_of
+from generator.site.structure import Figure, Page
 from generator.records import Dataset
 
 Log = Callable[[str], None]
@@ -92,7 +91,8 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
         (warn or log)(line)
     config = inputs.config
     log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
-    results = analyse(inputs.dataset, config)
+    with cache.using(store):
+        results = analyse(inputs.dataset, config)
     log("Building charts and pages ...")
     pages = build_pages_in_parallel(results, config, inputs.prose, store)
     renderer = Renderer(project.templates_dir)
@@ -103,18 +103,27 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
 
     svgs = static_figures(pages, store, log) if figures else {}
     log(f"Writing the site into a staging folder next to {target.name}/ ...")
+    def csv(frame: pd.DataFrame, key: list[str] | None = None) -> str:
+        return store.memo("files", cache.key_of("csv", frame, key), lambda: to_csv_text(frame, key, sort=key is not None))
+
+    def html(page: Page) -> str:
+        def render() -> str:
+            return renderer.render("page.html", page=page, nav=pages, site=site,
+                                   page_data=datasets.page_data(page.datasets()))
+        return store.memo("files", cache.key_of("html", page, nav, site, templates), render)
+
+    nav = [(p.slug, p.title, p.nav_title, p.filename) for p in pages]  # what a page shows of the others
+    templates = cache.folder_hash(project.templates_dir)
     with write.publish(target, project.root, project.inputs(), log, marker=f"inputs: {build_key}\n") as staging:
         for name, (frame, key) in downloads.items():
-            staging.write_text(f"data/{name}", to_csv_text(frame, key))
+            staging.write_text(f"data/{name}", csv(frame, key))
         for fig in all_figures:  # the chart's own order: the CSV is exactly what the chart embeds
-            staging.write_text(fig.csv_path, to_csv_text(fig.data, sort=False))
+            staging.write_text(fig.csv_path, csv(fig.data))
         for tab in tables:
-            staging.write_text(tab.csv_path, to_csv_text(tab.data, sort=False))
+            staging.write_text(tab.csv_path, csv(tab.data))
         for page in pages:
             log(f"  {page.filename}: {len(page.all_figures())} charts, {len(page.all_tables())} tables")
-            data = datasets.page_data(page.datasets())
-            staging.write_text(page.filename, renderer.render("page.html", page=page, nav=pages, site=site,
-                                                              page_data=data))
+            staging.write_text(page.filename, html(page))
         if (project.templates_dir / "404.html").is_file():
             staging.write_text("404.html", renderer.render("404.html", site=site, base_path=normal_base(base_path)))
         for path, svg in svgs.items():
@@ -133,6 +142,9 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
         seconds=time.perf_counter() - started,
     )
     store.forget_unused("charts")
+    store.forget_unused("pages")
+    store.forget_unused("model")
+    store.forget_unused("files")
     if figures:
         store.forget_unused("figures")
     store.record_build(build_key, target, {"summary": summary.report(), "warning_lines": warning_lines})
@@ -143,41 +155,57 @@ _WORK: tuple = ()  # what forked page builders share with the build (set just be
 
 
 def _build_one(name: str) -> tuple[Page, set[Path]]:
+    """Page ``name`` and the cache entries it used (its charts)."""
     results, config, prose, style, store = _WORK
-    store.used = set()
-    with chart_cache(store):
-        page = build_page(name, results, config, prose, style)
-    return page, store.used
+    outer, store.used = store.used, set()
+    try:
+        with cache.using(store):
+            page = build_page(name, results, config, prose, style)
+        return page, store.used
+    finally:
+        store.used = outer | store.used
 
 
 def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache) -> list[Page]:
-    """The pages of ``build_pages``; on a cold build (no chart in the cache), by two processes
-    where the system can fork them: charts are the slow part of a build and pages are
-    independent. A rebuild mostly reads charts from the cache, where one process is faster.
+    """The pages of ``build_pages``, each reused from the cache when nothing it is built from
+    changed (``page_results``). Two or more others with charts are built by two processes where the
+    system can fork them: charts are the slow part of a build and pages are independent.
     Same pages, same order either way."""
     global _WORK
+    style = style_of(results)
     names = page_names(results)
-    cold = not any((store.folder / "charts").glob("*.pickle"))
-    workers = min(2, os.cpu_count() or 1, len(names)) if cold else 1
-    _WORK = (results, config, prose, style_of(results), store)
+    views = {name: page_results(name, results) for name in names}
+    digests = {id(view): cache.key_of("results", view) for view in views.values()}  # the whole results once
+    keys = {name: cache.key_of(f"page {name}", digests[id(views[name])], config, prose, style) for name in names}
+    pages: dict[str, tuple[Page, set[Path]]] = {}
+    for name in names:
+        hit = store.get("pages", keys[name])
+        if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], Page):
+            pages[name] = (hit[0], {store.folder / "charts" / f"{chart}.pickle" for chart in hit[1]})
+    missing = [name for name in names if name not in pages]
+    charted = [name for name in missing if name != "index"]  # the home page has no charts: not worth a process
+    workers = min(2, os.cpu_count() or 1, len(charted))
+    _WORK = (results, config, prose, style, store)
     try:
         if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            built = [_build_one(name) for name in names]
+            built = [_build_one(name) for name in missing]
         else:
             with multiprocessing.get_context("fork").Pool(workers) as pool:
-                built = pool.map(_build_one, names, chunksize=1)
-        store.used = set().union(*(used for _page, used in built))
-        return [page for page, _used in built]
+                built = pool.map(_build_one, missing, chunksize=1)
     finally:
         _WORK = ()
+    for name, (page, used) in zip(missing, built):
+        pages[name] = (page, used)
+        store.put("pages", keys[name], (page, sorted(path.stem for path in used)))
+    store.used |= {path for _page, used in pages.values() for path in used}
+    store.used |= {store.folder / "pages" / f"{keys[name]}.pickle" for name in names}
+    return [pages[name][0] for name in names]
 
 
 def static_figures(pages: list[Page], store: cache.Cache, log: Log) -> dict[str, str]:
-    """An SVG of every chart (vl-convert, offline), each kept in the cache under a hash of its
-    spec and data, so an unchanged chart is not rendered again. Sets each figure's path."""
-    import hashlib
-    import json
-
+    """An SVG of every chart (vl-convert, offline), each kept in the cache under a hash of the
+    code, its spec and its data, so an unchanged chart is not rendered again. Sets each
+    figure's path."""
     from generator.output.assets import vegalite_version
     from generator.output.figures import render_svg
 
@@ -187,14 +215,12 @@ def static_figures(pages: list[Page], store: cache.Cache, log: Log) -> dict[str,
         data = page.datasets()
         for fig in page.all_figures():
             fig.figure_path = f"figures/{page.slug}/{fig.id}.svg"
-            digest = hashlib.sha256(json.dumps(fig.spec, sort_keys=True).encode() + vegalite_version().encode())
-            digest.update(fig.data.to_csv(index=False).encode())
-            key = digest.hexdigest()
-            svg = store.get("figures", key)
-            if not isinstance(svg, str):
-                svg = render_svg(fig.spec, {fig.chart.name: data[fig.chart.name]}, vegalite_version())
-                store.put("figures", key, svg)
+
+            def render(fig: Figure = fig) -> str:
+                nonlocal rendered
                 rendered += 1
-            out[fig.figure_path] = svg
+                return render_svg(fig.spec, {fig.chart.name: data[fig.chart.name]}, vegalite_version())
+            key = cache.key_of("figure", fig.spec, data[fig.chart.name], vegalite_version())
+            out[fig.figure_path] = store.memo("figures", key, render)
     log(f"Static figures: {len(out)} SVGs ({rendered} rendered, {len(out) - rendered} from the cache)")
     return out

@@ -1,6 +1,7 @@
 """Rebuilds redo only what changed: an unchanged build is reported up to date, a changed
-measurement rebuilds only the charts that draw it, the cache is safe to delete, and static
-figures are rendered once per chart."""
+measurement rebuilds only its task's page and the charts that draw it, a rebuild equals a
+build from nothing, the cache is safe to delete, and static figures are rendered once per
+chart."""
 
 from __future__ import annotations
 
@@ -82,28 +83,63 @@ def test_any_change_of_inputs_output_or_options_means_a_real_build(project, chan
 def test_a_changed_latency_rebuilds_only_the_charts_that_draw_it(project, monkeypatch):
     out = project.root / "build"
     build(project, out, log=quiet)
-    built: list[str] = []
+    stored = recorded_puts(monkeypatch)
+    change_one_latency(project)
+    build(project, out, log=quiet)
+    assert sorted(value.name for kind, value in stored if kind == "charts") == ["box-lat_comp_ms", "latency"]
+
+
+def recorded_puts(monkeypatch) -> list[tuple[str, object]]:
+    """(kind, value) of every entry the build stores in its cache from now on."""
+    stored: list[tuple[str, object]] = []
     original = cache.Cache.put
 
     def put(self, kind, key, value):
-        if kind == "charts":
-            built.append(value.name)
+        stored.append((kind, value))
         return original(self, kind, key, value)
 
     monkeypatch.setattr(cache.Cache, "put", put)
+    return stored
+
+
+def test_a_changed_measurement_rebuilds_only_its_task_page_and_the_home_page(project, monkeypatch):
+    out = project.root / "build"
+    build(project, out, log=quiet)
+    stored = recorded_puts(monkeypatch)
+    change_one_latency(project)  # an ImageNet run
+    build(project, out, log=quiet)
+    assert sorted(value[0].slug for kind, value in stored if kind == "pages") == ["imagenet", "index"]
+
+
+def test_a_run_that_changes_no_best_run_leaves_the_model_to_the_cache(project, monkeypatch):
+    out = project.root / "build"
+    build(project, out, log=quiet)
+    stored = recorded_puts(monkeypatch)
     change_one_latency(project)
     build(project, out, log=quiet)
-    assert sorted(built) == ["box-lat_comp_ms", "latency"]
+    assert [kind for kind, _value in stored if kind == "model"] == []
+    assert {kind for kind, _value in stored} == {"charts", "pages", "files"}
+
+
+def test_a_rebuild_from_the_cache_equals_a_build_from_nothing(project, tmp_path):
+    out = project.root / "build"
+    build(project, out, log=quiet, figures=True)
+    change_one_latency(project)
+    build(project, out, log=quiet, figures=True)
+    shutil.rmtree(project.cache_dir)
+    build(project, tmp_path / "fresh", log=quiet, figures=True)
+    assert tree(out) == tree(tmp_path / "fresh")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_the_cache_is_safe_to_delete(project, tmp_path):
     build(project, tmp_path / "one", log=quiet)
     shutil.rmtree(project.cache_dir)
     build(project, tmp_path / "two", log=quiet)
-    digest = {p.relative_to(tmp_path / "one").as_posix(): p.read_bytes() for p in (tmp_path / "one").rglob("*")
-              if p.is_file()}
-    assert digest == {p.relative_to(tmp_path / "two").as_posix(): p.read_bytes() for p in (tmp_path / "two").rglob("*")
-                      if p.is_file()}
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
 def test_a_damaged_cache_entry_is_a_miss_not_an_error(project, tmp_path):

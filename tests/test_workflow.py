@@ -117,12 +117,20 @@ def test_pipe_detection_ignores_or_and_quoted_bars():
     assert not _pipes_to_a_command("echo 'a | b'")
 
 
-def test_the_test_job_runs_what_ci_runs(wf):
+def readme_commands() -> list[str]:
+    """The README's set-up commands: the lines of its ``sh`` blocks under "Set up"."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    setup = readme.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    return [block.strip() for block in re.findall(r"```sh\n(.*?)```", setup, flags=re.S)]
+
+
+def test_the_readme_has_two_setup_commands_and_ci_and_the_test_job_run_the_second(wf):
+    build, tests = readme_commands()
+    assert "python -m generator build" in build and "scripts/test.sh" in tests
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
-    ci_commands = [line.strip() for line in ci.splitlines() if line.strip().startswith("bash scripts/test.sh")]
-    assert len(ci_commands) == 1
+    assert [line.strip() for line in ci.splitlines() if "scripts/test.sh" in line] == [tests]
     runs = [s["run"].strip() for s in steps(wf["jobs"]["test"]) if "run" in s]
-    assert ci_commands == runs
+    assert runs == [tests]
 
 
 def test_pip_cache_is_keyed_on_pyproject(wf):

@@ -9,12 +9,10 @@ name, rounded for display, and is also the chart's download CSV: one source for 
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import hashlib
 import json
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -108,56 +106,22 @@ def site_style(platform_colors: pd.DataFrame, platforms: pd.DataFrame, precision
 
 # --- the chart cache ---------------------------------------------------------------------
 
-_CACHE: Any = None  # an output.cache.Cache while a build runs (chart_cache), else None
-
-
-@contextlib.contextmanager
-def chart_cache(cache: Any) -> Iterator[None]:
-    """Within the block, chart functions reuse what the cache holds for the same inputs."""
-    global _CACHE
-    previous, _CACHE = _CACHE, cache
-    try:
-        yield
-    finally:
-        _CACHE = previous
-
-
-def _digest(value: Any, digest: Any) -> None:
-    if isinstance(value, pd.DataFrame):
-        digest.update(repr([(str(c), str(t)) for c, t in value.dtypes.items()]).encode())
-        try:
-            digest.update(pd.util.hash_pandas_object(value, index=False).to_numpy().tobytes())
-        except TypeError:
-            digest.update(value.to_csv(index=False).encode())
-    elif isinstance(value, (list, tuple)):
-        digest.update(b"[")
-        for item in value:
-            _digest(item, digest)
-        digest.update(b"]")
-    else:
-        digest.update(repr(value).encode() + b"\0")
-
 
 def cached(function: Callable[..., ChartSpec]) -> Callable[..., ChartSpec]:
     """A chart function whose result is kept in the build cache under a hash of its code and
-    arguments: an unchanged chart costs a file read, not Altair's assembly."""
-    @functools.wraps(function)
-    def wrapper(*args: Any, **kwargs: Any) -> ChartSpec:
-        if _CACHE is None:
-            return function(*args, **kwargs)
-        from generator.output.cache import code_hash
+    arguments (``output.cache.remembered``): an unchanged chart costs a file read, not
+    Altair's assembly.
 
-        digest = hashlib.sha256(f"{code_hash()} {function.__module__}.{function.__qualname__}".encode())
-        _digest(list(args), digest)
-        _digest(sorted(kwargs.items()), digest)
-        key = digest.hexdigest()
-        hit = _CACHE.get("charts", key)
-        if isinstance(hit, ChartSpec):
-            return hit
-        result = function(*args, **kwargs)
-        _CACHE.put("charts", key, result)
-        return result
-    return wrapper
+    The chart is assembled with Altair's validation at every step turned off (its "debug
+    mode", which roughly halves a chart's cost); the tests validate every finished spec
+    against the Vega-Lite schema instead."""
+    from generator.output.cache import remembered
+
+    @functools.wraps(function)
+    def assembled(*args: Any, **kwargs: Any) -> ChartSpec:
+        with alt.utils.schemapi.debug_mode(False):
+            return function(*args, **kwargs)
+    return remembered("charts")(assembled)
 
 
 # --- checking input ---------------------------------------------------------------------

@@ -29,13 +29,11 @@ from generator.charts.common import (
     require_columns,
     require_rows,
     rows_height,
-    sig_expr,
     sort_frame,
     tooltip,
     with_labels,
     zoom,
 )
-from generator.charts.theme import NEUTRAL
 from generator.records import CONFIG_KEY
 
 ANOMALY = "#B00020"  # marks a measurement above its compute peak (and only that)
@@ -85,7 +83,7 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
     y = alt.Y("lat_comp_ms:Q", title="Latency (ms, log)", scale=alt.Scale(type="log"))
     color = style.platform_color(drawn["platform_label"])
     lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
-                                    detail="config:N", order="batch:Q", opacity=dim)
+                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
     points = base.mark_point(filled=True, size=30).encode(
         x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
@@ -131,9 +129,9 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
                     ("whisker_high", "Whisker high", ""))
     box = alt.Chart(named(name)).transform_filter("datum.part === 'box'")
     whiskers = box.mark_rule(strokeWidth=1.2).encode(
-        y=y, x=alt.X("whisker_low:Q", title=x_title, scale=scale), x2="whisker_high:Q", color=color)
-    bodies = box.mark_bar(size=11, opacity=0.85).encode(y=y, x=alt.X("q1:Q", scale=scale), x2="q3:Q", color=color,
-                                                        tooltip=stats)
+        y=y, x=alt.X("whisker_low:Q", title=x_title, scale=scale), x2=alt.X2("whisker_high:Q"), color=color)
+    bodies = box.mark_bar(size=11, opacity=0.85).encode(y=y, x=alt.X("q1:Q", scale=scale), x2=alt.X2("q3:Q"),
+                                                        color=color, tooltip=stats)
     medians = box.mark_tick(color="#222222", thickness=2, size=13).encode(
         y=y, x=alt.X("median:Q", scale=scale), tooltip=stats)  # dark: visible on the box and without one
     outliers = alt.Chart(named(name)).transform_filter("datum.part === 'outlier'").mark_point(
@@ -194,14 +192,15 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     base = front_transforms(alt.Chart(named(name)).transform_filter(checkbox_filter("platform_name", toggles)),
                             "fps", "top1_pct", [])
     front = base.transform_filter("datum.on_front").mark_line(color="#222222", interpolate="step-after",
-                                                              strokeWidth=1.5).encode(x=x, y=y, order="fps:Q")
+                                                              strokeWidth=1.5).encode(
+        x=x, y=y, order=alt.Order("fps:Q"))
     dots = base.mark_point(filled=True, size=60).encode(
         x=x, y=y, color=style.platform_color(frame["platform_label"]), shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("config", "Configuration"), ("fps", "Throughput (inputs/s)", ""), ("top1_pct", "Top-1 (%)", ""),
                         ("batch", "Batch", "d")),
     ).add_params(zoom())
     labels = base.transform_filter("datum.on_front").mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(
-        x=x, y=y, text="variant_label:N")
+        x=x, y=y, text=alt.Text("variant_label:N"))
     chart = alt.layer(front, dots, labels).properties(
         width="container", height=420, name="pareto",
         title=alt.Title(title, subtitle="Line and labels: the front of the platforms shown (tick the boxes below). "
@@ -244,14 +243,14 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
     color = style.platform_color(frame["platform_label"])
     base = alt.Chart(named(name)).transform_filter(shown)
     link = base.transform_filter("datum.kind === 'link'").mark_rule(strokeWidth=0.8, opacity=0.5).encode(
-        x=x, y=y, x2="fps_measured:Q", y2="top1_measured:Q", color=color)
+        x=x, y=y, x2=alt.X2("fps_measured:Q"), y2=alt.Y2("top1_measured:Q"), color=color)
     marks = front_transforms(base.transform_filter("datum.kind !== 'link'"), "fps", "top1_pct", ["kind"])
     fronts = marks.transform_filter("datum.on_front").mark_line(interpolate="step-after", strokeWidth=1.5).encode(
-        x=x, y=y, order="fps:Q",
+        x=x, y=y, order=alt.Order("fps:Q"),
         strokeDash=alt.StrokeDash("kind:N", title="Pareto front", scale=alt.Scale(
             domain=["measured", "predicted"], range=[[1, 0], [5, 3]]),
             legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#222222")),
-        color=alt.value("#222222"), detail="kind:N")
+        color=alt.value("#222222"), detail=alt.Detail("kind:N"))
     tips = tooltip(("config", "Configuration"), ("kind", "Kind"), ("fps", "Throughput (inputs/s)", ""),
                    ("top1_pct", "Top-1 (%)", ""))
     shape = style.precision_shape(frame["precision"])
@@ -313,7 +312,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
         stroke=alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("white")),
         strokeWidth=alt.when(alt.datum.above_peak).then(alt.value(2.5)).otherwise(alt.value(0.5)), tooltip=tips)
     labels = base.mark_text(align="left", dx=8, fontSize=9).encode(
-        y=y, x=alt.X("measured_fps:Q", scale=scale), text="label:N",
+        y=y, x=alt.X("measured_fps:Q", scale=scale), text=alt.Text("label:N"),
         color=alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("#222222")))
     chart = alt.layer(peak, predicted, calibrated, measured, labels).properties(
         width="container", height=rows_height(len(rows), 17),

@@ -55,7 +55,7 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
     )
     bars = base.mark_bar(size=11).encode(color=style.platform_color(frame["platform_label"]))
     text = base.transform_calculate(label=sig_expr("power_full_w_mean") + " + ' W'").mark_text(
-        align="left", dx=3).encode(text="label:N")
+        align="left", dx=3).encode(text=alt.Text("label:N"))
     chart = alt.layer(bars, text).properties(width="container", height=rows_height(len(rows), 16), title=title)
     description = (f"Mean full-load power of {len(frame)} configurations; highest: "
                    f"{leaders(frame, 'power_full_w_mean', 'config', 'W')}; lowest: "
@@ -81,7 +81,7 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     y = alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(type="log"))
     color = style.platform_color(drawn["platform_label"])
     lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
-                                    detail="config:N", order="batch:Q", opacity=dim)
+                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
     points = base.mark_point(filled=True, size=30).encode(
         x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
@@ -143,7 +143,8 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
                    ("power_w", "Power (W)", ""), ("sample", "Sample"))
     lines = alt.Chart().transform_filter("datum.sample === 'kept'").transform_calculate(shown_w=clamp).mark_line(
         strokeWidth=1.3).encode(
-        x=x, y=y, color=style.platform_color(kept["platform_label"]), detail="platform_label:N", order="time_s:Q",
+        x=x, y=y, color=style.platform_color(kept["platform_label"]), detail=alt.Detail("platform_label:N"),
+        order=alt.Order("time_s:Q"),
         tooltip=tips)
     removed = alt.Chart().transform_filter("datum.sample === 'removed'").transform_calculate(shown_w=clamp).mark_point(
         shape="triangle-up", filled=True, color=NEUTRAL, size=40).encode(x=x, y=y, tooltip=tips)

@@ -22,7 +22,6 @@ from generator.charts.common import (
     checkbox_filter,
     checkbox_params,
     display_frame,
-    format_sig,
     leaders,
     named,
     platform_labels,
@@ -101,8 +100,8 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
             x=x,
             y=alt.Y("attainable_tops:Q", title=Y_PERFORMANCE, scale=alt.Scale(type="log")),
             color=style.platform_color(roofs["platform_label"]),
-            detail="platform_label:N",
-            order="intensity_ops_per_byte:Q",
+            detail=alt.Detail("platform_label:N"),
+            order=alt.Order("intensity_ops_per_byte:Q"),
             tooltip=tooltip(("platform_label", "Platform"), ("precision", "Precision"),
                             ("peak_tops", "Peak (TOP/s)", ""), ("bandwidth_gbps", "Bandwidth (GB/s)", ""),
                             ("ridge_ops_per_byte", "Ridge (ops/byte)", "")),
@@ -118,7 +117,7 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
     )
     labels = on_rules.transform_filter("isValid(datum.rule_label)").mark_text(
         angle=270, align="right", baseline="bottom", dx=-4, dy=-2, fontSize=9, color=NEUTRAL).encode(
-        x=x, y=alt.value(0), text="rule_label:N")
+        x=x, y=alt.value(0), text=alt.Text("rule_label:N"))
     chart = (
         alt.layer(lines, network_rules, labels)
         .add_params(precision)
@@ -185,7 +184,7 @@ def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default
                         legend=alt.Legend(format="~s", orient="bottom", direction="horizontal", gradientLength=200)),
     )
     text = base.transform_calculate(fps_label=sig_expr("fps")).mark_text(fontSize=9).encode(
-        text="fps_label:N",
+        text=alt.Text("fps_label:N"),
         color=alt.when(alt.datum.fps < dark_below).then(alt.value("white")).otherwise(alt.value("black")),
     )
     chart = alt.layer(cells, text).add_params(model).properties(
@@ -245,7 +244,7 @@ def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
     )
     bars = base.mark_bar().encode(color=style.platform_color(frame["platform_label"]))
     text = base.transform_calculate(label=sig_expr("bandwidth_gbps")).mark_text(align="left", dx=3).encode(
-        text="label:N")
+        text=alt.Text("label:N"))
     chart = alt.layer(bars, text).properties(width="container", height=rows_height(len(rows), 20), title=title)
     description = (f"Off-chip memory bandwidth of {len(rows)} platform modes; highest: "
                    f"{leaders(frame, 'bandwidth_gbps', 'platform_label', 'GB/s')}.")

@@ -11,7 +11,6 @@ bounded memory.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -30,7 +29,6 @@ from generator.inputs.checks import (
     Problems,
     Range,
     YamlMap,
-    by_value,
     clip_text,
     count,
     display_path,

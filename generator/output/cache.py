@@ -8,13 +8,20 @@ It lives in ``PROJECT/.cache`` (git-ignored; deleting it only makes the next bui
   The output folder's marker records it, and ``builds/<fingerprint>.json`` the hash of
   every file written. When both still match, nothing has changed: the build is reported
   up to date without reading the data or importing the charting libraries.
+* **Pages.** A page is stored under a hash of the code and of everything it is built from
+  (``site.pages.page_results``, the configuration, the prose and the site's style): a
+  change to one task's measurements rebuilds that task's page only.
+* **Files.** The text of every CSV and page is stored under a hash of what it is made
+  from, so only the files whose content changed are formatted again.
 * **Charts.** A chart is stored under a hash of its function, the code and its input
-  frames (``charts.common.cached``): a rebuild recomputes only the charts whose data
-  changed.
+  frames (``charts.common.cached``): a page that is rebuilt recomputes only the charts
+  whose data changed.
 """
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import functools
 import hashlib
 import json
@@ -26,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from generator.output import write
 from generator.project import BuildSummary, Project, build_options
@@ -65,9 +72,86 @@ def fingerprint(project: Project, options: dict[str, Any]) -> str:
     return digest.hexdigest()
 
 
+def value_digest(value: Any, digest: Any) -> None:
+    """Feed ``value`` into ``digest``: frames column by column (dtypes, then values), dataclasses field
+    by field, dicts in key order, sequences item by item, anything else by its ``repr``."""
+    import pandas as pd  # only builds that compute anything get here
+
+    if isinstance(value, pd.DataFrame):
+        digest.update(repr([(str(c), str(t)) for c, t in value.dtypes.items()]).encode())
+        for _name, column in value.items():
+            if isinstance(column.dtype, pd.CategoricalDtype):  # codes, then what they stand for
+                digest.update(column.cat.codes.to_numpy().tobytes() + repr(list(column.cat.categories)).encode())
+            elif column.dtype.kind in "biufcmM":  # numbers and times: their bytes
+                digest.update(column.to_numpy().tobytes())
+            else:  # text and other objects: their repr (None, NaN and "nan" differ)
+                digest.update(repr(column.tolist()).encode())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        digest.update(type(value).__qualname__.encode() + b"(")
+        for item in dataclasses.fields(value):
+            digest.update(item.name.encode() + b"=")
+            value_digest(getattr(value, item.name), digest)
+        digest.update(b")")
+    elif isinstance(value, dict):
+        digest.update(b"{")
+        for key in sorted(value, key=repr):
+            value_digest(key, digest)
+            value_digest(value[key], digest)
+        digest.update(b"}")
+    elif isinstance(value, (list, tuple)):
+        digest.update(b"[")
+        for item in value:
+            value_digest(item, digest)
+        digest.update(b"]")
+    else:
+        digest.update(repr(value).encode() + b"\0")
+
+
+def key_of(what: str, *values: Any) -> str:
+    """A cache key: the code's hash, ``what`` and the digest of ``values``."""
+    digest = hashlib.sha256(f"{code_hash()} {what}".encode())
+    value_digest(list(values), digest)
+    return digest.hexdigest()
+
+
+_ACTIVE: Cache | None = None  # the build's cache while ``using`` is in effect
+
+
+@contextlib.contextmanager
+def using(store: Cache) -> Iterator[None]:
+    """Within the block, ``remembered`` functions reuse what ``store`` holds for the same inputs."""
+    global _ACTIVE
+    previous, _ACTIVE = _ACTIVE, store
+    try:
+        yield
+    finally:
+        _ACTIVE = previous
+
+
+def remembered(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """A decorator: the function (pure: frames and plain values in, a picklable value out)
+    keeps its results in the build's cache, under ``kind`` and a hash of the code and its
+    arguments, while a build runs (``using``); outside a build it simply runs."""
+    def decorate(function: Callable[..., Any]) -> Callable[..., Any]:
+        @functools.wraps(function)
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            store = _ACTIVE
+            if store is None:
+                return function(*args, **kwargs)
+            key = key_of(f"{kind} {function.__module__}.{function.__qualname__}", list(args), kwargs)
+            return store.memo(kind, key, lambda: function(*args, **kwargs))
+        return wrapper
+    return decorate
+
+
 def file_hashes(folder: Path) -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def folder_hash(folder: Path) -> str:
+    """One hash of every file's name and content under ``folder`` ("" when there is none)."""
+    return hashlib.sha256(json.dumps(file_hashes(folder) if folder.is_dir() else {}).encode()).hexdigest()
 
 
 class Cache:
@@ -104,6 +188,14 @@ class Cache:
             os.replace(temp, path)
         except OSError:
             pass  # a cache that cannot be written only makes the next build slower
+
+    def memo(self, kind: str, key: str, compute: Callable[[], Any]) -> Any:
+        """The value stored under (kind, key), computed and stored first if there is none."""
+        value = self.get(kind, key)
+        if value is None:
+            value = compute()
+            self.put(kind, key, value)
+        return value
 
     def forget_unused(self, kind: str) -> None:
         """Remove the entries of ``kind`` this build did not use: the cache holds one build's worth."""

@@ -8,6 +8,7 @@ datasets the spec refers to.
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 import pandas as pd
@@ -40,4 +41,26 @@ def static_spec(spec: dict[str, Any], data: dict[str, pd.DataFrame], width_px: i
 def render_svg(spec: dict[str, Any], data: dict[str, pd.DataFrame], vl_version: str) -> str:
     import vl_convert
 
-    return vl_convert.vegalite_to_svg(static_spec(spec, data), vl_version=vl_version)
+    return numbered_ids(vl_convert.vegalite_to_svg(static_spec(spec, data), vl_version=vl_version))
+
+
+_GENERATED_ID = re.compile(r'(id="|url\(#)(clip|gradient_)(\d+)(?=[")])')
+
+
+def numbered_ids(svg: str) -> str:
+    """The SVG with its generated ids (``clip7``, ``gradient_3``, where defined and where
+    referred to) renumbered from 1 in order of appearance: vl-convert counts them across every
+    chart it renders in one process, so without this a figure's bytes would depend on which
+    figures were rendered before it."""
+    numbers: dict[str, str] = {}
+    counts: dict[str, int] = {}
+
+    def renumber(match: re.Match[str]) -> str:
+        context, prefix, number = match.groups()
+        name = prefix + number
+        if name not in numbers:
+            counts[prefix] = counts.get(prefix, 0) + 1
+            numbers[name] = f"{prefix}{counts[prefix]}"
+        return context + numbers[name]
+
+    return _GENERATED_ID.sub(renumber, svg)

@@ -12,7 +12,6 @@ A text cell that a spreadsheet would run as a formula (``=...``, ``+...``, ``-..
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from decimal import Decimal

@@ -87,14 +87,27 @@ def page_names(results: Results) -> list[str]:
     return ["index", "theory"] + [t.id for t in results.dataset.tasks if t.id in task_ids]
 
 
+def page_results(name: str, results: Results) -> Results:
+    """What page ``name`` is built from: a task's page from its task's rows only
+    (``Results.for_task``), the theory page from everything but single runs
+    (``Results.without_runs``), the home page from everything. The build keys its page cache
+    on this, so a page is rebuilt exactly when something it reads has changed."""
+    if name == "index":
+        return results
+    if name == "theory":
+        return results.without_runs()
+    return results.for_task(name)
+
+
 def build_page(name: str, results: Results, config: SiteConfig, prose: Prose, style: Style | None = None) -> Page:
-    """One page of ``page_names``: each is built on its own (so pages can be built in parallel)."""
+    """One page of ``page_names``: each is built on its own (so pages can be built in parallel).
+    ``style`` is the whole site's (``style_of`` the whole results), so colours agree across pages."""
     style = style or style_of(results)
     if name == "index":
         return home_page(results, prose)
     if name == "theory":
-        return theory_page(results, config, prose, style)
-    return task_page(results, config, prose, style, name)
+        return theory_page(page_results(name, results), config, prose, style)
+    return task_page(page_results(name, results), config, prose, style, name)
 
 
 def build_pages(results: Results, config: SiteConfig, prose: Prose) -> list[Page]:
