@@ -12,7 +12,7 @@ import pandas as pd
 from generator import frames
 from generator.inputs.config import SiteConfig
 from generator.model import bounds, experiments, fidelity, power, roofline, stats
-from generator.output.cache import remembered
+from generator.cache import remembered
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
 
@@ -125,7 +125,7 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     measurements = ds.measurements
     configs = experiments.configurations(measurements)
     # The models read the measured batch sizes and each configuration's best run, no more, so
-    # a rebuild after another run changed reuses them (``output.cache.remembered``).
+    # a rebuild after another run changed reuses them (``cache.remembered``).
     predictions = remembered("model")(bounds.predictions)(
         platforms, variants, precisions, tasks, measurements[CONFIG_KEY + ["batch"]].drop_duplicates(), configs,
         assumptions=config.assumptions, batch=config.batch,

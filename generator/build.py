@@ -25,7 +25,8 @@ from generator.inputs.checks import Problems
 from generator.inputs.config import SiteConfig, read_config
 from generator.inputs.dataset import read_dataset
 from generator.inputs.prose import Prose, read_prose
-from generator.output import cache, datasets, write
+from generator import cache
+from generator.output import datasets, write
 from generator.project import BuildSummary, Project, build_options, normal_base
 from generator.output.assets import write_assets
 from generator.output.render import Renderer
@@ -85,7 +86,8 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
     target = write.check_target(out, project.root, project.inputs())
     store = cache.Cache(project.cache_dir)
     build_key = cache.fingerprint(project, build_options(strict, base_path, figures))
-    inputs = gather(project, log, strict)
+    with cache.using(store):
+        inputs = gather(project, log, strict)
     warning_lines = [f"warning: {w}" for w in inputs.warnings]
     for line in warning_lines:
         (warn or log)(line)
@@ -144,6 +146,7 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
     store.forget_unused("charts")
     store.forget_unused("pages")
     store.forget_unused("model")
+    store.forget_unused("inputs")
     store.forget_unused("files")
     if figures:
         store.forget_unused("figures")

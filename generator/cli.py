@@ -88,7 +88,7 @@ def _warn(line: str) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.output.cache import reuse
+    from generator.cache import reuse
     from generator.project import Project
 
     log = (lambda _msg: None) if args.quiet else print

@@ -1,5 +1,5 @@
 """Where a project's inputs live. Standard library only, so the command line can find out
-cheaply whether a build is needed at all (``output.cache``)."""
+cheaply whether a build is needed at all (``cache``)."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import Project, build
-from generator.output import cache
+from generator import cache
 from tests.helpers import FIXTURES, REPO
 
 ENV = {"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}
@@ -118,7 +118,29 @@ def test_a_run_that_changes_no_best_run_leaves_the_model_to_the_cache(project, m
     change_one_latency(project)
     build(project, out, log=quiet)
     assert [kind for kind, _value in stored if kind == "model"] == []
-    assert {kind for kind, _value in stored} == {"charts", "pages", "files"}
+    assert {kind for kind, _value in stored} == {"inputs", "charts", "pages", "files"}
+
+
+def test_a_rebuild_reads_only_the_measurement_files_that_changed(project, monkeypatch):
+    out = project.root / "build"
+    build(project, out, log=quiet)
+    stored = recorded_puts(monkeypatch)
+    change_one_latency(project)
+    build(project, out, log=quiet)
+    read = [value for kind, value in stored if kind == "inputs"]
+    assert [set(frame["source_file"]) for frame in read] == [{"data/measurements/fpga-a.csv"}]
+
+
+def test_a_file_with_a_warning_is_read_and_warned_about_on_every_build(project):
+    path = project.data_dir / "measurements" / "fpga-a.csv"
+    lines = path.read_text().splitlines()
+    lines[4] = lines[4].replace(",9.0,", ",900.0,", 1)  # latency x throughput 100x off: a warning
+    path.write_text("\n".join(lines) + "\n")
+    warnings: list[str] = []
+    build(project, project.root / "build", log=quiet, warn=warnings.append)
+    change_one_latency(project)  # another line of the same file
+    build(project, project.root / "build", log=quiet, warn=warnings.append)
+    assert len(warnings) == 2 and all("fpga-a.csv, line 5" in w for w in warnings)
 
 
 def test_a_rebuild_from_the_cache_equals_a_build_from_nothing(project, tmp_path):

@@ -109,13 +109,13 @@ def site_style(platform_colors: pd.DataFrame, platforms: pd.DataFrame, precision
 
 def cached(function: Callable[..., ChartSpec]) -> Callable[..., ChartSpec]:
     """A chart function whose result is kept in the build cache under a hash of its code and
-    arguments (``output.cache.remembered``): an unchanged chart costs a file read, not
+    arguments (``cache.remembered``): an unchanged chart costs a file read, not
     Altair's assembly.
 
     The chart is assembled with Altair's validation at every step turned off (its "debug
     mode", which roughly halves a chart's cost); the tests validate every finished spec
     against the Vega-Lite schema instead."""
-    from generator.output.cache import remembered
+    from generator.cache import remembered
 
     @functools.wraps(function)
     def assembled(*args: Any, **kwargs: Any) -> ChartSpec:

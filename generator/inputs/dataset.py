@@ -11,6 +11,7 @@ bounded memory.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -20,6 +21,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from generator import cache
 from generator.inputs.checks import (
     PERCENT,
     PRUNING,
@@ -524,25 +526,52 @@ def _folder(problems: Problems, folder: Path, display: Callable[[Path], str], re
     return False
 
 
-def _measurements(problems: Problems, folder: Path, display: Callable[[Path], str], cat: Catalog) -> pd.DataFrame:
+def _measurements(problems: Problems, folder: Path, display: Callable[[Path], str], cat: Catalog,
+                  specs: str = "") -> pd.DataFrame:
+    """Every measurement file's runs. A file that had no problem and no warning is kept in the
+    build's cache (``cache.active``) under a hash of its bytes, its name, ``specs`` (the hash
+    of the files its ids refer to) and the code, so a rebuild reads only the files that changed."""
     parts: list[pd.DataFrame] = []
     if _folder(problems, folder, display, required=True):
         combos: dict[tuple, Any] = {}
+        store = cache.active()
         for path in _csv_files(problems, folder, display, "measurement"):
             log = problems.declare(display(path))
-            table = open_csv(log, path, _M_REQUIRED, _M_OPTIONAL)
-            if table is None:
+            key = None
+            if store is not None:
+                try:
+                    key = cache.key_of("measurements", log.file, specs, hashlib.sha256(path.read_bytes()).hexdigest())
+                except OSError:
+                    key = None  # open_csv reports it
+            kept = store.get("inputs", key) if key is not None else None
+            if isinstance(kept, pd.DataFrame):
+                parts.append(kept)
                 continue
-            if not {"lat_comp_ms", "fps_comp"} & table.columns:
-                log.add(1, _NEITHER, "expected a column lat_comp_ms or fps_comp in the header, found neither")
-            complete = all(c in table.columns for c in _M_REQUIRED)
-            for chunk in table.chunks:
-                frame = _measurement_chunk(log, chunk, table.columns, cat, combos)
-                if complete and problems.errors < KEEP_ROWS_UNTIL:
-                    parts.append(frame.assign(source_file=log.file))
+            before = (problems.errors, problems.warnings)
+            mine = _measurement_file(log, path, cat, combos, problems)
+            parts.extend(mine)
+            if key is not None and mine and (problems.errors, problems.warnings) == before:
+                store.put("inputs", key, pd.concat(mine, ignore_index=True))
     frame = _measurement_frame(parts)
     _check_unique_runs(problems, frame)
     return frame
+
+
+def _measurement_file(log: FileLog, path: Path, cat: Catalog, combos: dict[tuple, Any],
+                      problems: Problems) -> list[pd.DataFrame]:
+    """The runs of one file, chunk by chunk (kept only while the problems are few)."""
+    table = open_csv(log, path, _M_REQUIRED, _M_OPTIONAL)
+    if table is None:
+        return []
+    if not {"lat_comp_ms", "fps_comp"} & table.columns:
+        log.add(1, _NEITHER, "expected a column lat_comp_ms or fps_comp in the header, found neither")
+    complete = all(c in table.columns for c in _M_REQUIRED)
+    parts = []
+    for chunk in table.chunks:
+        frame = _measurement_chunk(log, chunk, table.columns, cat, combos)
+        if complete and problems.errors < KEEP_ROWS_UNTIL:
+            parts.append(frame.assign(source_file=log.file))
+    return parts
 
 
 def _check_unique_runs(problems: Problems, frame: pd.DataFrame) -> None:
@@ -699,7 +728,8 @@ def read_dataset(problems: Problems, data_dir: Path, name: str = "data") -> Data
     platforms = spec("platforms", "platform", _platform, precisions)
     networks = spec("networks", "network", _network, tasks, precisions)
     catalog = Catalog(precisions, tasks, platforms, networks)
-    runs = _measurements(problems, data_dir / "measurements", display, catalog)
+    specs = cache.folder_hash(data_dir, "*.yaml") if cache.active() is not None else ""
+    runs = _measurements(problems, data_dir / "measurements", display, catalog, specs)
     samples = _traces(problems, data_dir / "power_traces", display, catalog)
     if problems:
         return None

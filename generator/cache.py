@@ -1,4 +1,4 @@
-"""The build cache: work a rebuild need not redo. Standard library only.
+"""The build cache: work a rebuild need not redo. Imports the standard library only (pandas when it hashes a frame).
 
 It lives in ``PROJECT/.cache`` (git-ignored; deleting it only makes the next build cold):
 
@@ -11,6 +11,8 @@ It lives in ``PROJECT/.cache`` (git-ignored; deleting it only makes the next bui
 * **Pages.** A page is stored under a hash of the code and of everything it is built from
   (``site.pages.page_results``, the configuration, the prose and the site's style): a
   change to one task's measurements rebuilds that task's page only.
+* **Measurement files.** The runs read from each measurement file that had no problem, so
+  a rebuild reads only the files that changed.
 * **Files.** The text of every CSV and page is stored under a hash of what it is made
   from, so only the files whose content changed are formatted again.
 * **Charts.** A chart is stored under a hash of its function, the code and its input
@@ -117,6 +119,11 @@ def key_of(what: str, *values: Any) -> str:
 _ACTIVE: Cache | None = None  # the build's cache while ``using`` is in effect
 
 
+def active() -> Cache | None:
+    """The build's cache while ``using`` is in effect, else None."""
+    return _ACTIVE
+
+
 @contextlib.contextmanager
 def using(store: Cache) -> Iterator[None]:
     """Within the block, ``remembered`` functions reuse what ``store`` holds for the same inputs."""
@@ -144,14 +151,14 @@ def remembered(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     return decorate
 
 
-def file_hashes(folder: Path) -> dict[str, str]:
+def file_hashes(folder: Path, pattern: str = "*") -> dict[str, str]:
     return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+            for p in sorted(folder.rglob(pattern)) if p.is_file()}
 
 
-def folder_hash(folder: Path) -> str:
-    """One hash of every file's name and content under ``folder`` ("" when there is none)."""
-    return hashlib.sha256(json.dumps(file_hashes(folder) if folder.is_dir() else {}).encode()).hexdigest()
+def folder_hash(folder: Path, pattern: str = "*") -> str:
+    """One hash of the name and content of every file under ``folder`` that matches ``pattern``."""
+    return hashlib.sha256(json.dumps(file_hashes(folder, pattern) if folder.is_dir() else {}).encode()).hexdigest()
 
 
 class Cache:
