@@ -3,7 +3,8 @@
  * - Lazy: a chart is drawn when it comes near the viewport, one chart per task, so
  *   opening a page draws only what is visible and never blocks the page for long.
  * - Data once: the page's named datasets (script#page-data, column-major, text columns
- *   dictionary-coded) are decoded once and shared by the charts that name them.
+ *   dictionary-coded) are decoded once and shared by the charts that name them; a chart
+ *   takes in its data in the task after the one that compiles it.
  * - Fits its box: "container" widths follow the figure; faceted charts get a panel width
  *   and a column count that fit; on a narrow screen long labels are shortened and a
  *   heatmap's cells narrowed (their printed values then live in the tooltip).
@@ -58,22 +59,28 @@
     Object.keys(node).forEach(function (k) { walk(node[k], visit); });
   }
 
-  function attachData(spec) {
-    spec.datasets = {};
+  /* Named data -> "dataset:NAME" addresses that the loader below answers in a later task:
+     Vega compiles a chart in one task and takes in its data in the next, so the first chart
+     of a page, which also pays Vega's start-up, does not hold the page in one long task. */
+  var DATASET = "dataset:";
+  function deferData(spec) {
     walk(spec, function (node) {
-      if (node.data && typeof node.data === "object" && typeof node.data.name === "string" && node !== spec.datasets) {
-        spec.datasets[node.data.name] = dataset(node.data.name);
+      if (node.data && typeof node.data === "object" && typeof node.data.name === "string") {
+        node.data = {url: DATASET + node.data.name, format: {type: "json"}};
       }
     });
   }
-
-  function countOf(spec, field) {
-    var seen = {};
-    var name = null;
-    walk(spec, function (node) { if (node.data && node.data.name) { name = node.data.name; } });
-    (name ? dataset(name) : []).forEach(function (r) { seen[r[field]] = true; });
-    return Object.keys(seen).length;
-  }
+  var loader = {
+    load: function (uri) {
+      if (uri.indexOf(DATASET) !== 0) { return Promise.reject(new Error("not a dataset of this page: " + uri)); }
+      return new Promise(function (resolve) {
+        setTimeout(function () { resolve(dataset(uri.slice(DATASET.length))); }, 0);
+      });
+    },
+    sanitize: function (uri) { return Promise.resolve({href: uri}); },
+    http: function (uri) { return Promise.reject(new Error("no network: " + uri)); },
+    file: function (uri) { return Promise.reject(new Error("no files: " + uri)); }
+  };
 
   /* Words into lines of at most `max` characters (Vega draws an array as several lines). */
   function wrap(text, max) {
@@ -170,11 +177,11 @@
       finish(node, "error");
       return Promise.resolve();
     }
-    attachData(spec);
     adapt(spec, node.clientWidth || 800);
+    deferData(spec);
     node.textContent = "";
     var name = node.getAttribute("data-name") || "chart";
-    return window.vegaEmbed(node, spec, {renderer: "svg", actions: false, tooltip: {theme: "custom"}})
+    return window.vegaEmbed(node, spec, {renderer: "svg", actions: false, tooltip: {theme: "custom"}, loader: loader})
       .then(function (result) {
         views[name] = result.view;
         var svg = node.querySelector("svg");
