@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -169,11 +170,58 @@ def _build_one(name: str) -> tuple[Page, set[Path]]:
         store.used = outer | store.used
 
 
+def _build_together(names: list[str], helpers: int) -> dict[str, tuple[Page, set[Path]]]:
+    """``_build_one`` of every name, by this process and ``helpers`` forked ones, each taking
+    the next page as soon as it is free, so the work balances whatever each page costs."""
+    todo = list(names)
+    built: dict[str, tuple[Page, set[Path]]] = {}
+    failed: list[BaseException] = []
+    state = threading.Condition()
+    running = 0
+
+    with multiprocessing.get_context("fork").Pool(helpers) as pool:
+        def hand_out() -> None:  # to a helper that is free (called with ``state`` held)
+            nonlocal running
+            if todo and not failed:
+                name = todo.pop(0)
+                running += 1
+                pool.apply_async(_build_one, (name,), callback=lambda result: done(name, result),
+                                 error_callback=lambda exc: done(name, None, exc))
+
+        def done(name: str, result: tuple[Page, set[Path]] | None, exc: BaseException | None = None) -> None:
+            nonlocal running
+            with state:
+                running -= 1
+                if exc is not None:
+                    failed.append(exc)
+                else:
+                    built[name] = result
+                hand_out()
+                state.notify_all()
+
+        with state:
+            for _ in range(helpers):
+                hand_out()
+        while True:
+            with state:
+                if not todo or failed:
+                    break
+                name = todo.pop(0)
+            page = _build_one(name)
+            with state:
+                built[name] = page
+        with state:
+            state.wait_for(lambda: running == 0)
+    if failed:
+        raise failed[0]
+    return built
+
+
 def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache) -> list[Page]:
     """The pages of ``build_pages``, each reused from the cache when nothing it is built from
-    changed (``page_results``). Two or more others with charts are built by two processes where the
-    system can fork them: charts are the slow part of a build and pages are independent.
-    Same pages, same order either way."""
+    changed (``page_results``). Two or more others with charts are built by this process and a
+    forked one together where the system can fork (``_build_together``): charts are the slow
+    part of a build and pages are independent. Same pages, same order either way."""
     global _WORK
     style = style_of(results)
     names = page_names(results)
@@ -191,14 +239,13 @@ def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, 
     _WORK = (results, config, prose, style, store)
     try:
         if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            built = [_build_one(name) for name in missing]
+            built = {name: _build_one(name) for name in missing}
         else:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
-                built = pool.map(_build_one, missing, chunksize=1)
+            built = _build_together(missing, workers - 1)
     finally:
         _WORK = ()
-    for name, (page, used) in zip(missing, built):
-        pages[name] = (page, used)
+    for name in missing:
+        page, used = pages[name] = built[name]
         store.put("pages", keys[name], (page, sorted(path.stem for path in used)))
     store.used |= {path for _page, used in pages.values() for path in used}
     store.used |= {store.folder / "pages" / f"{keys[name]}.pickle" for name in names}

@@ -41,6 +41,22 @@ def change_one_latency(project: Project) -> None:
     path.write_text("\n".join(lines) + "\n")
 
 
+def stored_by_a_rebuild_after_one_change(project: Project, monkeypatch) -> list[tuple[str, object]]:
+    """(kind, value) of every entry a rebuild stores in the cache after one run changed."""
+    build(project, project.root / "build", log=quiet)
+    stored: list[tuple[str, object]] = []
+    original = cache.Cache.put
+
+    def put(self, kind, key, value):
+        stored.append((kind, value))
+        return original(self, kind, key, value)
+
+    monkeypatch.setattr(cache.Cache, "put", put)
+    change_one_latency(project)
+    build(project, project.root / "build", log=quiet)
+    return stored
+
+
 def test_a_build_with_nothing_changed_is_up_to_date_and_leaves_the_output_alone(project):
     out = project.root / "build"
     first = build(project, out, log=quiet)
@@ -81,52 +97,25 @@ def test_any_change_of_inputs_output_or_options_means_a_real_build(project, chan
 
 
 def test_a_changed_latency_rebuilds_only_the_charts_that_draw_it(project, monkeypatch):
-    out = project.root / "build"
-    build(project, out, log=quiet)
-    stored = recorded_puts(monkeypatch)
-    change_one_latency(project)
-    build(project, out, log=quiet)
+    stored = stored_by_a_rebuild_after_one_change(project, monkeypatch)
     assert sorted(value.name for kind, value in stored if kind == "charts") == ["box-lat_comp_ms", "latency"]
 
 
-def recorded_puts(monkeypatch) -> list[tuple[str, object]]:
-    """(kind, value) of every entry the build stores in its cache from now on."""
-    stored: list[tuple[str, object]] = []
-    original = cache.Cache.put
-
-    def put(self, kind, key, value):
-        stored.append((kind, value))
-        return original(self, kind, key, value)
-
-    monkeypatch.setattr(cache.Cache, "put", put)
-    return stored
 
 
 def test_a_changed_measurement_rebuilds_only_its_task_page_and_the_home_page(project, monkeypatch):
-    out = project.root / "build"
-    build(project, out, log=quiet)
-    stored = recorded_puts(monkeypatch)
-    change_one_latency(project)  # an ImageNet run
-    build(project, out, log=quiet)
+    stored = stored_by_a_rebuild_after_one_change(project, monkeypatch)  # an ImageNet run
     assert sorted(value[0].slug for kind, value in stored if kind == "pages") == ["imagenet", "index"]
 
 
 def test_a_run_that_changes_no_best_run_leaves_the_model_to_the_cache(project, monkeypatch):
-    out = project.root / "build"
-    build(project, out, log=quiet)
-    stored = recorded_puts(monkeypatch)
-    change_one_latency(project)
-    build(project, out, log=quiet)
+    stored = stored_by_a_rebuild_after_one_change(project, monkeypatch)
     assert [kind for kind, _value in stored if kind == "model"] == []
     assert {kind for kind, _value in stored} == {"inputs", "charts", "pages", "files"}
 
 
 def test_a_rebuild_reads_only_the_measurement_files_that_changed(project, monkeypatch):
-    out = project.root / "build"
-    build(project, out, log=quiet)
-    stored = recorded_puts(monkeypatch)
-    change_one_latency(project)
-    build(project, out, log=quiet)
+    stored = stored_by_a_rebuild_after_one_change(project, monkeypatch)
     read = [value for kind, value in stored if kind == "inputs"]
     assert [set(frame["source_file"]) for frame in read] == [{"data/measurements/fpga-a.csv"}]
 
