@@ -189,7 +189,7 @@ def main() -> None:
               + (f" {task:.0f} ms |" if task is not None else ""))
     print()
     for scale, what, times in breakdowns:
-        print(f"x{scale} {what}, where the time goes: "
+        print(f"x{scale} {what}: "
               + ", ".join(f"{name} {seconds:.1f} s" for name, seconds in times.items()))
 
 
