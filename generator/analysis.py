@@ -92,9 +92,6 @@ class Results:
             **{name: empty(getattr(self, name)) for name in TRACES},
         )
 
-    def default_predictions(self) -> pd.DataFrame:
-        return self.predictions[self.predictions["assumption"] == self.default_assumption]
-
     def downloads(self) -> dict[str, tuple[pd.DataFrame, list[str]]]:
         """The normalized tables written to ``build/data/``: name -> (frame, sort key)."""
         return {

@@ -28,11 +28,11 @@ from generator.inputs.dataset import read_dataset
 from generator.inputs.prose import Prose, read_prose
 from generator import cache
 from generator.output import datasets, write
-from generator.project import BuildSummary, Project, build_options, normal_base
+from generator.project import BuildSummary, Project, normal_base
 from generator.output.assets import write_assets
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
-from generator.site.pages import PROSE_NAMES, build_page, page_names, page_results, style_of
+from generator.site.pages import PROSE_NAMES, page_from, page_names, page_results, style_of
 from generator.site.structure import Figure, Page
 from generator.records import Dataset
 
@@ -76,17 +76,20 @@ def load_project(project: Project, log: Log, strict: bool = False) -> tuple[Site
 
 
 def build(project: Project, out: Path, log: Log = print, strict: bool = False,
-          warn: Log | None = None, base_path: str = "", figures: bool = False) -> BuildSummary:
+          warn: Log | None = None, base_path: str = "", figures: bool = False,
+          fingerprint: str | None = None) -> BuildSummary:
     """Build the site of ``project`` into ``out``. ``base_path`` (e.g. ``/repo/``) is the
     URL path the site is published under; only ``404.html`` needs it (see its template).
-    ``figures``: also an SVG of every chart (``figures/<page>/<chart>.svg``)."""
+    ``figures``: also an SVG of every chart (``figures/<page>/<chart>.svg``). ``fingerprint``:
+    what ``cache.reuse`` returned when the caller already asked it (the command line does,
+    before the heavy imports); else this asks it first."""
     started = time.perf_counter()
-    reused = cache.reuse(project, out, strict, base_path, log, warn, figures)
-    if reused is not None:
-        return reused
+    if fingerprint is None:
+        reused, fingerprint = cache.reuse(project, out, strict, base_path, log, warn, figures)
+        if reused is not None:
+            return reused
     target = write.check_target(out, project.root, project.inputs())
     store = cache.Cache(project.cache_dir)
-    build_key = cache.fingerprint(project, build_options(strict, base_path, figures))
     with cache.using(store):
         inputs = gather(project, log, strict)
     warning_lines = [f"warning: {w}" for w in inputs.warnings]
@@ -117,7 +120,7 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
 
     nav = [(p.slug, p.title, p.nav_title, p.filename) for p in pages]  # what a page shows of the others
     templates = cache.folder_hash(project.templates_dir)
-    with write.publish(target, project.root, project.inputs(), log, marker=f"inputs: {build_key}\n") as staging:
+    with write.publish(target, project.root, project.inputs(), log, marker=f"inputs: {fingerprint}\n") as staging:
         for name, (frame, key) in downloads.items():
             staging.write_text(f"data/{name}", csv(frame, key))
         for fig in all_figures:  # the chart's own order: the CSV is exactly what the chart embeds
@@ -144,14 +147,8 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
         warnings=len(inputs.warnings),
         seconds=time.perf_counter() - started,
     )
-    store.forget_unused("charts")
-    store.forget_unused("pages")
-    store.forget_unused("model")
-    store.forget_unused("inputs")
-    store.forget_unused("files")
-    if figures:
-        store.forget_unused("figures")
-    store.record_build(build_key, target, {"summary": summary.report(), "warning_lines": warning_lines})
+    store.forget_unused("inputs", "model", "pages", "charts", "files", *(["figures"] if figures else []))
+    store.record_build(fingerprint, target, {"summary": summary.report(), "warning_lines": warning_lines})
     return summary
 
 
@@ -160,11 +157,11 @@ _WORK: tuple = ()  # what forked page builders share with the build (set just be
 
 def _build_one(name: str) -> tuple[Page, set[Path]]:
     """Page ``name`` and the cache entries it used (its charts)."""
-    results, config, prose, style, store = _WORK
+    views, config, prose, style, store = _WORK
     outer, store.used = store.used, set()
     try:
         with cache.using(store):
-            page = build_page(name, results, config, prose, style)
+            page = page_from(name, views[name], config, prose, style)
         return page, store.used
     finally:
         store.used = outer | store.used
@@ -236,7 +233,7 @@ def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, 
     missing = [name for name in names if name not in pages]
     charted = [name for name in missing if name != "index"]  # the home page has no charts: not worth a process
     workers = min(2, os.cpu_count() or 1, len(charted))
-    _WORK = (results, config, prose, style, store)
+    _WORK = (views, config, prose, style, store)
     try:
         if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             built = {name: _build_one(name) for name in missing}

@@ -63,14 +63,10 @@ def code_hash() -> str:
 def fingerprint(project: Project, options: dict[str, Any]) -> str:
     """Everything a build's output depends on, hashed (see the module doc)."""
     digest = hashlib.sha256(code_hash().encode() + json.dumps(options, sort_keys=True).encode())
-    root = project.root.resolve()
-    paths = [project.config_file] if project.config_file.is_file() else []
+    if project.config_file.is_file():
+        digest.update(hashlib.sha256(project.config_file.read_bytes()).digest())
     for folder in (project.data_dir, project.site_src_dir, project.templates_dir):
-        if folder.is_dir():
-            paths += [p for p in folder.rglob("*") if p.is_file()]
-    for path in sorted(paths):
-        digest.update(path.resolve().relative_to(root).as_posix().encode() + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(f"{folder.name}\0{folder_hash(folder)}\0".encode())
     return digest.hexdigest()
 
 
@@ -204,13 +200,14 @@ class Cache:
             self.put(kind, key, value)
         return value
 
-    def forget_unused(self, kind: str) -> None:
-        """Remove the entries of ``kind`` this build did not use: the cache holds one build's worth."""
-        folder = self.folder / kind
-        if folder.is_dir():
-            for path in folder.iterdir():
-                if path.suffix == ".pickle" and path not in self.used:
-                    path.unlink(missing_ok=True)
+    def forget_unused(self, *kinds: str) -> None:
+        """Remove the entries of ``kinds`` this build did not use: the cache holds one build's worth."""
+        for kind in kinds:
+            folder = self.folder / kind
+            if folder.is_dir():
+                for path in folder.iterdir():
+                    if path.suffix == ".pickle" and path not in self.used:
+                        path.unlink(missing_ok=True)
 
     # --- whole builds ---------------------------------------------------------------------
 
@@ -233,9 +230,10 @@ class Cache:
 
 
 def reuse(project: Project, out: Path, strict: bool, base_path: str, log: Callable[[str], None],
-          warn: Callable[[str], None] | None = None, figures: bool = False) -> BuildSummary | None:
+          warn: Callable[[str], None] | None = None, figures: bool = False) -> tuple[BuildSummary | None, str]:
     """The summary of the previous build into ``out`` if nothing it depends on changed and
-    the folder is exactly as it was written (its warnings are printed again), else None.
+    the folder is exactly as it was written (its warnings are printed again), else None;
+    and the build's fingerprint either way (``build`` takes it, not to hash everything twice).
 
     Cheap: it checks the output folder, hashes the inputs and the output, and imports
     neither pandas nor the charting libraries.
@@ -249,7 +247,7 @@ def reuse(project: Project, out: Path, strict: bool, base_path: str, log: Callab
     key = fingerprint(project, build_options(strict, base_path, figures))
     report = Cache(project.cache_dir).unchanged_build(key, target, write.MARKER)
     if report is None:
-        return None
+        return None, key
     for line in report.get("warning_lines", []):
         (warn or log)(line)
-    return BuildSummary(out=target, seconds=time.perf_counter() - started, up_to_date=True, **report["summary"])
+    return BuildSummary(out=target, seconds=time.perf_counter() - started, up_to_date=True, **report["summary"]), key

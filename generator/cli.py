@@ -94,12 +94,12 @@ def _build(args: argparse.Namespace) -> int:
     log = (lambda _msg: None) if args.quiet else print
     project, out = Project(args.project), args.out or args.project / "build"
     project.check()
-    summary = reuse(project, out, args.strict, args.base_path, log, _warn, args.figures)  # before heavy imports
+    summary, fingerprint = reuse(project, out, args.strict, args.base_path, log, _warn, args.figures)  # cheap
     if summary is None:
         from generator.build import build
 
         summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=args.base_path,
-                        figures=args.figures)
+                        figures=args.figures, fingerprint=fingerprint)
     print(summary.line())
     return 0
 

@@ -146,11 +146,6 @@ def _is_missing(value: Any) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
 
 
-def sorted_values(values: Iterable[Any]) -> list[str]:
-    """Sorted unique non-null values as strings."""
-    return sorted({str(v) for v in values if not _is_missing(v)})
-
-
 def pruning_label(pruning_pct: float) -> str:
     """``100%``, ``12.5%``: percent of channels kept."""
     return f"{float(pruning_pct):g}%"
@@ -174,13 +169,6 @@ def variant_labels(frame: pd.DataFrame) -> pd.Series:
     """``ResNet-50 50%``: network name + pruning level."""
     names = _names(frame, "network_name", "network")
     return pd.Series([f"{n} {pruning_label(p)}" for n, p in zip(names, frame["pruning_pct"])],
-                     index=frame.index, dtype=object)
-
-
-def config_labels(frame: pd.DataFrame) -> pd.Series:
-    """``Jetson TX2 maxn FP16 · ResNet-50 50%``: one label per configuration."""
-    return pd.Series([f"{p} {prec} · {v}" for p, prec, v in zip(platform_labels(frame), frame["precision"],
-                                                                 variant_labels(frame))],
                      index=frame.index, dtype=object)
 
 

@@ -374,17 +374,6 @@ def yaml_number_problem(value: Any, rng: Range) -> str | None:
     return rng.problem(value)
 
 
-def cell_number(text: str, rng: Range) -> tuple[float, str | None]:
-    """One CSV cell as a float (NaN when empty) and why it is wrong, if it is."""
-    if text == "":
-        return math.nan, None
-    if not PLAIN_NUMBER.match(text):
-        return math.nan, f"expected {rng.describe()} written as a plain decimal like 1234.82, found '{clip_text(text)}'"
-    value = float(text)
-    message = rng.problem(value)
-    return (math.nan, message) if message else (value, None)
-
-
 # ---------------------------------------------------------------------------------------
 # Files
 

@@ -102,12 +102,16 @@ def page_results(name: str, results: Results) -> Results:
 def build_page(name: str, results: Results, config: SiteConfig, prose: Prose, style: Style | None = None) -> Page:
     """One page of ``page_names``: each is built on its own (so pages can be built in parallel).
     ``style`` is the whole site's (``style_of`` the whole results), so colours agree across pages."""
-    style = style or style_of(results)
+    return page_from(name, page_results(name, results), config, prose, style or style_of(results))
+
+
+def page_from(name: str, view: Results, config: SiteConfig, prose: Prose, style: Style) -> Page:
+    """Page ``name`` from what it is built from (``view``: ``page_results(name, ...)``)."""
     if name == "index":
-        return home_page(results, prose)
+        return home_page(view, prose)
     if name == "theory":
-        return theory_page(page_results(name, results), config, prose, style)
-    return task_page(page_results(name, results), config, prose, style, name)
+        return theory_page(view, config, prose, style)
+    return task_page(view, config, prose, style, name)
 
 
 def build_pages(results: Results, config: SiteConfig, prose: Prose) -> list[Page]:
