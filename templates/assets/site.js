@@ -135,7 +135,9 @@
       });
       spec.config = spec.config || {};
       spec.config.axis = Object.assign({}, spec.config.axis, {labelLimit: LABEL_LIMIT_NARROW});
-      spec.config.legend = Object.assign({}, spec.config.legend, {columns: 1, labelLimit: 170});
+      /* Legends one below the other: side by side they would run past a phone's edge. */
+      spec.config.legend = Object.assign({}, spec.config.legend, {columns: 1, labelLimit: 170,
+        layout: {bottom: {direction: "vertical", anchor: "start"}}});
     }
   }
 
