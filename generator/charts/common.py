@@ -247,7 +247,8 @@ def chart_spec(chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, descript
                toggles: Sequence[Toggle] = ()) -> ChartSpec:
     """The finished spec (theme applied, no inline data, not re-validated by Altair: the
     tests validate every spec against the Vega-Lite schema) with its dataset and check boxes."""
-    spec = chart.properties(description=description).to_dict(validate=False)
+    chart.description = description  # in place: ``properties`` would rebuild (and copy) every layer
+    spec = chart.to_dict(validate=False)
     spec.pop("datasets", None)
     if toggles:
         spec.setdefault("params", []).extend(t.param() for t in toggles)

@@ -76,7 +76,7 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
     require_rows(drawn, "latency_throughput_chart (runs with throughput and latency)")
     toggles = _platform_toggles(drawn, style)
     pick = pick_config()
-    dim = alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12))
+    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
     base = alt.Chart(named(name)).transform_filter(
         f"isValid(datum.fps_comp) && isValid(datum.lat_comp_ms) && {checkbox_filter('platform_name', toggles)}")
     x = alt.X("fps_comp:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"))
@@ -89,7 +89,7 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
                         ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d")),
     ).add_params(pick, zoom())
-    chart = alt.layer(lines, points).properties(
+    chart = alt.layer(lines, points,
         width="container", height=420,
         title=alt.Title(title, subtitle="One line per configuration (colour = platform, dash and shape = precision); "
                                         "median of repeated runs. Click a point to highlight its configuration."))
@@ -137,7 +137,7 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
     outliers = alt.Chart(named(name)).transform_filter("datum.part === 'outlier'").mark_point(
         size=18, filled=False).encode(y=y, x=alt.X("value:Q", scale=scale), color=color,
                                       tooltip=tooltip(("config", "Configuration"), ("value", f"Outlier ({unit})", "")))
-    chart = alt.layer(whiskers, bodies, medians, outliers).properties(
+    chart = alt.layer(whiskers, bodies, medians, outliers,
         width="container", height=rows_height(len(rows), 16),
         title=alt.Title(f"{quantity} per configuration", subtitle="Box: quartiles and median of the configuration's "
                                                                   "runs (batch sweep and repeats); whiskers: 1.5 IQR; "
@@ -201,7 +201,7 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     ).add_params(zoom())
     labels = base.transform_filter("datum.on_front").mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(
         x=x, y=y, text=alt.Text("variant_label:N"))
-    chart = alt.layer(front, dots, labels).properties(
+    chart = alt.layer(front, dots, labels,
         width="container", height=420, name="pareto",
         title=alt.Title(title, subtitle="Line and labels: the front of the platforms shown (tick the boxes below). "
                                         "Colour = platform, shape = precision."))
@@ -250,7 +250,7 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
         strokeDash=alt.StrokeDash("kind:N", title="Pareto front", scale=alt.Scale(
             domain=["measured", "predicted"], range=[[1, 0], [5, 3]]),
             legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#222222")),
-        color=alt.value("#222222"), detail=alt.Detail("kind:N"))
+        color=alt.ColorValue("#222222"), detail=alt.Detail("kind:N"))
     tips = tooltip(("config", "Configuration"), ("kind", "Kind"), ("fps", "Throughput (inputs/s)", ""),
                    ("top1_pct", "Top-1 (%)", ""))
     shape = style.precision_shape(frame["precision"])
@@ -258,7 +258,7 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
         x=x, y=y, color=color, shape=shape, tooltip=tips).add_params(zoom())
     predicted_dots = marks.transform_filter("datum.kind === 'predicted'").mark_point(
         filled=False, size=55, strokeWidth=1.6).encode(x=x, y=y, color=color, shape=shape, tooltip=tips)
-    chart = alt.layer(link, fronts, predicted_dots, measured_dots).properties(
+    chart = alt.layer(link, fronts, predicted_dots, measured_dots,
         width="container", height=440, name="overlap",
         title=alt.Title(title, subtitle="Filled: measured; hollow: predicted by the default model; a thin line joins "
                                         "a configuration's two points. Fronts follow the platforms shown."))
@@ -309,12 +309,13 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
         color="#222222", thickness=1.5, size=8).encode(y=y, x=alt.X("calibrated_fps:Q", scale=scale))
     measured = base.mark_point(filled=True, size=60, opacity=1).encode(
         y=y, x=alt.X("measured_fps:Q", scale=scale), color=style.platform_color(frame["platform_label"]),
-        stroke=alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("white")),
-        strokeWidth=alt.when(alt.datum.above_peak).then(alt.value(2.5)).otherwise(alt.value(0.5)), tooltip=tips)
+        stroke=alt.StrokeValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("white"))),
+        strokeWidth=alt.StrokeWidthValue(**alt.when(alt.datum.above_peak).then(alt.value(2.5)).otherwise(alt.value(0.5))),
+        tooltip=tips)
     labels = base.mark_text(align="left", dx=8, fontSize=9).encode(
         y=y, x=alt.X("measured_fps:Q", scale=scale), text=alt.Text("label:N"),
-        color=alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("#222222")))
-    chart = alt.layer(peak, predicted, calibrated, measured, labels).properties(
+        color=alt.ColorValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("#222222"))))
+    chart = alt.layer(peak, predicted, calibrated, measured, labels,
         width="container", height=rows_height(len(rows), 17),
         title=alt.Title(title, subtitle=f"Grey tick: peak; hollow diamond: {model} prediction; small bar: calibrated "
                                         "prediction; point: measured, labelled measured / predicted. "

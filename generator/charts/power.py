@@ -56,7 +56,7 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
     bars = base.mark_bar(size=11).encode(color=style.platform_color(frame["platform_label"]))
     text = base.transform_calculate(label=sig_expr("power_full_w_mean") + " + ' W'").mark_text(
         align="left", dx=3).encode(text=alt.Text("label:N"))
-    chart = alt.layer(bars, text).properties(width="container", height=rows_height(len(rows), 16), title=title)
+    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), 16), title=title)
     description = (f"Mean full-load power of {len(frame)} configurations; highest: "
                    f"{leaders(frame, 'power_full_w_mean', 'config', 'W')}; lowest: "
                    f"{leaders(frame, 'power_full_w_mean', 'config', 'W', largest=False)}.")
@@ -74,7 +74,7 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     require_rows(drawn, f"{what} (runs with {value})")
     toggles = _platform_toggles(drawn, style)
     pick = pick_config()
-    dim = alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12))
+    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
     base = alt.Chart(named(name)).transform_filter(
         f"isValid(datum[{value!r}]) && datum[{value!r}] > 0 && {checkbox_filter('platform_name', toggles)}")
     x = alt.X("batch:Q", title="Batch size (inputs per call, log2)", scale=alt.Scale(type="log", base=2))
@@ -87,7 +87,7 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
                         ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d")),
     ).add_params(pick, zoom())
-    chart = alt.layer(lines, points).properties(
+    chart = alt.layer(lines, points,
         width="container", height=380,
         title=alt.Title(title, subtitle="One line per configuration (median of repeated runs); colour = platform, "
                                         "dash and shape = precision. Click a point to highlight."))

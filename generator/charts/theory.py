@@ -106,7 +106,7 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
                             ("peak_tops", "Peak (TOP/s)", ""), ("bandwidth_gbps", "Bandwidth (GB/s)", ""),
                             ("ridge_ops_per_byte", "Ridge (ops/byte)", "")),
         )
-        .add_params(zoom())
+        .add_params(zoom(), precision)
     )
     on_rules = base.transform_filter("datum.series === 'network' && datum.precision === precision")
     network_rules = on_rules.mark_rule(color=NEUTRAL, strokeDash=[3, 3], strokeWidth=1.2, opacity=0.8).encode(
@@ -117,14 +117,10 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
     )
     labels = on_rules.transform_filter("isValid(datum.rule_label)").mark_text(
         angle=270, align="right", baseline="bottom", dx=-4, dy=-2, fontSize=9, color=NEUTRAL).encode(
-        x=x, y=alt.value(0), text=alt.Text("rule_label:N"))
-    chart = (
-        alt.layer(lines, network_rules, labels)
-        .add_params(precision)
-        .properties(width="container", height=440, title=alt.Title(
-            title, subtitle="Lines: platform rooflines at the chosen precision (colour = platform); dashed grey "
-                            "rules: network intensities. Scroll to zoom, drag to pan."))
-    )
+        x=x, y=alt.YValue(0), text=alt.Text("rule_label:N"))
+    chart = alt.layer(lines, network_rules, labels, width="container", height=440, title=alt.Title(
+        title, subtitle="Lines: platform rooflines at the chosen precision (colour = platform); dashed grey "
+                        "rules: network intensities. Scroll to zoom, drag to pan."))
     peaks = roofs.drop_duplicates(["platform_label", "precision"])
     description = (f"Roofline chart of {peaks['platform_label'].nunique()} platform modes at "
                    f"{len(precisions)} precisions ({', '.join(precisions)}) with the arithmetic intensity of "
@@ -185,9 +181,9 @@ def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default
     )
     text = base.transform_calculate(fps_label=sig_expr("fps")).mark_text(fontSize=9).encode(
         text=alt.Text("fps_label:N"),
-        color=alt.when(alt.datum.fps < dark_below).then(alt.value("white")).otherwise(alt.value("black")),
+        color=alt.ColorValue(**alt.when(alt.datum.fps < dark_below).then(alt.value("white")).otherwise(alt.value("black"))),
     )
-    chart = alt.layer(cells, text).add_params(model).properties(
+    chart = alt.layer(cells.add_params(model), text,
         width=alt.Step(44), height=alt.Step(20),
         title=alt.Title(title, subtitle="Choose the model below the chart; the colours mean the same for every model."),
     )
@@ -245,7 +241,7 @@ def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
     bars = base.mark_bar().encode(color=style.platform_color(frame["platform_label"]))
     text = base.transform_calculate(label=sig_expr("bandwidth_gbps")).mark_text(align="left", dx=3).encode(
         text=alt.Text("label:N"))
-    chart = alt.layer(bars, text).properties(width="container", height=rows_height(len(rows), 20), title=title)
+    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), 20), title=title)
     description = (f"Off-chip memory bandwidth of {len(rows)} platform modes; highest: "
                    f"{leaders(frame, 'bandwidth_gbps', 'platform_label', 'GB/s')}.")
     return chart_spec(chart, name, data, description)
@@ -338,8 +334,8 @@ def model_fit_chart(pairs: pd.DataFrame, models: Sequence[str], style: Style, na
     x = alt.X("predicted_fps:Q", title="Predicted (inputs/s, log)", scale=scale)
     y = alt.Y("measured_fps:Q", title="Measured (inputs/s, log)", scale=scale)
     diagonal = alt.Chart().mark_rule(color=NEUTRAL, strokeDash=[4, 3]).encode(
-        x=alt.datum(low, type="quantitative", scale=scale), y=alt.datum(low, type="quantitative", scale=scale),
-        x2=alt.datum(high), y2=alt.datum(high))
+        x=alt.XDatum(low, type="quantitative", scale=scale), y=alt.YDatum(low, type="quantitative", scale=scale),
+        x2=alt.X2Datum(high), y2=alt.Y2Datum(high))
     points = alt.Chart().mark_point(filled=True, size=32, opacity=0.8).encode(
         x=x, y=y, color=style.platform_color(frame["platform_label"]),
         tooltip=tooltip(("config", "Configuration"), ("measured_fps", "Measured (inputs/s)", ""),
