@@ -17,8 +17,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
-
 from generator import __version__
 from generator.analysis import Results, analyse
 from generator.errors import Problem
@@ -32,7 +30,7 @@ from generator.project import BuildSummary, Project, normal_base
 from generator.output.assets import write_assets
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
-from generator.site.pages import PROSE_NAMES, page_from, page_names, page_results, style_of
+from generator.site.pages import PROSE_NAMES, NavItem, navigation, page_from, page_names, page_results, style_of
 from generator.site.structure import Figure, Page
 from generator.records import Dataset
 
@@ -100,38 +98,29 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
     with cache.using(store):
         results = analyse(inputs.dataset, config)
     log("Building charts and pages ...")
-    pages = build_pages_in_parallel(results, config, inputs.prose, store)
-    renderer = Renderer(project.templates_dir)
     downloads = results.downloads()
+    site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
+    renderer = Renderer(project.templates_dir, project.cache_dir / "templates")
+    renderer.env.get_template("page.html")  # compiled once, before the page builders fork
+    publishing = Publishing(renderer, navigation(results), site, figures, cache.folder_hash(project.templates_dir))
+    built = build_pages_in_parallel(results, config, inputs.prose, store, publishing)
+    pages = [page for page, _files in built]
     all_figures = [f for p in pages for f in p.all_figures()]
     tables = [t for p in pages for t in p.all_tables()]
-    site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
 
     svgs = static_figures(pages, store, log) if figures else {}
     log(f"Writing the site into a staging folder next to {target.name}/ ...")
-    def csv(frame: pd.DataFrame, key: list[str] | None = None) -> str:
-        return store.memo("files", cache.key_of("csv", frame, key), lambda: to_csv_text(frame, key, sort=key is not None))
-
-    def html(page: Page) -> str:
-        def render() -> str:
-            return renderer.render("page.html", page=page, nav=pages, site=site,
-                                   page_data=datasets.page_data(page.datasets()))
-        return store.memo("files", cache.key_of("html", page, nav, site, templates), render)
-
-    nav = [(p.slug, p.title, p.nav_title, p.filename) for p in pages]  # what a page shows of the others
-    templates = cache.folder_hash(project.templates_dir)
     with write.publish(target, project.root, project.inputs(), log, marker=f"inputs: {fingerprint}\n") as staging:
         for name, (frame, key) in downloads.items():
-            staging.write_text(f"data/{name}", csv(frame, key))
-        for fig in all_figures:  # the chart's own order: the CSV is exactly what the chart embeds
-            staging.write_text(fig.csv_path, csv(fig.data))
-        for tab in tables:
-            staging.write_text(tab.csv_path, csv(tab.data))
-        for page in pages:
+            text = store.memo("files", cache.key_of("csv", frame, key), lambda: to_csv_text(frame, key, sort=True))
+            staging.write_text(f"data/{name}", text)
+        for page, files in built:
             log(f"  {page.filename}: {len(page.all_figures())} charts, {len(page.all_tables())} tables")
-            staging.write_text(page.filename, html(page))
+            for path, text in files.items():
+                staging.write_text(path, text)
         if (project.templates_dir / "404.html").is_file():
-            staging.write_text("404.html", renderer.render("404.html", site=site, base_path=normal_base(base_path)))
+            staging.write_text("404.html", publishing.renderer.render(
+                "404.html", site=site, base_path=normal_base(base_path)))
         for path, svg in svgs.items():
             staging.write_text(path, svg)
         write_assets(project.templates_dir / "assets", staging, project.cache_dir)
@@ -152,26 +141,56 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
     return summary
 
 
+@dataclass(frozen=True)
+class Publishing:
+    """What every page's files share: the templates, the navigation, the site's facts, and
+    whether the build also renders a static figure of each chart."""
+
+    renderer: Renderer
+    nav: list[NavItem]
+    site: dict
+    figures: bool
+    templates: str  # hash of the templates folder: what the renderer's output depends on
+
+    def key(self) -> tuple:
+        return self.nav, self.site, self.figures, self.templates
+
+
+def page_files(page: Page, publishing: Publishing) -> dict[str, str]:
+    """Every file of ``page``: the CSV of each chart (in the chart's own row order: exactly
+    what it embeds) and of each table, then its HTML."""
+    if publishing.figures:
+        for fig in page.all_figures():
+            fig.figure_path = f"figures/{page.slug}/{fig.id}.svg"
+    files = {fig.csv_path: to_csv_text(fig.data, sort=False) for fig in page.all_figures()}
+    files.update({tab.csv_path: to_csv_text(tab.data, sort=False) for tab in page.all_tables()})
+    files[page.filename] = publishing.renderer.render(
+        "page.html", page=page, nav=publishing.nav, site=publishing.site,
+        page_data=datasets.page_data(page.datasets()))
+    return files
+
+
+Built = tuple[Page, dict[str, str]]  # a page and its files (``page_files``)
 _WORK: tuple = ()  # what forked page builders share with the build (set just before the fork)
 
 
-def _build_one(name: str) -> tuple[Page, set[Path]]:
-    """Page ``name`` and the cache entries it used (its charts)."""
-    views, config, prose, style, store = _WORK
+def _build_one(name: str) -> tuple[Built, set[Path]]:
+    """Page ``name`` with its files, and the cache entries it used (its charts)."""
+    views, config, prose, style, publishing, store = _WORK
     outer, store.used = store.used, set()
     try:
         with cache.using(store):
             page = page_from(name, views[name], config, prose, style)
-        return page, store.used
+        return (page, page_files(page, publishing)), store.used
     finally:
         store.used = outer | store.used
 
 
-def _build_together(names: list[str], helpers: int) -> dict[str, tuple[Page, set[Path]]]:
+def _build_together(names: list[str], helpers: int) -> dict[str, tuple[Built, set[Path]]]:
     """``_build_one`` of every name, by this process and ``helpers`` forked ones, each taking
     the next page as soon as it is free, so the work balances whatever each page costs."""
     todo = list(names)
-    built: dict[str, tuple[Page, set[Path]]] = {}
+    built: dict[str, tuple[Built, set[Path]]] = {}
     failed: list[BaseException] = []
     state = threading.Condition()
     running = 0
@@ -185,7 +204,7 @@ def _build_together(names: list[str], helpers: int) -> dict[str, tuple[Page, set
                 pool.apply_async(_build_one, (name,), callback=lambda result: done(name, result),
                                  error_callback=lambda exc: done(name, None, exc))
 
-        def done(name: str, result: tuple[Page, set[Path]] | None, exc: BaseException | None = None) -> None:
+        def done(name: str, result: tuple[Built, set[Path]] | None, exc: BaseException | None = None) -> None:
             nonlocal running
             with state:
                 running -= 1
@@ -214,26 +233,33 @@ def _build_together(names: list[str], helpers: int) -> dict[str, tuple[Page, set
     return built
 
 
-def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache) -> list[Page]:
-    """The pages of ``build_pages``, each reused from the cache when nothing it is built from
-    changed (``page_results``). Two or more others with charts are built by this process and a
-    forked one together where the system can fork (``_build_together``): charts are the slow
-    part of a build and pages are independent. Same pages, same order either way."""
+def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache,
+                            publishing: Publishing) -> list[Built]:
+    """Every page with its files (``page_files``), each reused from the cache when nothing it
+    is built from changed (``page_results``, the navigation, the site's facts, the
+    templates). Two or more pages with charts are built by this process and forked ones
+    together where the system can fork (``_build_together``), largest first: charts are the
+    slow part of a build and pages are independent. One process more than there are cores:
+    a page is a coarse piece of work, and with every core's process on a page of its own
+    the last pages would leave a core idle; with one more, the system shares the cores
+    among the pages still running. Same pages, same order either way."""
     global _WORK
     style = style_of(results)
     names = page_names(results)
     views = {name: page_results(name, results) for name in names}
     digests = {id(view): cache.key_of("results", view) for view in views.values()}  # the whole results once
-    keys = {name: cache.key_of(f"page {name}", digests[id(views[name])], config, prose, style) for name in names}
-    pages: dict[str, tuple[Page, set[Path]]] = {}
+    keys = {name: cache.key_of(f"page {name}", digests[id(views[name])], config, prose, style, publishing.key())
+            for name in names}
+    pages: dict[str, tuple[Built, set[Path]]] = {}
     for name in names:
         hit = store.get("pages", keys[name])
-        if isinstance(hit, tuple) and len(hit) == 2 and isinstance(hit[0], Page):
-            pages[name] = (hit[0], {store.folder / "charts" / f"{chart}.pickle" for chart in hit[1]})
-    missing = [name for name in names if name not in pages]
+        if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Page):
+            pages[name] = ((hit[0], hit[1]), {store.folder / "charts" / f"{chart}.pickle" for chart in hit[2]})
+    missing = largest_first([name for name in names if name not in pages], views)
     charted = [name for name in missing if name != "index"]  # the home page has no charts: not worth a process
-    workers = min(2, os.cpu_count() or 1, len(charted))
-    _WORK = (views, config, prose, style, store)
+    cores = os.cpu_count() or 1
+    workers = min(cores + 1 if cores > 1 else 1, len(charted))
+    _WORK = (views, config, prose, style, publishing, store)
     try:
         if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
             built = {name: _build_one(name) for name in missing}
@@ -242,17 +268,26 @@ def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, 
     finally:
         _WORK = ()
     for name in missing:
-        page, used = pages[name] = built[name]
-        store.put("pages", keys[name], (page, sorted(path.stem for path in used)))
-    store.used |= {path for _page, used in pages.values() for path in used}
+        (page, files), used = pages[name] = built[name]
+        store.put("pages", keys[name], (page, files, sorted(path.stem for path in used)))
+    store.used |= {path for _built, used in pages.values() for path in used}
     store.used |= {store.folder / "pages" / f"{keys[name]}.pickle" for name in names}
     return [pages[name][0] for name in names]
 
 
+def largest_first(names: list[str], views: dict[str, Results]) -> list[str]:
+    """``names`` in the order pages are handed out: task pages (a dozen charts each) by
+    their number of runs, largest first, then the theory page, then the home page (no
+    charts), so the last page to finish is a small one."""
+    def size(name: str) -> tuple[int, int]:
+        return {"index": 0, "theory": 1}.get(name, 2), len(views[name].measurements)
+    return sorted(names, key=size, reverse=True)
+
+
 def static_figures(pages: list[Page], store: cache.Cache, log: Log) -> dict[str, str]:
     """An SVG of every chart (vl-convert, offline), each kept in the cache under a hash of the
-    code, its spec and its data, so an unchanged chart is not rendered again. Sets each
-    figure's path."""
+    code, its spec and its data, so an unchanged chart is not rendered again. Each at its
+    figure's path (set by ``page_files`` when the build makes figures)."""
     from generator.output.assets import vegalite_version
     from generator.output.figures import render_svg
 
@@ -261,8 +296,6 @@ def static_figures(pages: list[Page], store: cache.Cache, log: Log) -> dict[str,
     for page in pages:
         data = page.datasets()
         for fig in page.all_figures():
-            fig.figure_path = f"figures/{page.slug}/{fig.id}.svg"
-
             def render(fig: Figure = fig) -> str:
                 nonlocal rendered
                 rendered += 1

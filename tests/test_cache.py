@@ -155,10 +155,12 @@ def test_the_cache_is_safe_to_delete(project, tmp_path):
 
 def test_a_damaged_cache_entry_is_a_miss_not_an_error(project, tmp_path):
     build(project, tmp_path / "one", log=quiet)
-    for entry in (project.cache_dir / "charts").iterdir():
-        entry.write_bytes(b"not a pickle")
+    damaged = [entry for entry in project.cache_dir.rglob("*") if entry.is_file()]
+    for entry in damaged:
+        entry.write_bytes(b"damaged")
+    assert {entry.parent.name for entry in damaged} >= {"charts", "pages", "templates"}
     build(project, tmp_path / "two", log=quiet)
-    assert (tmp_path / "two" / "index.html").is_file()
+    assert tree(tmp_path / "one") == tree(tmp_path / "two")
 
 
 def test_static_figures_one_svg_per_chart_shown_without_javascript_and_rendered_once(project):

@@ -126,12 +126,39 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """jinja's cache of compiled templates, where a damaged entry is a miss and an entry that
+    cannot be written is skipped (as in the build cache)."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except Exception:  # noqa: BLE001 - unreadable or damaged: compile instead
+            bucket.reset()
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
 class Renderer:
     """Renders pages with ``templates/``."""
 
-    def __init__(self, templates_dir: Path):
+    def __init__(self, templates_dir: Path, compiled_dir: Path | None = None):
+        """``compiled_dir``: where compiled templates are kept between builds (jinja's
+        bytecode cache, keyed on each template's source), or None to compile every time."""
+        cache = None
+        if compiled_dir is not None:
+            try:
+                compiled_dir.mkdir(parents=True, exist_ok=True)
+                cache = _CompiledTemplates(str(compiled_dir))
+            except OSError:
+                pass  # compiled on every build instead
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
+            bytecode_cache=cache,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

@@ -10,6 +10,7 @@ name; charts that draw the same table share one dataset.
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -87,6 +88,35 @@ def page_names(results: Results) -> list[str]:
     return ["index", "theory"] + [t.id for t in results.dataset.tasks if t.id in task_ids]
 
 
+HOME_TITLES = ("CNN inference on heterogeneous hardware", "Home")
+THEORY_TITLES = ("Theoretical Analysis", "Theory")
+
+
+def page_titles(name: str, results: Results) -> tuple[str, str]:
+    """(title, navigation title) of page ``name``: known before any page is built, so every
+    page can be rendered with the site's navigation on its own."""
+    if name == "index":
+        return HOME_TITLES
+    if name == "theory":
+        return THEORY_TITLES
+    task = results.dataset.task(name)
+    return task.name, task.name
+
+
+class NavItem(NamedTuple):
+    """A page as the navigation of every page shows it."""
+
+    slug: str
+    title: str
+    nav_title: str
+    filename: str
+
+
+def navigation(results: Results) -> list[NavItem]:
+    """Every page as the navigation shows it, in navigation order."""
+    return [NavItem(name, *page_titles(name, results), f"{name}.html") for name in page_names(results)]
+
+
 def page_results(name: str, results: Results) -> Results:
     """What page ``name`` is built from: a task's page from its task's rows only
     (``Results.for_task``), the theory page from everything but single runs
@@ -130,8 +160,8 @@ def home_page(results: Results, prose: Prose) -> Page:
         ("Tasks", str(len(ds.tasks))),
     ]
     overview = Section("at-a-glance", "At a glance", facts=facts, tables=[platforms_table(results), tasks_table(results)])
-    return Page(slug="index", title="CNN inference on heterogeneous hardware", nav_title="Home",
-                intro_md=prose["index"], sections=[overview])
+    title, nav_title = HOME_TITLES
+    return Page(slug="index", title=title, nav_title=nav_title, intro_md=prose["index"], sections=[overview])
 
 
 def platforms_table(results: Results) -> Table:
@@ -203,7 +233,8 @@ def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style
     )
     accuracy = Section("accuracy", "Accuracy", prose_md=prose["theory-accuracy"], tables=[accuracy_table(results)])
     model = Section("roofline-model", "The roofline model", prose_md=prose["theory-model"] + "\n\n" + assumptions_md)
-    return Page(slug="theory", title="Theoretical Analysis", nav_title="Theory", intro_md=prose["theory"],
+    title, nav_title = THEORY_TITLES
+    return Page(slug="theory", title=title, nav_title=nav_title, intro_md=prose["theory"],
                 sections=[model, *model_error_sections(results, config, prose, style), platforms, networks, accuracy])
 
 
@@ -288,7 +319,8 @@ def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, 
         sections.append(Section("experimental", "Experimental Data Analysis",
                                 prose_md=f"No measurements of {md_escape(task.name)} are in the data set yet."))
     intro = prose.get(f"tasks/{task_id}") or DataText(task.description)
-    return Page(slug=task_id, title=task.name, nav_title=task.name, intro_md=intro, sections=sections)
+    title, nav_title = page_titles(task_id, results)
+    return Page(slug=task_id, title=title, nav_title=nav_title, intro_md=intro, sections=sections)
 
 
 def theory_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str) -> Section:
