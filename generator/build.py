@@ -14,6 +14,7 @@ import os
 import threading
 import time
 from collections.abc import Callable
+from typing import Any
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +31,8 @@ from generator.project import BuildSummary, Project, normal_base
 from generator.output.assets import write_assets
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
-from generator.site.pages import PROSE_NAMES, NavItem, navigation, page_from, page_names, page_results, style_of
+from generator.site.plan import PROSE_NAMES, NavItem, navigation, page_from, page_names, page_results, style_of
+from generator.charts.theme import Style
 from generator.site.structure import Figure, Page
 from generator.records import Dataset
 
@@ -88,22 +90,22 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
             return reused
     target = write.check_target(out, project.root, project.inputs())
     store = cache.Cache(project.cache_dir)
-    with cache.using(store):
-        inputs = gather(project, log, strict)
-    warning_lines = [f"warning: {w}" for w in inputs.warnings]
-    for line in warning_lines:
-        (warn or log)(line)
-    config = inputs.config
-    log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
-    with cache.using(store):
-        results = analyse(inputs.dataset, config)
-    log("Building charts and pages ...")
-    downloads = results.downloads()
-    site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
-    renderer = Renderer(project.templates_dir, project.cache_dir / "templates")
-    renderer.env.get_template("page.html")  # compiled once, before the page builders fork
-    publishing = Publishing(renderer, navigation(results), site, figures, cache.folder_hash(project.templates_dir))
-    built = build_pages_in_parallel(results, config, inputs.prose, store, publishing)
+    with PageBuilders(project) as builders:  # forked now: they get ready while this process reads and analyses
+        with cache.using(store):
+            inputs = gather(project, log, strict)
+        warning_lines = [f"warning: {w}" for w in inputs.warnings]
+        for line in warning_lines:
+            (warn or log)(line)
+        config = inputs.config
+        log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
+        with cache.using(store):
+            results = analyse(inputs.dataset, config)
+        log("Building charts and pages ...")
+        downloads = results.downloads()
+        site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
+        publishing = Publishing(navigation(results), site, figures, project.templates_dir, project.cache_dir / "templates",
+                                cache.folder_hash(project.templates_dir))
+        built = build_pages(results, config, inputs.prose, store, publishing, builders)
     pages = [page for page, _files in built]
     all_figures = [f for p in pages for f in p.all_figures()]
     tables = [t for p in pages for t in p.all_tables()]
@@ -119,7 +121,7 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
             for path, text in files.items():
                 staging.write_text(path, text)
         if (project.templates_dir / "404.html").is_file():
-            staging.write_text("404.html", publishing.renderer.render(
+            staging.write_text("404.html", publishing.renderer().render(
                 "404.html", site=site, base_path=normal_base(base_path)))
         for path, svg in svgs.items():
             staging.write_text(path, svg)
@@ -143,17 +145,30 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
 
 @dataclass(frozen=True)
 class Publishing:
-    """What every page's files share: the templates, the navigation, the site's facts, and
-    whether the build also renders a static figure of each chart."""
+    """What every page's files share: the navigation, the site's facts, whether the build
+    also renders a static figure of each chart, and the templates (their folder, where their
+    compiled form is kept, and the hash of their sources)."""
 
-    renderer: Renderer
     nav: list[NavItem]
     site: dict
     figures: bool
-    templates: str  # hash of the templates folder: what the renderer's output depends on
+    templates_dir: Path
+    compiled_dir: Path
+    templates: str
 
     def key(self) -> tuple:
+        """What a page's files depend on besides the page (the folders are where, not what)."""
         return self.nav, self.site, self.figures, self.templates
+
+    def renderer(self) -> Renderer:
+        """This process's renderer of the templates (made once per process)."""
+        key = (self.templates_dir, self.compiled_dir)
+        if key not in _RENDERERS:
+            _RENDERERS[key] = Renderer(self.templates_dir, self.compiled_dir)
+        return _RENDERERS[key]
+
+
+_RENDERERS: dict[tuple[Path, Path], Renderer] = {}
 
 
 def page_files(page: Page, publishing: Publishing) -> dict[str, str]:
@@ -164,47 +179,84 @@ def page_files(page: Page, publishing: Publishing) -> dict[str, str]:
             fig.figure_path = f"figures/{page.slug}/{fig.id}.svg"
     files = {fig.csv_path: to_csv_text(fig.data, sort=False) for fig in page.all_figures()}
     files.update({tab.csv_path: to_csv_text(tab.data, sort=False) for tab in page.all_tables()})
-    files[page.filename] = publishing.renderer.render(
+    files[page.filename] = publishing.renderer().render(
         "page.html", page=page, nav=publishing.nav, site=publishing.site,
         page_data=datasets.page_data(page.datasets()))
     return files
 
 
 Built = tuple[Page, dict[str, str]]  # a page and its files (``page_files``)
-_WORK: tuple = ()  # what forked page builders share with the build (set just before the fork)
+Job = tuple  # the arguments of ``build_page``: (name, view, config, prose, style, publishing, cache folder)
 
 
-def _build_one(name: str) -> tuple[Built, set[Path]]:
+def build_page(name: str, view: Results, config: SiteConfig, prose: Prose, style: Style, publishing: Publishing,
+               cache_folder: Path) -> tuple[Built, set[Path]]:
     """Page ``name`` with its files, and the cache entries it used (its charts)."""
-    views, config, prose, style, publishing, store = _WORK
-    outer, store.used = store.used, set()
-    try:
-        with cache.using(store):
-            page = page_from(name, views[name], config, prose, style)
-        return (page, page_files(page, publishing)), store.used
-    finally:
-        store.used = outer | store.used
+    store = cache.Cache(cache_folder)
+    with cache.using(store):
+        page = page_from(name, view, config, prose, style)
+    return (page, page_files(page, publishing)), store.used
 
 
-def _build_together(names: list[str], helpers: int) -> dict[str, tuple[Built, set[Path]]]:
-    """``_build_one`` of every name, by this process and ``helpers`` forked ones, each taking
-    the next page as soon as it is free, so the work balances whatever each page costs."""
-    todo = list(names)
-    built: dict[str, tuple[Built, set[Path]]] = {}
-    failed: list[BaseException] = []
-    state = threading.Condition()
-    running = 0
+def _ready_to_build(templates_dir: Path, compiled_dir: Path) -> None:
+    """A page builder's start: the chart code imported and the page template compiled."""
+    import generator.site.pages  # noqa: F401
 
-    with multiprocessing.get_context("fork").Pool(helpers) as pool:
-        def hand_out() -> None:  # to a helper that is free (called with ``state`` held)
+    Renderer(templates_dir, compiled_dir).env.get_template("page.html")
+
+
+class PageBuilders:
+    """Processes that build pages, forked when a build starts where the system can fork and
+    has more than one core: one per core but one, each importing the chart code (Altair)
+    and compiling the page template while this process reads and analyses the data on the
+    remaining core.
+
+    This process builds pages too when there are more than builders. Where one of them has
+    charts, it imports the chart code itself and forks one builder more, ready at once:
+    a page is a coarse piece of work, and with one process more than cores the system
+    shares the cores among the last pages instead of leaving one idle. A rebuild that
+    redraws one page and the home page (no charts) never imports Altair in this process."""
+
+    def __init__(self, project: Project):
+        self.templates = (project.templates_dir, project.cache_dir / "templates")
+        self.pools: list[tuple[Any, int]] = []  # (pool, processes)
+
+    def __enter__(self) -> PageBuilders:
+        cores = os.cpu_count() or 1
+        if cores > 1 and "fork" in multiprocessing.get_all_start_methods():
+            self._fork(cores - 1, ready=True)
+        return self
+
+    def _fork(self, processes: int, ready: bool = False) -> None:
+        context = multiprocessing.get_context("fork")
+        pool = context.Pool(processes, _ready_to_build, self.templates) if ready else context.Pool(processes)
+        self.pools.append((pool, processes))
+
+    def __exit__(self, *_exc: object) -> None:
+        for pool, _processes in self.pools:
+            pool.terminate()
+            pool.join()
+
+    def build(self, jobs: list[Job]) -> dict[str, tuple[Built, set[Path]]]:
+        """``build_page(*job)`` of every job, each handed to a builder as soon as one is
+        free, in the given order."""
+        if not self.pools:
+            return {job[0]: build_page(*job) for job in jobs}
+        todo = list(jobs)
+        built: dict[str, tuple[Built, set[Path]]] = {}
+        failed: list[BaseException] = []
+        state = threading.Condition()
+        running = 0
+
+        def hand_out(pool: Any) -> None:  # the next job to a free process of ``pool`` (``state`` held)
             nonlocal running
             if todo and not failed:
-                name = todo.pop(0)
+                job = todo.pop(0)
                 running += 1
-                pool.apply_async(_build_one, (name,), callback=lambda result: done(name, result),
-                                 error_callback=lambda exc: done(name, None, exc))
+                pool.apply_async(build_page, job, callback=lambda result: done(pool, job[0], result),
+                                 error_callback=lambda exc: done(pool, job[0], None, exc))
 
-        def done(name: str, result: tuple[Built, set[Path]] | None, exc: BaseException | None = None) -> None:
+        def done(pool: Any, name: str, result: tuple[Built, set[Path]] | None, exc: BaseException | None = None) -> None:
             nonlocal running
             with state:
                 running -= 1
@@ -212,38 +264,43 @@ def _build_together(names: list[str], helpers: int) -> dict[str, tuple[Built, se
                     failed.append(exc)
                 else:
                     built[name] = result
-                hand_out()
+                hand_out(pool)
                 state.notify_all()
 
+        builders = sum(processes for _pool, processes in self.pools)
+        this_process_too = len(todo) > builders
+        draws_charts = any(job[0] != "index" for job in todo[builders:])
         with state:
-            for _ in range(helpers):
-                hand_out()
-        while True:
+            for pool, processes in self.pools:
+                for _ in range(processes):
+                    hand_out(pool)
+        if draws_charts:  # this process will draw charts
+            import generator.site.pages  # noqa: F401  (imported before the fork: the new builder has it)
+
+            self._fork(1)
+            with state:
+                hand_out(self.pools[-1][0])
+        while this_process_too:
             with state:
                 if not todo or failed:
                     break
-                name = todo.pop(0)
-            page = _build_one(name)
+                job = todo.pop(0)
+            result = build_page(*job)
             with state:
-                built[name] = page
+                built[job[0]] = result
         with state:
             state.wait_for(lambda: running == 0)
-    if failed:
-        raise failed[0]
-    return built
+        if failed:
+            raise failed[0]
+        return built
 
 
-def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache,
-                            publishing: Publishing) -> list[Built]:
+def build_pages(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache, publishing: Publishing,
+                builders: PageBuilders) -> list[Built]:
     """Every page with its files (``page_files``), each reused from the cache when nothing it
     is built from changed (``page_results``, the navigation, the site's facts, the
-    templates). Two or more pages with charts are built by this process and forked ones
-    together where the system can fork (``_build_together``), largest first: charts are the
-    slow part of a build and pages are independent. One process more than there are cores:
-    a page is a coarse piece of work, and with every core's process on a page of its own
-    the last pages would leave a core idle; with one more, the system shares the cores
-    among the pages still running. Same pages, same order either way."""
-    global _WORK
+    templates); the others built by ``builders``, largest first. Same pages, same order
+    however they are built."""
     style = style_of(results)
     names = page_names(results)
     views = {name: page_results(name, results) for name in names}
@@ -256,17 +313,7 @@ def build_pages_in_parallel(results: Results, config: SiteConfig, prose: Prose, 
         if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Page):
             pages[name] = ((hit[0], hit[1]), {store.folder / "charts" / f"{chart}.pickle" for chart in hit[2]})
     missing = largest_first([name for name in names if name not in pages], views)
-    charted = [name for name in missing if name != "index"]  # the home page has no charts: not worth a process
-    cores = os.cpu_count() or 1
-    workers = min(cores + 1 if cores > 1 else 1, len(charted))
-    _WORK = (views, config, prose, style, publishing, store)
-    try:
-        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-            built = {name: _build_one(name) for name in missing}
-        else:
-            built = _build_together(missing, workers - 1)
-    finally:
-        _WORK = ()
+    built = builders.build([(name, views[name], config, prose, style, publishing, store.folder) for name in missing])
     for name in missing:
         (page, files), used = pages[name] = built[name]
         store.put("pages", keys[name], (page, files, sorted(path.stem for path in used)))

@@ -9,7 +9,7 @@ It lives in ``PROJECT/.cache`` (git-ignored; deleting it only makes the next bui
   every file written. When both still match, nothing has changed: the build is reported
   up to date without reading the data or importing the charting libraries.
 * **Pages.** A page is stored under a hash of the code and of everything it is built from
-  (``site.pages.page_results``, the configuration, the prose and the site's style): a
+  (``site.plan.page_results``, the configuration, the prose and the site's style): a
   change to one task's measurements rebuilds that task's page only.
 * **Measurement files.** The runs read from each measurement file that had no problem, so
   a rebuild reads only the files that changed.

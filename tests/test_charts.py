@@ -21,7 +21,8 @@ from generator.build import Project, gather
 from generator.charts import common, experiments, power, theme, theory
 from generator.output.assets import vegalite_version
 from generator.output.figures import render_svg, static_spec
-from generator.site.pages import build_pages, style_of
+from generator.site.pages import build_pages
+from generator.site.plan import style_of
 from tests.helpers import FIXTURES, REPO
 
 VL_SCHEMA = core.load_schema()
@@ -191,7 +192,7 @@ def test_precisions_keep_their_file_order_shape_and_dash():
 
 # --- hand-made frames: what each chart promises ----------------------------------------------------
 
-STYLE = common.Style(
+STYLE = theme.Style(
     platform_colors={"ZCU104": "#0072B2", "Jetson TX2 maxn": "#009E73"},
     platform_order=("ZCU104", "Jetson TX2 maxn"),
     precisions=("INT8", "FP16"),
@@ -244,7 +245,7 @@ def test_power_traces_keep_removed_samples_out_of_the_y_domain():
         "platform": "edgetpu", "platform_name": "Edge TPU", "mode": "fast", "network": ["a"] * 4 + [""] * 2,
         "network_name": ["Net A"] * 4 + [None] * 2, "time_s": [0.0, 1, 2, 3, 0, 1],
         "power_w": [1.0, 2.0, 9.3, 1.5, 0.5, 0.6], "sample": ["kept", "kept", "removed", "kept", "kept", "kept"]})
-    chart = power.power_trace_chart(samples, common.Style({"Edge TPU fast": "#CC79A7"}, ("Edge TPU fast",), ()),
+    chart = power.power_trace_chart(samples, theme.Style({"Edge TPU fast": "#CC79A7"}, ("Edge TPU fast",), ()),
                                     "traces")
     (domain,) = [e["scale"]["domain"] for e in encodings(chart.spec, "y") if "scale" in e][:1]
     assert domain == [0, pytest.approx(2.0 * 1.08)]

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from generator.charts.common import ChartSpec
+from generator.charts.spec import ChartSpec
 from generator.site import pages
 from generator.site.format import NA, fmt, fmt_pct
 from generator.site.structure import Figure, Page, Section

@@ -7,7 +7,7 @@ import pytest
 
 from generator.output.render import DataText, Renderer, data_markdown, markdown_to_html, md_escape, script_json, \
     site_markdown
-from generator.charts.common import ChartSpec
+from generator.charts.spec import ChartSpec
 from generator.output.datasets import page_data
 from generator.site.structure import Figure, Page, Section, Table
 from tests.helpers import REPO

@@ -13,7 +13,7 @@ import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import altair as alt
@@ -21,87 +21,16 @@ import numpy as np
 import pandas as pd
 
 from generator.charts import theme
+from generator.charts.spec import ChartSpec
 from generator.frames import platform_label
 
+
+@alt.theme.register("qutibench", enable=True)
+def site_theme() -> alt.theme.ThemeConfig:
+    """The site's Altair theme, registered and enabled when any chart module is imported."""
+    return {"config": theme.THEME_CONFIG}
+
 DISPLAY_DIGITS = 6  # significant digits of numbers in chart data (the tables keep nine)
-
-
-@dataclass
-class ChartSpec:
-    """A Vega-Lite spec and the named dataset it draws (``data`` = that dataset's frame)."""
-
-    spec: dict[str, Any]
-    name: str
-    data: pd.DataFrame
-    description: str
-
-
-@dataclass(frozen=True)
-class Style:
-    """Site-wide encodings: one colour per platform mode, one shape/dash/colour per precision."""
-
-    platform_colors: dict[str, str]  # platform label ("Jetson TX2 maxn") -> colour
-    platform_order: tuple[str, ...]  # labels in display order (kind, name, mode)
-    precisions: tuple[str, ...]  # file order
-    precision_shapes: dict[str, str] = field(default_factory=dict)
-    precision_dashes: dict[str, list[int]] = field(default_factory=dict)
-    precision_colors: dict[str, str] = field(default_factory=dict)
-
-    def platforms_in(self, labels: Iterable[Any]) -> list[str]:
-        present = {str(v) for v in labels}
-        return [p for p in self.platform_order if p in present] + sorted(present - set(self.platform_order))
-
-    def precisions_in(self, values: Iterable[Any]) -> list[str]:
-        present = {str(v) for v in values}
-        return [p for p in self.precisions if p in present] + sorted(present - set(self.precisions))
-
-    def platform_scale(self, labels: Iterable[Any]) -> alt.Scale:
-        domain = self.platforms_in(labels)
-        return alt.Scale(domain=domain, range=[self.platform_colors.get(p, theme.NEUTRAL) for p in domain])
-
-    def shape_scale(self, precisions: Iterable[Any]) -> alt.Scale:
-        domain = self.precisions_in(precisions)
-        return alt.Scale(domain=domain, range=[self.precision_shapes.get(p, "circle") for p in domain])
-
-    def dash_scale(self, precisions: Iterable[Any]) -> alt.Scale:
-        domain = self.precisions_in(precisions)
-        return alt.Scale(domain=domain, range=[self.precision_dashes.get(p, [1, 0]) for p in domain])
-
-    def precision_color_scale(self, precisions: Iterable[Any]) -> alt.Scale:
-        domain = self.precisions_in(precisions)
-        return alt.Scale(domain=domain, range=[self.precision_colors.get(p, theme.NEUTRAL) for p in domain])
-
-    def platform_color(self, labels: Iterable[Any], title: str = "Platform") -> alt.Color:
-        return alt.Color("platform_label:N", title=title, scale=self.platform_scale(labels),
-                         legend=alt.Legend(columns=2, symbolType="circle"))
-
-    def precision_shape(self, precisions: Iterable[Any]) -> alt.Shape:
-        return alt.Shape("precision:N", title="Precision", scale=self.shape_scale(precisions))
-
-    def precision_dash(self, precisions: Iterable[Any]) -> alt.StrokeDash:
-        return alt.StrokeDash("precision:N", title="Precision", scale=self.dash_scale(precisions),
-                              legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#333333"))
-
-
-def site_style(platform_colors: pd.DataFrame, platforms: pd.DataFrame, precisions: Sequence[str]) -> Style:
-    """The Style of a data set: colours of ``theme.platform_mode_colors``, platforms listed
-    by kind, name and mode (``platforms``: the platforms frame), precisions in file order."""
-    from generator.frames import kind_order
-
-    modes = platforms.drop_duplicates(["platform", "mode"]).drop(columns=["color"], errors="ignore")
-    modes = modes.merge(platform_colors, on=["platform", "mode"])  # pinned colours are in platform_colors
-    modes = modes.assign(_k=[kind_order(k) for k in modes["kind"]], label=[
-        platform_label(n, m) for n, m in zip(modes["platform_name"], modes["mode"])])
-    order = modes.sort_values(["_k", "platform_name", "platform"], kind="mergesort")
-    styles = theme.precision_styles(list(precisions))
-    return Style(
-        platform_colors=dict(zip(order["label"], order["color"])),
-        platform_order=tuple(order["label"]),
-        precisions=tuple(precisions),
-        precision_shapes=dict(zip(styles["precision"], styles["shape"])),
-        precision_dashes=dict(zip(styles["precision"], styles["dash"])),
-        precision_colors=dict(zip(styles["precision"], styles["color"])),
-    )
 
 
 # --- the chart cache ---------------------------------------------------------------------

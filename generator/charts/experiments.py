@@ -14,10 +14,8 @@ import altair as alt
 import pandas as pd
 
 from generator.charts.common import (
-    ChartSpec,
     Toggle,
     cached,
-    Style,
     chart_spec,
     checkbox_filter,
     checkbox_params,
@@ -34,6 +32,8 @@ from generator.charts.common import (
     with_labels,
     zoom,
 )
+from generator.charts.spec import ChartSpec
+from generator.charts.theme import Style
 from generator.records import CONFIG_KEY
 
 ANOMALY = "#B00020"  # marks a measurement above its compute peak (and only that)

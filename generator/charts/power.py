@@ -10,9 +10,7 @@ import altair as alt
 import pandas as pd
 
 from generator.charts.common import (
-    ChartSpec,
     cached,
-    Style,
     chart_spec,
     checkbox_filter,
     display_frame,
@@ -29,7 +27,8 @@ from generator.charts.common import (
     zoom,
 )
 from generator.charts.experiments import _ordered, _platform_toggles
-from generator.charts.theme import NEUTRAL
+from generator.charts.spec import ChartSpec
+from generator.charts.theme import NEUTRAL, Style
 from generator.records import CONFIG_KEY
 
 

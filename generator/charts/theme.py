@@ -16,10 +16,16 @@ shape, dash pattern and colour.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import altair as alt
 import pandas as pd
+
+from generator.frames import kind_order, platform_label
+
+if TYPE_CHECKING:
+    import altair as alt
 
 PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -128,7 +134,83 @@ THEME_CONFIG: dict = {
 }
 
 
-@alt.theme.register("qutibench", enable=True)
-def site_theme() -> alt.theme.ThemeConfig:
-    """Registered and enabled once, when the charts package is imported."""
-    return {"config": THEME_CONFIG}
+@dataclass(frozen=True)
+class Style:
+    """Site-wide encodings: one colour per platform mode, one shape/dash/colour per precision.
+    Plain data (decided before any chart is drawn); its methods give the Altair scales and
+    channels the charts use."""
+
+    platform_colors: dict[str, str]  # platform label ("Jetson TX2 maxn") -> colour
+    platform_order: tuple[str, ...]  # labels in display order (kind, name, mode)
+    precisions: tuple[str, ...]  # file order
+    precision_shapes: dict[str, str] = field(default_factory=dict)
+    precision_dashes: dict[str, list[int]] = field(default_factory=dict)
+    precision_colors: dict[str, str] = field(default_factory=dict)
+
+    def platforms_in(self, labels: Iterable[Any]) -> list[str]:
+        present = {str(v) for v in labels}
+        return [p for p in self.platform_order if p in present] + sorted(present - set(self.platform_order))
+
+    def precisions_in(self, values: Iterable[Any]) -> list[str]:
+        present = {str(v) for v in values}
+        return [p for p in self.precisions if p in present] + sorted(present - set(self.precisions))
+
+    def platform_scale(self, labels: Iterable[Any]) -> alt.Scale:
+        import altair as alt  # only chart code calls these: the rest of a build need not import Altair
+
+        domain = self.platforms_in(labels)
+        return alt.Scale(domain=domain, range=[self.platform_colors.get(p, NEUTRAL) for p in domain])
+
+    def shape_scale(self, precisions: Iterable[Any]) -> alt.Scale:
+        import altair as alt  # only chart code calls these: the rest of a build need not import Altair
+
+        domain = self.precisions_in(precisions)
+        return alt.Scale(domain=domain, range=[self.precision_shapes.get(p, "circle") for p in domain])
+
+    def dash_scale(self, precisions: Iterable[Any]) -> alt.Scale:
+        import altair as alt  # only chart code calls these: the rest of a build need not import Altair
+
+        domain = self.precisions_in(precisions)
+        return alt.Scale(domain=domain, range=[self.precision_dashes.get(p, [1, 0]) for p in domain])
+
+    def precision_color_scale(self, precisions: Iterable[Any]) -> alt.Scale:
+        import altair as alt  # only chart code calls these: the rest of a build need not import Altair
+
+        domain = self.precisions_in(precisions)
+        return alt.Scale(domain=domain, range=[self.precision_colors.get(p, NEUTRAL) for p in domain])
+
+    def platform_color(self, labels: Iterable[Any], title: str = "Platform") -> alt.Color:
+        import altair as alt  # only chart code calls these: the rest of a build need not import Altair
+
+        return alt.Color("platform_label:N", title=title, scale=self.platform_scale(labels),
+                         legend=alt.Legend(columns=2, symbolType="circle"))
+
+    def precision_shape(self, precisions: Iterable[Any]) -> alt.Shape:
+        import altair as alt  # only chart code calls these: the rest of a build need not import Altair
+
+        return alt.Shape("precision:N", title="Precision", scale=self.shape_scale(precisions))
+
+    def precision_dash(self, precisions: Iterable[Any]) -> alt.StrokeDash:
+        import altair as alt  # only chart code calls these: the rest of a build need not import Altair
+
+        return alt.StrokeDash("precision:N", title="Precision", scale=self.dash_scale(precisions),
+                              legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#333333"))
+
+
+def site_style(platform_colors: pd.DataFrame, platforms: pd.DataFrame, precisions: Sequence[str]) -> Style:
+    """The Style of a data set: colours of ``theme.platform_mode_colors``, platforms listed
+    by kind, name and mode (``platforms``: the platforms frame), precisions in file order."""
+    modes = platforms.drop_duplicates(["platform", "mode"]).drop(columns=["color"], errors="ignore")
+    modes = modes.merge(platform_colors, on=["platform", "mode"])  # pinned colours are in platform_colors
+    modes = modes.assign(_k=[kind_order(k) for k in modes["kind"]], label=[
+        platform_label(n, m) for n, m in zip(modes["platform_name"], modes["mode"])])
+    order = modes.sort_values(["_k", "platform_name", "platform"], kind="mergesort")
+    styles = precision_styles(list(precisions))
+    return Style(
+        platform_colors=dict(zip(order["label"], order["color"])),
+        platform_order=tuple(order["label"]),
+        precisions=tuple(precisions),
+        precision_shapes=dict(zip(styles["precision"], styles["shape"])),
+        precision_dashes=dict(zip(styles["precision"], styles["dash"])),
+        precision_colors=dict(zip(styles["precision"], styles["color"])),
+    )

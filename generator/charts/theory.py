@@ -15,9 +15,7 @@ import altair as alt
 import pandas as pd
 
 from generator.charts.common import (
-    ChartSpec,
     cached,
-    Style,
     chart_spec,
     checkbox_filter,
     checkbox_params,
@@ -34,7 +32,8 @@ from generator.charts.common import (
     variant_labels,
     zoom,
 )
-from generator.charts.theme import NEUTRAL
+from generator.charts.spec import ChartSpec
+from generator.charts.theme import NEUTRAL, Style
 
 X_INTENSITY = "Arithmetic intensity (ops/byte, log)"
 Y_PERFORMANCE = "Attainable performance (TOP/s, log)"

@@ -10,9 +10,9 @@ and kept in the build cache.
 from __future__ import annotations
 
 import json
+import re
+from importlib import metadata
 from pathlib import Path
-
-import altair as alt
 
 from generator.output.write import Staging
 
@@ -21,15 +21,36 @@ LICENSE_NAME = "vega-bundle.LICENSE.txt"
 VENDOR = Path(__file__).resolve().parent.parent / "vendor"
 
 
-def vegalite_version() -> str:
-    """Altair's Vega-Lite schema version as vl-convert names it ('v6.4.1' -> '6.4')."""
+def vegalite_version(cache_dir: Path | None = None) -> str:
+    """Altair's Vega-Lite schema version as vl-convert names it ('v6.4.1' -> '6.4').
+
+    With ``cache_dir``, remembered there per installed Altair release (one release targets
+    one Vega-Lite version), so a build that draws no chart itself need not import Altair
+    to learn it."""
+    remembered = cache_dir / f"vegalite-version-of-altair-{metadata.version('altair')}.txt" if cache_dir else None
+    if remembered is not None:
+        try:
+            text = remembered.read_text(encoding="utf-8").strip()
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        if re.fullmatch(r"\d+\.\d+", text):
+            return text
+    import altair as alt
+
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
-    return f"{major}.{minor}"
+    version = f"{major}.{minor}"
+    if remembered is not None:
+        try:
+            remembered.parent.mkdir(parents=True, exist_ok=True)
+            remembered.write_text(version + "\n", encoding="utf-8")
+        except OSError:
+            pass  # learnt again next time
+    return version
 
 
 def vega_bundle(cache_dir: Path | None = None) -> str:
     """Vega + Vega-Lite + Vega-Embed as one classic script defining window.vegaEmbed."""
-    version = vegalite_version()
+    version = vegalite_version(cache_dir)
     meta = json.loads((VENDOR / "vega-bundle.json").read_text(encoding="utf-8"))
     if meta.get("vega_lite") == version:
         return (VENDOR / BUNDLE_NAME).read_text(encoding="utf-8")

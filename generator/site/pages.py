@@ -10,17 +10,16 @@ name; charts that draw the same table share one dataset.
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
 
 import pandas as pd
 
 from generator.analysis import CONFIG_KEY, Results
 from generator.charts import experiments as exp_charts
 from generator.charts import power as power_charts
-from generator.charts import theme
 from generator.charts import theory as theory_charts
-from generator.charts.common import ChartSpec, Style, site_style
-from generator.frames import kind_order, platform_label
+from generator.charts.spec import ChartSpec
+from generator.charts.theme import Style
+from generator.frames import platform_label
 from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
 from generator.model import bounds, roofline, stats
@@ -28,14 +27,10 @@ from generator.model import overview as overview_model
 from generator.model import power as power_model
 from generator.output.render import DataText, md_escape
 from generator.site.format import NA, fmt, fmt_pct
+from generator.site.home import platforms_table
+from generator.site.plan import THEORY_TITLES, page_from, page_names, page_results, page_titles, style_of
 from generator.site.structure import Figure, Page, Section, Table
 
-# The prose every site needs from site_src/ (tasks/<task id> is optional per task).
-PROSE_NAMES = (
-    "index", "theory", "theory-model", "theory-model-error", "theory-platforms", "theory-networks", "theory-accuracy",
-    "task/theory", "task/rooflines", "task/prediction", "task/experimental", "task/overview",
-    "task/line-plot", "task/boxplots", "task/pareto", "task/overlap", "task/efficiency", "task/power",
-)
 INTENSITY_NOTE = ("Dashed grey rules: each network's arithmetic intensity when every input reads all weights from "
                   "off-chip memory (batch 1), a property of the network alone; where a platform keeps weights on "
                   "chip or shares them over a batch, its prediction lies further right.")
@@ -45,12 +40,6 @@ BOX_METRICS = (("lat_comp_ms", "Latency", "ms"), ("fps_comp", "Throughput", "inp
 
 def figure(fig_id: str, title: str, chart: ChartSpec, caption_md: str = "") -> Figure:
     return Figure(id=fig_id, title=title, chart=chart, caption_md=caption_md)
-
-
-def style_of(results: Results) -> Style:
-    """The site's colours and shapes, decided once for every chart of every page."""
-    return site_style(theme.platform_mode_colors(results.platforms), results.platforms,
-                      list(results.precisions["precision"]))
 
 
 # ---------------------------------------------------------------- joins for display
@@ -82,128 +71,15 @@ def for_task(frame: pd.DataFrame, task: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- pages
 
-def page_names(results: Results) -> list[str]:
-    """The site's pages in navigation order: home, theory, then each task that has networks."""
-    task_ids = set(results.variants["task"])
-    return ["index", "theory"] + [t.id for t in results.dataset.tasks if t.id in task_ids]
-
-
-HOME_TITLES = ("CNN inference on heterogeneous hardware", "Home")
-THEORY_TITLES = ("Theoretical Analysis", "Theory")
-
-
-def page_titles(name: str, results: Results) -> tuple[str, str]:
-    """(title, navigation title) of page ``name``: known before any page is built, so every
-    page can be rendered with the site's navigation on its own."""
-    if name == "index":
-        return HOME_TITLES
-    if name == "theory":
-        return THEORY_TITLES
-    task = results.dataset.task(name)
-    return task.name, task.name
-
-
-class NavItem(NamedTuple):
-    """A page as the navigation of every page shows it."""
-
-    slug: str
-    title: str
-    nav_title: str
-    filename: str
-
-
-def navigation(results: Results) -> list[NavItem]:
-    """Every page as the navigation shows it, in navigation order."""
-    return [NavItem(name, *page_titles(name, results), f"{name}.html") for name in page_names(results)]
-
-
-def page_results(name: str, results: Results) -> Results:
-    """What page ``name`` is built from: a task's page from its task's rows only
-    (``Results.for_task``), the theory page from everything but single runs
-    (``Results.without_runs``), the home page from everything. The build keys its page cache
-    on this, so a page is rebuilt exactly when something it reads has changed."""
-    if name == "index":
-        return results
-    if name == "theory":
-        return results.without_runs()
-    return results.for_task(name)
-
-
 def build_page(name: str, results: Results, config: SiteConfig, prose: Prose, style: Style | None = None) -> Page:
     """One page of ``page_names``: each is built on its own (so pages can be built in parallel).
     ``style`` is the whole site's (``style_of`` the whole results), so colours agree across pages."""
     return page_from(name, page_results(name, results), config, prose, style or style_of(results))
 
 
-def page_from(name: str, view: Results, config: SiteConfig, prose: Prose, style: Style) -> Page:
-    """Page ``name`` from what it is built from (``view``: ``page_results(name, ...)``)."""
-    if name == "index":
-        return home_page(view, prose)
-    if name == "theory":
-        return theory_page(view, config, prose, style)
-    return task_page(view, config, prose, style, name)
-
-
 def build_pages(results: Results, config: SiteConfig, prose: Prose) -> list[Page]:
     style = style_of(results)
     return [build_page(name, results, config, prose, style) for name in page_names(results)]
-
-
-def home_page(results: Results, prose: Prose) -> Page:
-    ds = results.dataset
-    facts = [
-        ("Platforms", str(len(ds.platforms))),
-        ("Operating modes", str(sum(len(p.modes) for p in ds.platforms))),
-        ("Network variants", str(len(results.variants))),
-        ("Measured experiments", f"{len(results.measurements):,}"),
-        ("Precisions", str(len(ds.precisions))),
-        ("Tasks", str(len(ds.tasks))),
-    ]
-    overview = Section("at-a-glance", "At a glance", facts=facts, tables=[platforms_table(results), tasks_table(results)])
-    title, nav_title = HOME_TITLES
-    return Page(slug="index", title=title, nav_title=nav_title, intro_md=prose["index"], sections=[overview])
-
-
-def platforms_table(results: Results) -> Table:
-    """Platform specifications: one row per platform mode, one peak column per precision."""
-    plat = results.platforms
-    precisions = [p for p in results.precisions["precision"] if p in set(plat["precision"])]
-    rows, groups = [], []
-    modes = plat.drop_duplicates(["platform", "mode"])
-    modes = modes.assign(_k=modes["kind"].map(kind_order)).sort_values(["_k", "platform_name", "mode"], kind="mergesort")
-    for _, m in modes.iterrows():
-        peaks = plat[(plat["platform"] == m["platform"]) & (plat["mode"] == m["mode"])].set_index("precision")["peak_tops"]
-        rows.append(
-            [m["platform_name"], m["mode"] or NA, m["vendor"]]
-            + [fmt(peaks[p]) if p in peaks.index else NA for p in precisions]
-            + [fmt(m["bandwidth_gbps"]), fmt(m["onchip_mb"]), fmt(m["memory_gb"]), fmt(m["power_w"])]
-        )
-        groups.append(m["kind"])
-    columns = ["Platform", "Mode", "Vendor"] + [f"{p} peak (TOP/s)" for p in precisions] + [
-        "Bandwidth (GB/s)", "On-chip (MB)", "Memory (GB)", "Power (W)"]
-    records = plat[["kind", "platform", "platform_name", "vendor", "mode", "precision", "peak_tops",
-                    "bandwidth_gbps", "onchip_mb", "memory_gb", "power_w"]]
-    return Table("platform-specs", "Hardware platforms and their roofline parameters", columns, rows, records,
-                 caption_md="Peak performance per precision (— where the precision is not supported), "
-                            "off-chip memory bandwidth, on-chip memory for weights, memory capacity and nominal "
-                            "power (— where unknown).",
-                 groups=groups)
-
-
-def tasks_table(results: Results) -> Table:
-    """One row per task, linked to its page when it has one (a task with networks)."""
-    rows, records, links = [], [], []
-    task_pages = set(results.variants["task"])
-    for task in results.dataset.tasks:
-        links.append(f"{task.id}.html" if task.id in task_pages else None)
-        nets = results.variants[results.variants["task"] == task.id]
-        meas = results.measurements[results.measurements["task"] == task.id]
-        rows.append([task.name, str(nets["network"].nunique()), str(len(nets)), f"{len(meas):,}",
-                     str(meas["platform"].nunique())])
-        records.append((task.id, task.name, nets["network"].nunique(), len(nets), len(meas), meas["platform"].nunique()))
-    data = pd.DataFrame(records, columns=["task", "task_name", "networks", "variants", "measurements", "platforms_measured"])
-    return Table("tasks", "Tasks", ["Task", "Networks", "Variants", "Measurements", "Platforms measured"], rows, data,
-                 links=links)
 
 
 def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style) -> Page:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from generator.charts.common import ChartSpec
+from generator.charts.spec import ChartSpec
 
 
 @dataclass
