@@ -209,17 +209,23 @@ class PageBuilders:
     """Processes that build pages, forked when a build starts where the system can fork and
     has more than one core: one per core but one, each importing the chart code (Altair)
     and compiling the page template while this process reads and analyses the data on the
-    remaining core.
+    remaining core. A page is handed to a free builder as soon as it is known to be missing
+    (``add``), the others wait in order.
 
-    This process builds pages too when there are more than builders. Where one of them has
-    charts, it imports the chart code itself and forks one builder more, ready at once:
-    a page is a coarse piece of work, and with one process more than cores the system
+    At the end (``finish``) this process builds the pages still waiting too. Where one of
+    them has charts, it imports the chart code itself and forks one builder more, ready at
+    once: a page is a coarse piece of work, and with one process more than cores the system
     shares the cores among the last pages instead of leaving one idle. A rebuild that
     redraws one page and the home page (no charts) never imports Altair in this process."""
 
     def __init__(self, project: Project):
         self.templates = (project.templates_dir, project.cache_dir / "templates")
-        self.pools: list[tuple[Any, int]] = []  # (pool, processes)
+        self.free: dict[Any, int] = {}  # pool -> its processes without a page
+        self.todo: list[Job] = []
+        self.built: dict[str, tuple[Built, set[Path]]] = {}
+        self.failed: list[BaseException] = []
+        self.running = 0
+        self.state = threading.Condition()
 
     def __enter__(self) -> PageBuilders:
         cores = os.cpu_count() or 1
@@ -230,92 +236,87 @@ class PageBuilders:
     def _fork(self, processes: int, ready: bool = False) -> None:
         context = multiprocessing.get_context("fork")
         pool = context.Pool(processes, _ready_to_build, self.templates) if ready else context.Pool(processes)
-        self.pools.append((pool, processes))
+        with self.state:
+            self.free[pool] = processes
+            self._hand_out()
 
     def __exit__(self, *_exc: object) -> None:
-        for pool, _processes in self.pools:
+        for pool in self.free:
             pool.terminate()
             pool.join()
 
-    def build(self, jobs: list[Job]) -> dict[str, tuple[Built, set[Path]]]:
-        """``build_page(*job)`` of every job, each handed to a builder as soon as one is
-        free, in the given order."""
-        if not self.pools:
-            return {job[0]: build_page(*job) for job in jobs}
-        todo = list(jobs)
-        built: dict[str, tuple[Built, set[Path]]] = {}
-        failed: list[BaseException] = []
-        state = threading.Condition()
-        running = 0
+    def add(self, job: Job) -> None:
+        """Build ``build_page(*job)``: now if a builder is free, else when one is."""
+        with self.state:
+            self.todo.append(job)
+            self._hand_out()
 
-        def hand_out(pool: Any) -> None:  # the next job to a free process of ``pool`` (``state`` held)
-            nonlocal running
-            if todo and not failed:
-                job = todo.pop(0)
-                running += 1
-                pool.apply_async(build_page, job, callback=lambda result: done(pool, job[0], result),
-                                 error_callback=lambda exc: done(pool, job[0], None, exc))
+    def _hand_out(self) -> None:  # waiting pages to free builders (``state`` held)
+        for pool, free in self.free.items():
+            while free and self.todo and not self.failed:
+                job = self.todo.pop(0)
+                free -= 1
+                self.running += 1
+                pool.apply_async(build_page, job, callback=lambda result, job=job, pool=pool: self._done(pool, job, result),
+                                 error_callback=lambda exc, job=job, pool=pool: self._done(pool, job, None, exc))
+            self.free[pool] = free
 
-        def done(pool: Any, name: str, result: tuple[Built, set[Path]] | None, exc: BaseException | None = None) -> None:
-            nonlocal running
-            with state:
-                running -= 1
-                if exc is not None:
-                    failed.append(exc)
-                else:
-                    built[name] = result
-                hand_out(pool)
-                state.notify_all()
+    def _done(self, pool: Any, job: Job, result: tuple[Built, set[Path]] | None,
+              exc: BaseException | None = None) -> None:
+        with self.state:
+            self.running -= 1
+            self.free[pool] += 1
+            if exc is not None:
+                self.failed.append(exc)
+            else:
+                self.built[job[0]] = result
+            self._hand_out()
+            self.state.notify_all()
 
-        builders = sum(processes for _pool, processes in self.pools)
-        this_process_too = len(todo) > builders
-        draws_charts = any(job[0] != "index" for job in todo[builders:])
-        with state:
-            for pool, processes in self.pools:
-                for _ in range(processes):
-                    hand_out(pool)
-        if draws_charts:  # this process will draw charts
+    def finish(self) -> dict[str, tuple[Built, set[Path]]]:
+        """Every page added, built (this process building those still waiting too)."""
+        with self.state:
+            waiting = list(self.todo)
+        if self.free and any(job[0] != "index" for job in waiting):  # this process will draw charts
             import generator.site.pages  # noqa: F401  (imported before the fork: the new builder has it)
 
             self._fork(1)
-            with state:
-                hand_out(self.pools[-1][0])
-        while this_process_too:
-            with state:
-                if not todo or failed:
+        while True:
+            with self.state:
+                if not self.todo or self.failed:
                     break
-                job = todo.pop(0)
+                job = self.todo.pop(0)
             result = build_page(*job)
-            with state:
-                built[job[0]] = result
-        with state:
-            state.wait_for(lambda: running == 0)
-        if failed:
-            raise failed[0]
-        return built
+            with self.state:
+                self.built[job[0]] = result
+        with self.state:
+            self.state.wait_for(lambda: self.running == 0)
+        if self.failed:
+            raise self.failed[0]
+        return self.built
 
 
 def build_pages(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache, publishing: Publishing,
                 builders: PageBuilders) -> list[Built]:
     """Every page with its files (``page_files``), each reused from the cache when nothing it
     is built from changed (``page_results``, the navigation, the site's facts, the
-    templates); the others built by ``builders``, largest first. Same pages, same order
-    however they are built."""
+    templates); the others handed to ``builders`` largest first, each as soon as it is
+    known to be missing. Same pages, same order however they are built."""
     style = style_of(results)
     names = page_names(results)
-    views = {name: page_results(name, results) for name in names}
-    digests = {id(view): cache.key_of("results", view) for view in views.values()}  # the whole results once
-    keys = {name: cache.key_of(f"page {name}", digests[id(views[name])], config, prose, style, publishing.key())
-            for name in names}
     pages: dict[str, tuple[Built, set[Path]]] = {}
-    for name in names:
+    keys: dict[str, str] = {}
+    views = {name: page_results(name, results) for name in names}
+    for name in largest_first(names, views):
+        keys[name] = cache.key_of(f"page {name}", cache.key_of("results", views[name]), config, prose, style,
+                                  publishing.key())
         hit = store.get("pages", keys[name])
         if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Page):
             pages[name] = ((hit[0], hit[1]), {store.folder / "charts" / f"{chart}.pickle" for chart in hit[2]})
-    missing = largest_first([name for name in names if name not in pages], views)
-    built = builders.build([(name, views[name], config, prose, style, publishing, store.folder) for name in missing])
-    for name in missing:
-        (page, files), used = pages[name] = built[name]
+        else:
+            builders.add((name, views[name], config, prose, style, publishing, store.folder))
+    for name, ((page, files), used) in builders.finish().items():
+        pages[name] = ((page, files), used)
         store.put("pages", keys[name], (page, files, sorted(path.stem for path in used)))
     store.used |= {path for _built, used in pages.values() for path in used}
     store.used |= {store.folder / "pages" / f"{keys[name]}.pickle" for name in names}

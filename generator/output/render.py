@@ -16,6 +16,7 @@ are embedded as JSON inside ``<script type="application/json">`` with ``<``, ``>
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -93,18 +94,24 @@ def _strip_script_urls(text: str) -> str:
     return _URL_ATTRIBUTE.sub(fix, text)
 
 
+@functools.cache
+def _converter(untrusted: bool) -> md.Markdown:
+    """One Markdown converter per kind of text and process, reset before each text (setting
+    one up costs more than converting a paragraph)."""
+    safety = _SafeMarkdown(escape_html=True, allowed=_DATA_SCHEMES) if untrusted else _SafeMarkdown(
+        escape_html=False, allowed=None)
+    return md.Markdown(output_format="html", extensions=[*_MD_EXTENSIONS, safety])
+
+
 def site_markdown(text: str) -> Markup:
     """The site author's Markdown (``site_src/``): HTML kept, script URLs dropped."""
-    out = md.markdown(text or "", output_format="html",
-                      extensions=[*_MD_EXTENSIONS, _SafeMarkdown(escape_html=False, allowed=None)])
+    out = _converter(untrusted=False).reset().convert(text or "")
     return Markup(_strip_script_urls(out))
 
 
 def data_markdown(text: str) -> Markup:
     """Markdown from ``data/``: raw HTML shown as text, only http(s), mailto and relative links."""
-    out = md.markdown(text or "", output_format="html",
-                      extensions=[*_MD_EXTENSIONS, _SafeMarkdown(escape_html=True, allowed=_DATA_SCHEMES)])
-    return Markup(out)
+    return Markup(_converter(untrusted=True).reset().convert(text or ""))
 
 
 def markdown_to_html(text: str) -> Markup:
