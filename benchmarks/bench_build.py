@@ -87,7 +87,7 @@ STAGES = (
     "    return g\n"
     "b.gather = timed('read and check', b.gather)\n"
     "b.analyse = timed('analyse', b.analyse)\n"
-    "b.build_pages_in_parallel = timed('charts and pages', b.build_pages_in_parallel)\n"
+    "b.build_pages = timed('charts and pages', b.build_pages)\n"
     "s = time.perf_counter(); b.build(b.Project(Path('.')), Path('out'), log=lambda m: None)\n"
     "total = time.perf_counter() - s\n"
     "t['write and the rest'] = total - sum(v for k, v in t.items() if k != 'imports')\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -216,7 +217,11 @@ class PageBuilders:
     them has charts, it imports the chart code itself and forks one builder more, ready at
     once: a page is a coarse piece of work, and with one process more than cores the system
     shares the cores among the last pages instead of leaving one idle. A rebuild that
-    redraws one page and the home page (no charts) never imports Altair in this process."""
+    redraws one page and the home page (no charts) never imports Altair in this process.
+
+    A process that already has the chart code (``serve`` after its first build) forks no
+    builders at the start: it draws a single page itself, and forks one builder per core
+    at the end only for two pages with charts or more."""
 
     def __init__(self, project: Project):
         self.templates = (project.templates_dir, project.cache_dir / "templates")
@@ -228,9 +233,10 @@ class PageBuilders:
         self.state = threading.Condition()
 
     def __enter__(self) -> PageBuilders:
-        cores = os.cpu_count() or 1
-        if cores > 1 and "fork" in multiprocessing.get_all_start_methods():
-            self._fork(cores - 1, ready=True)
+        self.cores = os.cpu_count() or 1
+        self.can_fork = self.cores > 1 and "fork" in multiprocessing.get_all_start_methods()
+        if self.can_fork and "generator.site.pages" not in sys.modules:  # else (``serve``) see ``finish``
+            self._fork(self.cores - 1, ready=True)
         return self
 
     def _fork(self, processes: int, ready: bool = False) -> None:
@@ -276,11 +282,15 @@ class PageBuilders:
     def finish(self) -> dict[str, tuple[Built, set[Path]]]:
         """Every page added, built (this process building those still waiting too)."""
         with self.state:
-            waiting = list(self.todo)
-        if self.free and any(job[0] != "index" for job in waiting):  # this process will draw charts
+            charted = sum(job[0] != "index" for job in self.todo)  # pages this process would draw
+        if self.free and charted:
             import generator.site.pages  # noqa: F401  (imported before the fork: the new builder has it)
 
             self._fork(1)
+        elif self.can_fork and not self.free and charted > 1:
+            # This process had the chart code when the build started (``serve``): builders
+            # forked now have it at once; one page it draws alone, without a fork.
+            self._fork(self.cores)
         while True:
             with self.state:
                 if not self.todo or self.failed:

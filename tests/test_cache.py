@@ -116,6 +116,18 @@ def test_a_rebuild_that_redraws_one_page_leaves_the_charts_to_the_page_builders(
     assert "latency" in (project.root / "build" / "imagenet.html").read_text()
 
 
+def test_a_process_that_has_the_chart_code_redraws_one_page_itself(project, monkeypatch):
+    import generator.build as build_module
+    import generator.site.pages  # noqa: F401  (as ``serve`` has after its first build)
+
+    build(project, project.root / "build", log=quiet)
+    forked = []
+    monkeypatch.setattr(build_module.PageBuilders, "_fork", lambda self, n, **k: forked.append(n))
+    change_one_latency(project)
+    build(project, project.root / "build", log=quiet)
+    assert forked == [] and "latency" in (project.root / "build" / "imagenet.html").read_text()
+
+
 def test_a_run_that_changes_no_best_run_leaves_the_model_to_the_cache(project):
     stored = stored_by_a_rebuild_after_one_change(project)
     assert [kind for kind, _value in stored if kind == "model"] == []
