@@ -121,16 +121,20 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     tasks = frames.tasks_frame(ds)
     measurements = ds.measurements
     configs = experiments.configurations(measurements)
-    # The models read the measured batch sizes and each configuration's best run, no more, so
-    # a rebuild after another run changed reuses them (``cache.remembered``).
+    # The models and what compares them with the measurements read the measured batch sizes
+    # and each configuration's best run, no more, so a rebuild after another run changed
+    # reuses them (``cache.remembered``).
     predictions = remembered("model")(bounds.predictions)(
         platforms, variants, precisions, tasks, measurements[CONFIG_KEY + ["batch"]].drop_duplicates(), configs,
         assumptions=config.assumptions, batch=config.batch,
     )
     # Where networks sit on a roofline: their intensity when the weights are read (off chip).
-    intensities = roofline.network_intensities(variants, precisions, tasks, assumption="weights-offchip")
-    pareto = experiments.pareto_points(configs, predictions, accuracy, assumption=config.default_assumption)
-    efficiency = experiments.efficiency(configs, predictions, assumption=config.default_assumption)
+    intensities = remembered("model")(roofline.network_intensities)(variants, precisions, tasks,
+                                                                     assumption="weights-offchip")
+    pareto = remembered("model")(experiments.pareto_points)(configs, predictions, accuracy,
+                                                            assumption=config.default_assumption)
+    efficiency = remembered("model")(experiments.efficiency)(configs, predictions,
+                                                             assumption=config.default_assumption)
     kept, removed = remembered("model")(power.clean_trace)(ds.power_traces)
     boxes = {metric: stats.box_stats(measurements, metric, CONFIG_KEY, max_outliers=BOX_OUTLIERS)
              for metric in BOX_METRICS}
@@ -144,8 +148,8 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         accuracy=accuracy,
         measurements=measurements,
         predictions=predictions,
-        model_error=fidelity.model_error(predictions, configs),
-        model_pairs=fidelity.prediction_pairs(predictions, configs),
+        model_error=remembered("model")(fidelity.model_error)(predictions, configs),
+        model_pairs=remembered("model")(fidelity.prediction_pairs)(predictions, configs),
         intensities=intensities,
         configurations=configs,
         pareto=pareto,
