@@ -8,6 +8,7 @@ in the generator itself (one line; ``--debug`` shows the traceback), 130 interru
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 import traceback
@@ -96,11 +97,15 @@ def _build(args: argparse.Namespace) -> int:
     project.check()
     summary, fingerprint = reuse(project, out, args.strict, args.base_path, log, _warn, args.figures)  # cheap
     if summary is None:
-        from generator.build import build
+        from generator.builders import PageBuilders
 
-        summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=args.base_path,
-                        figures=args.figures, fingerprint=fingerprint)
+        with PageBuilders(project) as builders:  # started first: they import the chart code meanwhile
+            from generator.build import build
+
+            summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=args.base_path,
+                            figures=args.figures, fingerprint=fingerprint, builders=builders)
     print(summary.line())
+    gc.freeze()  # the build's objects are not collected one by one at exit: that took longer than a rebuild's model
     return 0
 
 

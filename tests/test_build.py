@@ -242,14 +242,14 @@ def test_every_chart_csv_is_exactly_the_data_the_page_embeds_for_it(mini_site):
 
 
 def test_pages_built_by_several_processes_equal_pages_built_by_one(tmp_path, monkeypatch):
-    import generator.build as build_module
+    from generator import builders
 
     forked = []
-    real = build_module.PageBuilders._fork
-    monkeypatch.setattr(build_module.PageBuilders, "_fork", lambda self, n, **k: forked.append(n) or real(self, n, **k))
+    real = builders.PageBuilders._fork
+    monkeypatch.setattr(builders.PageBuilders, "_fork", lambda self, n, **k: forked.append(n) or real(self, n, **k))
     outputs = {}
     for cores in (1, 4):
-        monkeypatch.setattr(build_module.os, "cpu_count", lambda cores=cores: cores)
+        monkeypatch.setattr(builders.os, "cpu_count", lambda cores=cores: cores)
         (tmp_path / f"cores-{cores}").mkdir()
         root = make_project(tmp_path / f"cores-{cores}")
         build(Project(root), root / "build", log=quiet)
