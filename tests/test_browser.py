@@ -193,6 +193,17 @@ def test_charts_are_drawn_as_they_scroll_into_view(browser, site):
     page.context.close()
 
 
+def test_vega_starts_up_on_a_hidden_chart_that_leaves_nothing_behind(browser, site):
+    page, messages = open_offline(browser, (site / "imagenet.html").as_uri())
+    page.wait_for_selector(".chart-view[data-state='rendered']", timeout=30_000)
+    page.wait_for_timeout(500)
+    outside = page.evaluate("[...document.querySelectorAll('svg')].filter(s => !s.closest('.chart-view')).length")
+    assert outside == 0  # the warm-up chart is gone once the first real one is drawn
+    assert page.evaluate("document.querySelectorAll('.chart-view svg').length") >= 1
+    assert messages == []
+    page.context.close()
+
+
 def test_the_tooltip_is_compact_and_untouched_by_the_page_styles(browser, site):
     page, _ = open_offline(browser, (site / "imagenet.html").as_uri())
     wait_for_charts(page)

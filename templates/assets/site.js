@@ -82,6 +82,25 @@
     file: function (uri) { return Promise.reject(new Error("no files: " + uri)); }
   };
 
+  /* Vega's start-up (its code run for the first time) costs more than drawing a chart: it is
+     paid on a tiny chart nobody sees, in two tasks of its own (compile, then data), before
+     the first real chart, so that no task at load holds the page for long. */
+  var WARM_UP = {data: {url: DATASET + "warm-up", format: {type: "json"}}, mark: "point",
+                 encoding: {x: {field: "a", type: "quantitative"}}};
+  function warmUp() {
+    var box = document.createElement("div");
+    box.setAttribute("aria-hidden", "true");
+    box.style.cssText = "position:absolute;left:-10000px;top:0;width:60px;height:40px;overflow:hidden";
+    document.body.appendChild(box);
+    var once = {
+      load: function () { return new Promise(function (resolve) { setTimeout(function () { resolve([{a: 1}]); }, 0); }); },
+      sanitize: loader.sanitize
+    };
+    return window.vegaEmbed(box, WARM_UP, {mode: "vega-lite", renderer: "svg", actions: false, loader: once})
+      .then(function (result) { result.finalize(); }, function () { /* only a head start: the charts draw anyway */ })
+      .then(function () { box.remove(); });
+  }
+
   /* Words into lines of at most `max` characters (Vega draws an array as several lines). */
   function wrap(text, max) {
     var words = (Array.isArray(text) ? text.join(" ") : String(text)).split(/\s+/);
@@ -239,6 +258,8 @@
       nodes.forEach(function (v) { v.textContent = "The chart library did not load."; finish(v, "error"); });
       return;
     }
+    busy = true;  /* the charts wait for the warm-up */
+    warmUp().then(function () { busy = false; setTimeout(pump, 0); });
     if (!("IntersectionObserver" in window)) { renderAll(); return; }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
