@@ -16,6 +16,8 @@ from generator.project import Project
 if TYPE_CHECKING:
     from generator.build import Built, Job
 
+WITHOUT_CHARTS = frozenset({"index"})  # the home page (``site.home``): built without the chart code
+
 
 def build_page(*job: Any) -> Any:
     """``generator.build.build_page(*job)`` (imported when first called: in a builder, or
@@ -110,7 +112,7 @@ class PageBuilders:
     def finish(self) -> dict[str, tuple[Built, set[Path]]]:
         """Every page added, built (this process building those still waiting too)."""
         with self.state:
-            charted = sum(job[0] != "index" for job in self.todo)  # pages this process would draw
+            charted = sum(job[0] not in WITHOUT_CHARTS for job in self.todo)  # pages this process would draw
         if self.free and charted:
             import generator.site.pages  # noqa: F401  (imported before the fork: the new builder has it)
 
