@@ -1,6 +1,7 @@
 """The processes that build pages (``PageBuilders``). Standard library only at import, so
-the command line starts them before it imports pandas, Altair or the rest of the build:
-they import the chart code while the build's own process imports and reads the data."""
+the command line starts them before it imports the build (after pandas, which they share):
+they import the chart code while the build's own process imports the rest and reads the
+data."""
 
 from __future__ import annotations
 

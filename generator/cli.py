@@ -97,9 +97,10 @@ def _build(args: argparse.Namespace) -> int:
     project.check()
     summary, fingerprint = reuse(project, out, args.strict, args.base_path, log, _warn, args.figures)  # cheap
     if summary is None:
+        import pandas  # noqa: F401  (first: the page builders share it)
         from generator.builders import PageBuilders
 
-        with PageBuilders(project) as builders:  # started first: they import the chart code meanwhile
+        with PageBuilders(project) as builders:  # they import the chart code while this process imports the rest
             from generator.build import build
 
             summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=args.base_path,
