@@ -121,21 +121,19 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     tasks = frames.tasks_frame(ds)
     measurements = ds.measurements
     configs = experiments.configurations(measurements)
+    model = remembered("model")  # kept in the build cache under a hash of its arguments
     # The models and what compares them with the measurements read the measured batch sizes
     # and each configuration's best run, no more, so a rebuild after another run changed
     # reuses them (``cache.remembered``).
-    predictions = remembered("model")(bounds.predictions)(
+    predictions = model(bounds.predictions)(
         platforms, variants, precisions, tasks, measurements[CONFIG_KEY + ["batch"]].drop_duplicates(), configs,
         assumptions=config.assumptions, batch=config.batch,
     )
     # Where networks sit on a roofline: their intensity when the weights are read (off chip).
-    intensities = remembered("model")(roofline.network_intensities)(variants, precisions, tasks,
-                                                                     assumption="weights-offchip")
-    pareto = remembered("model")(experiments.pareto_points)(configs, predictions, accuracy,
-                                                            assumption=config.default_assumption)
-    efficiency = remembered("model")(experiments.efficiency)(configs, predictions,
-                                                             assumption=config.default_assumption)
-    kept, removed = remembered("model")(power.clean_trace)(ds.power_traces)
+    intensities = model(roofline.network_intensities)(variants, precisions, tasks, assumption="weights-offchip")
+    pareto = model(experiments.pareto_points)(configs, predictions, accuracy, assumption=config.default_assumption)
+    efficiency = model(experiments.efficiency)(configs, predictions, assumption=config.default_assumption)
+    kept, removed = model(power.clean_trace)(ds.power_traces)
     boxes = {metric: stats.box_stats(measurements, metric, CONFIG_KEY, max_outliers=BOX_OUTLIERS)
              for metric in BOX_METRICS}
     return Results(
@@ -148,8 +146,8 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         accuracy=accuracy,
         measurements=measurements,
         predictions=predictions,
-        model_error=remembered("model")(fidelity.model_error)(predictions, configs),
-        model_pairs=remembered("model")(fidelity.prediction_pairs)(predictions, configs),
+        model_error=model(fidelity.model_error)(predictions, configs),
+        model_pairs=model(fidelity.prediction_pairs)(predictions, configs),
         intensities=intensities,
         configurations=configs,
         pareto=pareto,
@@ -160,5 +158,5 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         traces_removed=removed,
         batches=experiments.batch_medians(measurements),
         boxes=boxes,
-        trace_samples=remembered("model")(power.trace_display)(kept, removed),
+        trace_samples=model(power.trace_display)(kept, removed),
     )

@@ -26,7 +26,7 @@ from generator import cache
 from generator.output import datasets, write
 from generator.project import BuildSummary, Project, normal_base
 from generator.output.assets import write_assets
-from generator.output.render import Renderer
+from generator.output.render import Renderer, renderer_for
 from generator.output.tables import to_csv_text
 from generator.site.plan import PROSE_NAMES, NavItem, navigation, page_from, page_names, page_results, style_of
 from generator.builders import PageBuilders
@@ -160,14 +160,8 @@ class Publishing:
         return self.nav, self.site, self.figures, self.templates
 
     def renderer(self) -> Renderer:
-        """This process's renderer of the templates (made once per process)."""
-        key = (self.templates_dir, self.compiled_dir)
-        if key not in _RENDERERS:
-            _RENDERERS[key] = Renderer(self.templates_dir, self.compiled_dir)
-        return _RENDERERS[key]
-
-
-_RENDERERS: dict[tuple[Path, Path], Renderer] = {}
+        """This process's renderer of the templates."""
+        return renderer_for(self.templates_dir, self.compiled_dir)
 
 
 def page_files(page: Page, publishing: Publishing) -> dict[str, str]:

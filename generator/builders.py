@@ -32,9 +32,9 @@ def _ready_to_build(templates_dir: Path, compiled_dir: Path) -> None:
     """A page builder's start: the chart code imported and the page template compiled."""
     import generator.build  # noqa: F401  (where ``build_page`` lives)
     import generator.site.pages  # noqa: F401
-    from generator.output.render import Renderer
+    from generator.output.render import renderer_for
 
-    Renderer(templates_dir, compiled_dir).env.get_template("page.html")
+    renderer_for(templates_dir, compiled_dir).env.get_template("page.html")  # the renderer its pages use
 
 
 class PageBuilders:

@@ -177,3 +177,10 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
+
+
+@functools.cache
+def renderer_for(templates_dir: Path, compiled_dir: Path) -> Renderer:
+    """This process's renderer of ``templates_dir`` (made once per process: its templates are
+    compiled, or loaded compiled from ``compiled_dir``, when first used)."""
+    return Renderer(templates_dir, compiled_dir)
