@@ -1,0 +1,45 @@
+"""Fixtures shared by the whole suite.
+
+``project`` / ``make_project``: a throw-away project folder (the repository's templates,
+prose and site.yml, and a data set: the small fixture by default, or the shipped data),
+so no test ever builds into the repository itself.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import FIXTURES, REPO
+
+MINIDATA = FIXTURES / "minidata"
+SHIPPED = REPO / "data"
+
+
+def copy_project(root: Path, data: Path = MINIDATA) -> Path:
+    """``root`` made into a project: ``data`` as its data/, the repository's templates,
+    site_src/ and site.yml. ``root`` must not exist yet or be empty."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(data, root / "data")
+    for name in ("templates", "site_src"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copyfile(REPO / "site.yml", root / "site.yml")
+    return root
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> Callable[..., Path]:
+    """``make_project(data=MINIDATA, name="project")``: a new project folder under this test's
+    tmp_path (two levels deep: destructive cases stay inside it)."""
+    def make(data: Path = MINIDATA, name: str = "project") -> Path:
+        return copy_project(tmp_path / "work" / name, data)
+    return make
+
+
+@pytest.fixture
+def project(make_project: Callable[..., Path]) -> Path:
+    """A project with the small fixture data set."""
+    return make_project()
