@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterator
 from generator.output import write
 from generator.project import BuildSummary, Project, build_options
 
-LIBRARIES = ("altair", "pandas", "numpy", "jinja2", "markdown", "pyyaml", "vl-convert-python")
+LIBRARIES = ("altair", "pandas", "numpy", "jinja2", "markdown", "nh3", "pyyaml", "vl-convert-python")
 SCHEMA = 1  # bump when the cache's own format changes
 
 

@@ -11,7 +11,7 @@ bounded memory.
 
 from __future__ import annotations
 
-import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,7 +22,10 @@ import numpy as np
 import pandas as pd
 
 from generator import cache
+from generator.inputs import files
 from generator.inputs.checks import (
+    MAX_DESCRIPTION_CHARS,
+    MAX_ID_CHARS,
     PERCENT,
     PRUNING,
     CsvChunk,
@@ -193,18 +196,18 @@ def _spec(log: FileLog, path: Path, key: str, noun: str, entry: Callable[..., tu
 
 def _precision(log: FileLog, item: Any, line: int) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a precision", ("id", "bits"))
-    pid, bits = f.text("id", PRECISION_ID, PRECISION_SHAPE), f.number("bits", BITS)
+    pid, bits = f.text("id", PRECISION_ID, PRECISION_SHAPE, limit=MAX_ID_CHARS), f.number("bits", BITS)
     return pid, (Precision(pid, float(bits)) if pid and bits is not None else None), f.broken
 
 
 def _task(log: FileLog, item: Any, line: int) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a task", ("id", "name", "input_elements", "output_elements"), ("description",))
-    tid, name = f.text("id", SLUG, SLUG_SHAPE), f.text("name", shown=True)
+    tid, name = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS), f.text("name", shown=True)
     if tid in SITE_NAMES:
         f.problem("id", f"expected a task id that is not a name the site uses for its own pages "
                         f"({', '.join(SITE_NAMES)}), found '{tid}'")
     inputs, outputs = f.number("input_elements", ELEMENTS), f.number("output_elements", ELEMENTS)
-    description = f.text("description", shown=True) or ""
+    description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     ok = tid is not None and name is not None and inputs is not None and outputs is not None
     return tid, (Task(tid, name, inputs, outputs, description) if ok else None), f.broken
 
@@ -231,7 +234,7 @@ def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) 
     m = Fields(log, item, line, "a mode", ("peak_tops", "bandwidth_gbps"), ("id", "memory_gb", "power_w"))
     if not m.valid:
         return None, None
-    mode_id = "" if m.map.get("id") in (None, "") else m.text("id", SLUG, SLUG_SHAPE)
+    mode_id = "" if m.map.get("id") in (None, "") else m.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS)
     if several and mode_id == "":
         m.problem("id", "expected a mode id: a platform with several modes names each one, found nothing")
         return None, None
@@ -246,9 +249,9 @@ def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) 
 def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a platform", ("id", "name", "vendor", "kind", "modes"),
                ("description", "onchip_mb", "color"))
-    pid = f.text("id", SLUG, SLUG_SHAPE)
+    pid = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS)
     name, vendor = f.text("name", shown=True), f.text("vendor", shown=True)
-    kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True) or ""
+    kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     onchip = f.number("onchip_mb", ONCHIP_MB)
     color = f.text("color", COLOR, "a colour like #1f77b4") if "color" in f.map else None
     mode_items = list(f.items("modes", "modes"))
@@ -335,11 +338,11 @@ def _from_layers(v: Fields, layers: tuple[Layer, ...], pruning: float) -> tuple[
 
 def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description", "layers"))
-    nid, name = f.text("id", SLUG, SLUG_SHAPE), f.text("name", shown=True)
-    task = f.text("task", SLUG, "a task id")
+    nid, name = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS), f.text("name", shown=True)
+    task = f.text("task", SLUG, "a task id", limit=MAX_ID_CHARS)
     if task is not None and (message := tasks.unknown(task)):
         f.problem("task", message)
-    description = f.text("description", shown=True) or ""
+    description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     layers = _layers(f)
     layered = "layers" in f.map  # even with broken layers, the variants are not asked for totals
     variants, levels = [], _Ids(log, f" within {nid}" if nid else " within the network")
@@ -499,27 +502,35 @@ def _check_consistency(log: FileLog, frame: pd.DataFrame) -> None:
 
 
 def _csv_files(problems: Problems, folder: Path, display: Callable[[Path], str], what: str) -> list[Path]:
-    """The ``*.csv`` files of ``folder`` (any case), name order; any other entry is a problem.
-
-    Hidden files (``.gitkeep``) are ignored.
-    """
-    files = []
-    for path in sorted(folder.iterdir(), key=lambda p: (p.name.lower(), p.name)):
-        if path.name.startswith("."):
+    """The entries named ``*.csv`` (any case) of ``folder``, name order, whatever they are
+    (reading one says when it is not a regular file inside the project); a folder or any
+    other name is a problem. Hidden entries (``.gitkeep``) are ignored."""
+    paths = []
+    with os.scandir(folder) as entries:
+        listed = sorted(entries, key=lambda entry: (entry.name.lower(), entry.name))
+    for entry in listed:
+        if entry.name.startswith("."):
             continue
-        if path.is_file() and path.suffix.lower() == ".csv":
-            files.append(path)
+        path = Path(entry.path)
+        if path.suffix.lower() == ".csv" and not entry.is_dir(follow_symlinks=False):
+            paths.append(path)
         else:
-            kind = "a folder" if path.is_dir() else f"'{clip_text(path.name)}'"
+            kind = "a folder" if entry.is_dir(follow_symlinks=False) else f"'{clip_text(entry.name)}'"
             problems.add(display(path), None, "", f"expected only {what} files (*.csv) in {display(folder)}/, "
                                                   f"found {kind} (move it elsewhere)")
-    return files
+    return paths
 
 
 def _folder(problems: Problems, folder: Path, display: Callable[[Path], str], required: bool) -> bool:
+    """Whether ``folder`` is a folder of CSV files to read (inside the project); else why not."""
     if folder.is_dir():
+        try:
+            files.check_folder(folder, problems.root)
+        except files.Refused as why:
+            problems.add(display(folder), None, "", why.message)
+            return False
         return True
-    if folder.exists():
+    if files.exists(folder):
         problems.add(display(folder), None, "", "expected a folder of CSV files, found a file")
     elif required:
         problems.add(display(folder), None, "", "expected a folder of measurement CSV files, found no such folder")
@@ -539,10 +550,8 @@ def _measurements(problems: Problems, folder: Path, display: Callable[[Path], st
             log = problems.declare(display(path))
             key = None
             if store is not None:
-                try:
-                    key = cache.key_of("measurements", log.file, specs, hashlib.sha256(path.read_bytes()).hexdigest())
-                except OSError:
-                    key = None  # open_csv reports it
+                digest = files.digest(path, problems.root, files.MAX_CSV_BYTES)
+                key = cache.key_of("measurements", log.file, specs, digest) if digest else None  # else open_csv says why
             kept = store.get("inputs", key) if key is not None else None
             if isinstance(kept, pd.DataFrame):
                 parts.append(kept)
@@ -710,11 +719,16 @@ def _traces(problems: Problems, folder: Path, display: Callable[[Path], str], ca
 def read_dataset(problems: Problems, data_dir: Path, name: str = "data") -> Dataset | None:
     """Check every file of ``data_dir`` into ``problems``; the Dataset when there are none.
 
-    Files are shown as ``name/...``.
+    Files are shown as ``name/...``; each must lie inside ``problems.root`` (``files``).
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: data folder not found")
+    try:
+        files.check_folder(data_dir, problems.root)
+    except files.Refused as why:
+        problems.add(name, None, "", why.message)
+        return None
 
     def display(path: Path) -> str:
         return display_path(path, data_dir, name)
@@ -744,8 +758,8 @@ def read_dataset(problems: Problems, data_dir: Path, name: str = "data") -> Data
 
 
 def load_dataset(data_dir: Path, strict: bool = False) -> Dataset:
-    """Read and check ``data_dir``; raise ``DataError`` listing all problems."""
-    problems = Problems()
+    """Read and check ``data_dir`` (every file inside it); raise ``DataError`` listing all problems."""
+    problems = Problems(root=Path(data_dir))
     dataset = read_dataset(problems, Path(data_dir), Path(data_dir).resolve().name)
     if strict:
         problems.escalate_warnings()
