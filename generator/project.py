@@ -51,10 +51,11 @@ class Project:
                 raise UsageError(f"{folder}: folder not found (is {self.root} a project folder?)")
 
     def display(self, path: Path) -> str:
-        """A path as the user reads it: relative to the current folder when inside it, else to the project."""
+        """A path as the user reads it: relative to the current folder when inside it, else to
+        the project (a link is shown by its own name, not its target's)."""
         for base in (Path.cwd(), self.root):
             try:
-                return path.resolve().relative_to(base.resolve()).as_posix()
+                return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
             except ValueError:
                 continue
         return str(path)
