@@ -67,10 +67,10 @@ def _markdown_files(problems: Problems, folder: Path, display: str) -> list[Path
             continue
         for entry in listed:
             path = Path(entry.path)
-            if entry.is_dir(follow_symlinks=False):
-                pending.append(path)
-            elif entry.name.endswith(".md"):
+            if entry.name.endswith(".md"):  # even a folder: reading it says what it is
                 found.append(path)
+            elif entry.is_dir(follow_symlinks=False):
+                pending.append(path)
             elif entry.is_symlink() and path.is_dir():
                 problems.add(display_path(path, folder, display), None, "",
                              "expected a folder, found a symbolic link to one (links to folders are not followed: "
