@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
@@ -147,7 +147,8 @@ class _Ids:
     """Unique ids of one list: the first wins, a later copy is a problem naming both lines."""
 
     def __init__(self, log: FileLog, scope: str = ""):
-        self.log, self.scope, self.seen = log, scope, {}
+        self.log, self.scope = log, scope
+        self.seen: dict[Any, int] = {}
 
     def first(self, value: Any, line: int, field: str = "id") -> bool:
         if value in self.seen:
@@ -175,7 +176,8 @@ def _spec(log: FileLog, path: Path, key: str, noun: str, entry: Callable[..., tu
     items = top_list(log, path, key, noun + "s")
     if items is None:
         return Known(log.file, noun, None)
-    known = Known(log.file, noun, {})
+    by_id: dict[str, Any] = {}
+    known = Known(log.file, noun, by_id)
     ids = _Ids(log)
     for item, line in items:
         ident, record, broken = entry(log, item, line, *refs)
@@ -186,7 +188,7 @@ def _spec(log: FileLog, path: Path, key: str, noun: str, entry: Callable[..., tu
         if broken or record is None:
             known.broken.add(ident)
         else:
-            known.by_id[ident] = record
+            by_id[ident] = record
     return known
 
 
@@ -208,8 +210,9 @@ def _task(log: FileLog, item: Any, line: int) -> tuple[str | None, Any, bool]:
                         f"({', '.join(SITE_NAMES)}), found '{tid}'")
     inputs, outputs = f.number("input_elements", ELEMENTS), f.number("output_elements", ELEMENTS)
     description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
-    ok = tid is not None and name is not None and inputs is not None and outputs is not None
-    return tid, (Task(tid, name, inputs, outputs, description) if ok else None), f.broken
+    if tid is None or name is None or inputs is None or outputs is None:
+        return tid, None, f.broken
+    return tid, Task(tid, name, int(inputs), int(outputs), description), f.broken
 
 
 def _peaks(m: Fields, precisions: Known) -> dict[str, float]:
@@ -266,9 +269,9 @@ def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[st
         else:
             modes.append(mode)
     broken = broken or f.broken or not modes
-    ok = not broken and None not in (pid, name, vendor, kind)
-    record = Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color) if ok else None
-    return pid, record, broken
+    if broken or pid is None or name is None or vendor is None or kind is None:
+        return pid, None, broken
+    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color), broken
 
 
 def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
@@ -315,8 +318,10 @@ def _layers(f: Fields) -> tuple[Layer, ...] | None:
             lf.problem("kernel" if "kernel" in lf.map else "out_size",
                        "expected no kernel or out_size for a dense layer (it has in x out weights)")
         f.broken = f.broken or lf.broken
-        if not lf.broken and None not in (kind, channels_in, channels_out, kernel, out_size):
-            result.append(Layer(kind, channels_in, channels_out, kernel, out_size))
+        if lf.broken or kind is None or channels_in is None or channels_out is None or kernel is None \
+                or out_size is None:
+            continue
+        result.append(Layer(kind, int(channels_in), int(channels_out), kernel, out_size))
     return tuple(result) if not f.broken else None
 
 
@@ -365,8 +370,9 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
             continue
         variants.append(Variant(pruning, ops, weights, accuracy))
     broken = broken or f.broken or not variants or not tasks.usable(task)
-    record = Network(nid, name, task, tuple(variants), description, layers or ()) if not broken and name else None
-    return nid, record, broken or record is None
+    if broken or nid is None or name is None or task is None:
+        return nid, None, True
+    return nid, Network(nid, name, task, tuple(variants), description, layers or ()), False
 
 
 # ---------------------------------------------------------------------------------------
@@ -478,7 +484,8 @@ def _check_references(log: FileLog, frame: pd.DataFrame, cat: Catalog,
     """Problems of every distinct combination of ids, logged on all its lines; resolved modes."""
     modes = frame["mode"].to_numpy(dtype=object).copy()
     lines = frame["source_row"].to_numpy()
-    for combo, rows in frame.groupby(list(_COMBO), sort=False, dropna=False).indices.items():
+    for group, rows in frame.groupby(list(_COMBO), sort=False, dropna=False).indices.items():
+        combo = cast(tuple[Any, ...], group)
         if combo not in combos:
             combos[combo] = _combo_problems(combo, cat)
         mode_id, problems = combos[combo]
@@ -552,14 +559,14 @@ def _measurements(problems: Problems, folder: Path, display: Callable[[Path], st
             if store is not None:
                 digest = files.digest(path, problems.root, files.MAX_CSV_BYTES)
                 key = cache.key_of("measurements", log.file, specs, digest) if digest else None  # else open_csv says why
-            kept = store.get("inputs", key) if key is not None else None
+            kept = store.get("inputs", key) if store is not None and key is not None else None
             if isinstance(kept, pd.DataFrame):
                 parts.append(kept)
                 continue
             before = (problems.errors, problems.warnings)
             mine = _measurement_file(log, path, cat, combos, problems)
             parts.extend(mine)
-            if key is not None and mine and (problems.errors, problems.warnings) == before:
+            if store is not None and key is not None and mine and (problems.errors, problems.warnings) == before:
                 store.put("inputs", key, pd.concat(mine, ignore_index=True))
     frame = _measurement_frame(parts)
     _check_unique_runs(problems, frame)
@@ -592,8 +599,8 @@ def _check_unique_runs(problems: Problems, frame: pd.DataFrame) -> None:
     first = frame.loc[~again, key + ["source_file", "source_row"]]
     later = frame.loc[again, key + ["source_file", "source_row"]].merge(
         first, on=key, how="left", suffixes=("", "_first"))
-    for (file, first_file, first_line), part in later.groupby(["source_file", "source_file_first",
-                                                               "source_row_first"], sort=True):
+    for group, part in later.groupby(["source_file", "source_file_first", "source_row_first"], sort=True):
+        file, first_file, first_line = cast(tuple[str, str, int], group)
         problems.add_lines(file, part["source_row"], "repeat",
                            "expected one run per task, platform, mode, precision, network, pruning_pct, "
                            f"batch and repeat, found the same run as {first_file} line {int(first_line)} "
@@ -606,7 +613,7 @@ def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
     columns = list(MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE)
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     ids = ("task", "platform", "mode", "precision", "network", "source_file")
-    types = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
+    types: dict[str, Any] = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
     frame = frame[columns].astype(types | {c: float for c in MEASUREMENT_VALUES})
     for column in ids:
         text = frame[column].astype(str).to_numpy(dtype=object)
@@ -647,8 +654,8 @@ def _trace_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], cat: Ca
                           "power_w": power, "source_row": lines})
     frame = frame.loc[ok].reset_index(drop=True)
     modes = frame["mode"].to_numpy(dtype=object).copy()
-    for (platform_id, mode_cell, network_id), rows in frame.groupby(list(TRACE_KEY), sort=False).indices.items():
-        key = (platform_id, mode_cell, network_id)
+    for group, rows in frame.groupby(list(TRACE_KEY), sort=False).indices.items():
+        platform_id, mode_cell, network_id = key = cast(tuple[str, str, str], group)
         if key not in combos:
             combos[key] = _trace_refs(platform_id, mode_cell, network_id, cat)
         mode_id, problems = combos[key]
@@ -748,10 +755,10 @@ def read_dataset(problems: Problems, data_dir: Path, name: str = "data") -> Data
     if problems:
         return None
     return Dataset(
-        precisions=tuple(precisions.by_id.values()),
-        tasks=tuple(tasks.by_id.values()),
-        platforms=tuple(platforms.by_id.values()),
-        networks=tuple(networks.by_id.values()),
+        precisions=tuple((precisions.by_id or {}).values()),  # every by_id is set when there was no problem
+        tasks=tuple((tasks.by_id or {}).values()),
+        platforms=tuple((platforms.by_id or {}).values()),
+        networks=tuple((networks.by_id or {}).values()),
         measurements=runs,
         power_traces=samples,
     )
