@@ -277,3 +277,16 @@ def test_lines_are_counted_as_an_editor_counts_them(project):
     line_of_bad_id = tasks.read_text().split("\n").index("  - id: Bad Id") + 1
     (found,) = problems_of(project)
     assert found.startswith(f"data/tasks.yaml, line {line_of_bad_id}, field 'id'")
+
+
+def test_huge_or_invisible_values_give_short_escaped_problem_lines(project):
+    big = "k" * 1000  # the longest key YAML allows without '? '
+    tasks = project / "data" / "tasks.yaml"
+    tasks.write_text(tasks.read_text() + f"    {big}: 1\n    ? {big * 1000}\n    : 2\n")  # unknown keys
+    platforms = project / "data" / "platforms.yaml"
+    platforms.write_text(platforms.read_text().replace("INT8: 1.2", f"INT8: 1.2\n          {big}\u202e: 3", 1))
+    write_csv(project, "zz\u202e.csv", [HEADER, ROW.format(batch=1, fps=500).replace("fpga-a", "p" * 100_000)])
+    found = problems_of(project)
+    assert len(found) == 4
+    assert all(len(line) < 400 and line.isprintable() for line in found), [line[:200] for line in found]
+    assert any(line.startswith("data/measurements/zz\\u202e.csv, line 2, field 'platform'") for line in found)

@@ -157,11 +157,12 @@ class Problems:
                        key=lambda f: (self._rank.get(f, len(self._rank)), f))
         for file in files:
             groups = self._groups.get((warning, file), {})
+            shown = escape(file)  # a file name may hold invisible characters too
             for (fld, message), group in sorted(groups.items(), key=lambda kv: (kv[1].first, kv[1].order)):
-                out.append(Problem(file, group.where(), fld, message))
+                out.append(Problem(shown, group.where(), fld, message))
             extra = self._overflow.get((warning, file), 0)
             if extra:
-                out.append(Problem(file, "", "", f"and {extra:,} more problem{'s' if extra != 1 else ''} in this file"))
+                out.append(Problem(shown, "", "", f"and {extra:,} more problem{'s' if extra != 1 else ''} in this file"))
         return out
 
     def error(self) -> DataError:
@@ -693,7 +694,7 @@ class Fields:
 
     def problem(self, key: str, message: str) -> None:
         self.broken = True
-        self.log.add(self.line(key), self.prefix + key, message)
+        self.log.add(self.line(key), self.prefix + clip_text(key), message)
 
     def _get(self, key: str, expected: str) -> Any:
         """The value, or ``None`` when absent or empty (a problem if the key is required)."""

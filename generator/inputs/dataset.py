@@ -163,7 +163,7 @@ class _Ids:
 def _known_keys(log: FileLog, table: YamlMap, field: str, precisions: Known):
     """(precision, value, line, field) per key of a per-precision mapping naming a known precision."""
     for key, value in table.items():
-        line, name = table.key_lines[key], f"{field}.{key}"
+        line, name = table.key_lines[key], f"{field}.{clip_text(str(key))}"
         message = precisions.unknown(key)
         log.add_if(line, name, message)
         if message is None and precisions.usable(key):
