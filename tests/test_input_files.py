@@ -179,7 +179,7 @@ def test_a_link_inside_the_project_to_a_file_inside_it_is_read(project):
     assert inputs.prose["index"] == inputs.prose["theory"]
 
 
-def test_an_unreadable_csv_is_one_problem_in_validate_and_build(tmp_path):
+def test_an_unreadable_csv_or_folder_is_one_problem_in_validate_and_build():
     """File permissions: as root (CI), the commands run as the user 'nobody' (setpriv)."""
     user: list[str] = []
     if os.geteuid() == 0:
@@ -193,15 +193,21 @@ def test_an_unreadable_csv_is_one_problem_in_validate_and_build(tmp_path):
         for path in [base, *base.rglob("*")]:
             path.chmod(0o777 if path.is_dir() else 0o666)
         (root / "data" / "measurements" / "fpga-a.csv").chmod(0)
+        (root / "data" / "power_traces").chmod(0)
         check = subprocess.run([*user, sys.executable, "-c", "import generator"], capture_output=True,
                                env={"PYTHONPATH": str(REPO)}, timeout=60)
         if check.returncode != 0:
             pytest.skip("the user 'nobody' cannot run this Python or read the repository")
         for result in cli(root, ("validate",), ("build", "--out", str(root / "build")), user=user):
             assert result.returncode == 1, result.stderr
-            assert "error: data/measurements/fpga-a.csv: expected a readable CSV file, found Permission denied" \
-                in result.stderr.splitlines()
+            assert [line for line in result.stderr.splitlines() if line.startswith("error:")] == [
+                "error: data/measurements/fpga-a.csv: expected a readable CSV file, found Permission denied",
+                "error: data/power_traces: expected a readable folder, found Permission denied"]
     finally:
+        for path in (base / "work" / "project" / "data" / "power_traces", base / "work" / "project" / "data"
+                     / "measurements" / "fpga-a.csv"):
+            if path.exists():
+                path.chmod(0o777)  # so that the folder can be removed without root
         shutil.rmtree(base)
 
 

@@ -512,9 +512,13 @@ def _csv_files(problems: Problems, folder: Path, display: Callable[[Path], str],
     """The entries named ``*.csv`` (any case) of ``folder``, name order, whatever they are
     (reading one says when it is not a regular file inside the project); a folder or any
     other name is a problem. Hidden entries (``.gitkeep``) are ignored."""
-    paths = []
-    with os.scandir(folder) as entries:
-        listed = sorted(entries, key=lambda entry: (entry.name.lower(), entry.name))
+    paths: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            listed = sorted(entries, key=lambda entry: (entry.name.lower(), entry.name))
+    except OSError as exc:
+        problems.add(display(folder), None, "", f"expected a readable folder, found {exc.strerror or exc}")
+        return paths
     for entry in listed:
         if entry.name.startswith("."):
             continue

@@ -125,7 +125,7 @@ def check_folder(path: Path, root: Path | None) -> None:
                       "(an input may only link to files inside the project)")
 
 
-def open_input(path: Path, root: Path | None, what: str = "file", limit: int = MAX_TEXT_BYTES) -> BinaryIO:
+def open_input(path: Path, root: Path | None, what: str = "a file", limit: int = MAX_TEXT_BYTES) -> BinaryIO:
     """``path`` opened for reading in binary, after every check of the module doc; Refused
     with the reason otherwise. ``what`` names the kind of file in messages ("a CSV file")."""
     resolved = resolve_inside(path, root)
@@ -149,7 +149,7 @@ def open_input(path: Path, root: Path | None, what: str = "file", limit: int = M
         raise
 
 
-def read_input(path: Path, root: Path | None, what: str = "file", limit: int = MAX_TEXT_BYTES) -> bytes:
+def read_input(path: Path, root: Path | None, what: str = "a file", limit: int = MAX_TEXT_BYTES) -> bytes:
     """The whole content of ``path`` (checked by :func:`open_input`, at most ``limit`` bytes)."""
     with open_input(path, root, what, limit) as handle:
         try:
@@ -167,10 +167,10 @@ def digest(path: Path, root: Path | None, limit: int = MAX_TEXT_BYTES) -> str | 
     that opens it next reports why)."""
     try:
         with open_input(path, root, limit=limit) as handle:
-            digest = hashlib.sha256()
+            sha = hashlib.sha256()
             for block in iter(lambda: handle.read(_BLOCK_BYTES), b""):
-                digest.update(block)
-            return digest.hexdigest()
+                sha.update(block)
+            return sha.hexdigest()
     except (Refused, OSError):
         return None
 
