@@ -1,4 +1,6 @@
-"""QuTiBench importer: quirks of the source files -> the plain schema of data/README.md.
+"""QuTiBench importer (generator/qutibench/): quirks of the source files -> the plain schema
+of data/README.md, checked as a data set before anything in --out is replaced, and never
+overwriting a file that differs from what it would write unless told to.
 
 Fixtures: tests/fixtures/qutibench_mini/ holds a few hand-made rows per QuTiBench file,
 each exercising one quirk (name variants, ``30.00%``, ``"1,234.82"``, `` level``,
@@ -15,14 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.errors import DataError
-from generator.importer import (
-    format_number,
-    import_qutibench,
-    parse_number,
-    parse_pruning_pct,
-    slug,
-)
+from generator.cli import main
+from generator.errors import DataError, UsageError
+from generator.qutibench import import_qutibench
+from generator.qutibench.names import DEFAULT_HINTS
+from generator.qutibench.sources import parse_number, parse_pruning_pct, slug
 
 MINI = Path(__file__).parent / "fixtures" / "qutibench_mini"
 CONTRIBUTOR = MINI / "contributor" / "runs_lab42.csv"
@@ -69,14 +68,6 @@ def test_parse_pruning_pct_accepts_percent_signs_and_decimals():
     assert parse_pruning_pct("12.50%") == 12.5
     assert parse_pruning_pct("100%") == 100.0
     assert parse_pruning_pct("80") == 80.0
-
-
-def test_format_number_is_shortest_round_trip_without_trailing_dot_zero():
-    assert format_number(5.23807) == "5.23807"
-    assert format_number(100.0) == "100"
-    assert format_number(12.5) == "12.5"
-    assert format_number(0.0007) == "0.0007"
-    assert format_number(None) == ""
 
 
 def test_slug_gives_generic_ids_for_names_without_alias():
@@ -180,6 +171,7 @@ def test_measurement_quirks_are_mapped(imported):
     assert (edgetpu[0]["network"], edgetpu[0]["pruning_pct"], edgetpu[0]["mode"]) == ("resnet-50", "30", "fast")
     bismo = _rows(out / "measurements" / "zcu104-bismo.csv")[0]
     assert (bismo["platform"], bismo["pruning_pct"], bismo["task"]) == ("zcu104-bismo", "12.5", "cifar10")
+    assert (bismo["lat_comp_ms"], bismo["fps_comp"]) == ("9.1143339", "219.4345766")  # every digit, none rounded
     a53 = _rows(out / "measurements" / "u96-a53.csv")[0]
     assert (a53["platform"], a53["network"], a53["power_idle_w"]) == ("u96-a53", "mlp", "")  # "na"
 
@@ -327,17 +319,34 @@ def test_missing_source_is_an_error(tmp_path):
     assert "no such file or folder" in str(error.value)
 
 
-def test_new_platform_without_hints_gets_a_slug_id(tmp_path):
+def _with_coral_board(tmp_path: Path) -> Path:
     src = tmp_path / "src"
     shutil.copytree(MINI, src, ignore=shutil.ignore_patterns("contributor"))
     with (src / "hardware_platforms.csv").open("a") as handle:
         handle.write("Coral Dev Board,na,na,4,na,na,25.6,1,na\n")
     with (src / "measurements_backup.csv").open("a") as handle:
         handle.write("MLP,Coral Dev Board,INT8,,1,,0.5,,2000,,,98,,,,3,,100%,l3,4,25.6,0.02\n")
-    report = import_qutibench(src, tmp_path / "out")
+    return src
+
+
+def test_a_new_platform_without_vendor_and_kind_is_named_and_nothing_is_written(tmp_path):
+    src = _with_coral_board(tmp_path)
+    with pytest.raises(DataError) as error:
+        import_qutibench(src, tmp_path / "out")
+    [problem] = error.value.problems
+    assert (problem.file, problem.where) == (str(src / "hardware_platforms.csv"), "line 11")
+    assert "'Coral Dev Board' (id coral-dev-board) has no vendor and kind in the hints" in problem.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_new_platform_with_a_hints_entry_gets_its_slug_id(tmp_path):
+    src = _with_coral_board(tmp_path)
+    hints = tmp_path / "hints.yaml"
+    text = DEFAULT_HINTS.read_text()
+    hints.write_text(text.replace("\nnetworks:", "\n  - {id: coral-dev-board, vendor: Google, kind: TPU}\n\nnetworks:"))
+    import_qutibench(src, tmp_path / "out", hints)
     coral = _by_id(_yaml(tmp_path / "out", "platforms"))["coral-dev-board"]
-    assert (coral["name"], coral["vendor"], coral["kind"]) == ("Coral Dev Board", "", "")
-    assert any("coral-dev-board" in n and "fill them in" in n for n in report.notes)
+    assert (coral["name"], coral["vendor"], coral["kind"]) == ("Coral Dev Board", "Google", "TPU")
     rows = _rows(tmp_path / "out" / "measurements" / "coral-dev-board.csv")
     assert [(r["network"], r["fps_comp"]) for r in rows] == [("mlp", "2000")]
 
