@@ -27,7 +27,8 @@ class FileChange:
     def line(self, dry_run: bool) -> str:
         verb = {CREATE: ("would create", "created"), CHANGE: ("would replace", "replaced"),
                 SAME: ("unchanged", "unchanged")}[self.status][0 if dry_run else 1]
-        text = f"{verb} {self.path} ({self.entries:,} {'rows' if self.path.endswith('.csv') else 'entries'})"
+        noun = ("row", "rows") if self.path.endswith(".csv") else ("entry", "entries")
+        text = f"{verb} {self.path} ({self.entries:,} {noun[self.entries != 1]})"
         if self.status == CHANGE:
             text += f": {_lines(self.removed)} removed, {_lines(self.added)} added"
         return "\n".join([text, *(f"    {example}" for example in self.examples)])
