@@ -10,8 +10,9 @@ data set and no file it would overwrite holds something else (unless ``force``).
 4. A file whose content differs from what the import would write (a hand edit, or a
    changed source) is overwritten only with ``force``; otherwise nothing is written and the
    files are named (``UsageError``, exit 2). ``dry_run`` stops before writing anything.
-5. Each created or changed file is written next to its target and renamed over it, so every
-   file is whole, old or new. Files the import does not produce are left alone.
+5. Every created or changed file is written next to its target first, then each is renamed
+   over its target, so every file is whole, old or new, and a failed write replaces
+   nothing. Files the import does not produce are left alone.
 """
 
 from __future__ import annotations
@@ -124,17 +125,22 @@ def _check(out: Path, conversion: Conversion) -> None:
 
 
 def _replace(out: Path, conversion: Conversion, changes: list[FileChange]) -> None:
-    """Write each created or changed file next to its target, then rename it over the target."""
-    for (relative, (text, _)), change in zip(conversion.files.items(), changes):
-        if change.status == SAME:
-            continue
-        target = out / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        temp = target.with_name(f".{target.name}.import-{os.getpid()}")
-        try:
+    """Write every created or changed file next to its target, then rename each over its
+    target: a failed write (a full disk, a read-only folder) replaces nothing."""
+    pending: list[tuple[Path, Path]] = []  # (written, target)
+    try:
+        for (relative, (text, _)), change in zip(conversion.files.items(), changes):
+            if change.status == SAME:
+                continue
+            target = out / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temp = target.with_name(f".{target.name}.import-{os.getpid()}")
+            pending.append((temp, target))
             temp.write_text(text, encoding="utf-8", newline="\n")
             if change.status == CHANGE:
                 os.chmod(temp, stat.S_IMODE(target.stat().st_mode))
+        for temp, target in pending:
             os.replace(temp, target)
-        finally:
+    finally:
+        for temp, _ in pending:
             temp.unlink(missing_ok=True)
