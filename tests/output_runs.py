@@ -31,9 +31,11 @@ def script(before: str = "", after: str = "") -> str:
 
 
 def run(root: Path, *args: str, fault: str = "", exchange: bool = True, umask: int | None = None,
-        before: str = "", after: str = "", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+        before: str = "", after: str = "", env: dict[str, str] | None = None,
+        prefix: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
     preexec = (lambda: os.umask(umask)) if umask is not None else None
-    return subprocess.run([sys.executable, "-c", script(before, after), fault, "exchange" if exchange else "renames",
+    return subprocess.run([*prefix, sys.executable, "-c", script(before, after), fault,
+                           "exchange" if exchange else "renames",
                            "--project", str(root), *args], cwd=root, capture_output=True, text=True,
                           env={**ENV, **(env or {})}, preexec_fn=preexec)
 
