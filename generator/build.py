@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator import __version__
 from generator.analysis import Results, analyse
@@ -21,11 +22,12 @@ from generator.errors import Problem
 from generator.inputs.checks import Problems
 from generator.inputs.config import SiteConfig, read_config
 from generator.inputs.dataset import read_dataset
+from generator.inputs.extra import Extra, read_extra
 from generator.inputs.prose import Prose, read_prose
 from generator import cache
 from generator.output import datasets, write
 from generator.project import BuildSummary, Project, normal_base
-from generator.output.assets import write_assets
+from generator.output.assets import write_assets, write_extra
 from generator.output.render import Renderer, renderer_for
 from generator.output.tables import to_csv_text
 from generator.site.plan import PROSE_NAMES, NavItem, navigation, page_from, page_names, page_results, style_of
@@ -42,6 +44,7 @@ class Inputs:
     config: SiteConfig
     dataset: Dataset
     prose: Prose
+    extra: Extra
     warnings: list[Problem]
 
 
@@ -53,6 +56,7 @@ def gather(project: Project, log: Log, strict: bool = False) -> Inputs:
     log(f"Loading and validating {project.display(project.data_dir)}/ ...")
     dataset = read_dataset(problems, project.data_dir, project.display(project.data_dir))
     prose = read_prose(problems, project.site_src_dir, project.display(project.site_src_dir), PROSE_NAMES)
+    extra = read_extra(problems, project.extra_dir, project.display(project.extra_dir), project.root)
     if strict:
         problems.escalate_warnings()
     problems.raise_if_any()
@@ -61,7 +65,7 @@ def gather(project: Project, log: Log, strict: bool = False) -> Inputs:
         f"  {len(dataset.platforms)} platforms, {len(dataset.networks)} networks, "
         f"{len(dataset.measurements)} measurements, {len(dataset.power_traces)} power samples"
     )
-    return Inputs(config, dataset, prose, problems.report(warning=True))
+    return Inputs(config, dataset, prose, extra, problems.report(warning=True))
 
 
 def load_project(project: Project, log: Log, strict: bool = False) -> tuple[SiteConfig, Results]:
@@ -110,8 +114,19 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
     tables = [t for p in pages for t in p.all_tables()]
 
     svgs = static_figures(pages, store, log) if figures else {}
+    counts: dict[str, Any] = {
+        "pages": len(pages),
+        "charts": len(all_figures),
+        "tables": len(tables),
+        "data_files": len(downloads) + len(all_figures) + len(tables),
+        "measurements": len(results.measurements),
+        "platforms": int(results.platforms["platform"].nunique()),
+        "variants": len(results.variants),
+        "warnings": len(inputs.warnings),
+    }
     log(f"Writing the site into a staging folder next to {target.name}/ ...")
-    with write.publish(target, project.root, project.inputs(), log, marker=f"inputs: {fingerprint}\n") as staging:
+    with write.publish(target, project.root, project.inputs(), log, fingerprint=fingerprint,
+                       report={"summary": counts, "warning_lines": warning_lines}) as staging:
         for name, (frame, key) in downloads.items():
             text = store.memo("files", cache.key_of("csv", frame, key), lambda: to_csv_text(frame, key, sort=True))
             staging.write_text(f"data/{name}", text)
@@ -125,21 +140,9 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False,
         for path, svg in svgs.items():
             staging.write_text(path, svg)
         write_assets(project.templates_dir / "assets", staging, project.cache_dir)
-    summary = BuildSummary(
-        out=target,
-        pages=len(pages),
-        charts=len(all_figures),
-        tables=len(tables),
-        data_files=len(downloads) + len(all_figures) + len(tables),
-        measurements=len(results.measurements),
-        platforms=int(results.platforms["platform"].nunique()),
-        variants=len(results.variants),
-        warnings=len(inputs.warnings),
-        seconds=time.perf_counter() - started,
-    )
+        write_extra(inputs.extra, staging)
     store.forget_unused("inputs", "model", "pages", "charts", "files", *(["figures"] if figures else []))
-    store.record_build(fingerprint, target, {"summary": summary.report(), "warning_lines": warning_lines})
-    return summary
+    return BuildSummary(out=target, seconds=time.perf_counter() - started, **counts)
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
-"""The build cache: work a rebuild need not redo. Imports the standard library only (pandas when it hashes a frame).
+"""The build cache: work a rebuild need not redo. Imports the standard library only (and ``filelock``
+through the output writer; pandas when it hashes a frame).
 
 It lives in ``PROJECT/.cache`` (git-ignored; deleting it only makes the next build cold):
 
 * **Whole builds.** A build's *fingerprint* hashes everything its output depends on: the
   generator's own code and the versions of the libraries that shape the output, the
   options, and every file of ``data/``, ``site_src/``, ``templates/`` and ``site.yml``.
-  The output folder's marker records it, and ``builds/<fingerprint>.json`` the hash of
-  every file written. When both still match, nothing has changed: the build is reported
-  up to date without reading the data or importing the charting libraries.
+  The output folder's marker (``output.write.previous_build``) records it with the hash
+  of every file written and what the build reported. When the fingerprint matches and the
+  folder is still exactly what it lists, nothing has changed: the build is reported up to
+  date without reading the data or importing the charting libraries.
 * **Pages.** A page is stored under a hash of the code and of everything it is built from
   (``site.plan.page_results``, the configuration, the prose and the site's style): a
   change to one task's measurements rebuilds that task's page only.
@@ -217,26 +219,6 @@ class Cache:
                     if path.suffix == ".pickle" and path not in self.used:
                         path.unlink(missing_ok=True)
 
-    # --- whole builds ---------------------------------------------------------------------
-
-    def record_build(self, key: str, out: Path, report: dict[str, Any]) -> None:
-        """After a build into ``out``: its files' hashes and what it reported."""
-        data = json.dumps({"files": file_hashes(out), "report": report}, sort_keys=True).encode()
-        self._write(self._path("builds", key, ".json"), data)
-
-    def unchanged_build(self, key: str, out: Path, marker: str) -> dict[str, Any] | None:
-        """The report of the build ``key`` if ``out`` is still exactly what it wrote, else None."""
-        try:
-            if f"inputs: {key}" not in (out / marker).read_text(encoding="utf-8"):
-                return None
-            recorded = json.loads(self._path("builds", key, ".json").read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if file_hashes(out) != recorded.get("files"):
-            return None
-        return recorded.get("report")
-
-
 def reuse(project: Project, out: Path, strict: bool, base_path: str, log: Callable[[str], None],
           warn: Callable[[str], None] | None = None, figures: bool = False) -> tuple[BuildSummary | None, str]:
     """The summary of the previous build into ``out`` if nothing it depends on changed and
@@ -249,13 +231,18 @@ def reuse(project: Project, out: Path, strict: bool, base_path: str, log: Callab
     import time
 
     started = time.perf_counter()
-    target = write.check_target(out, project.root, project.inputs())
+    target = write.check_target(out, project.root, project.inputs(), contents=False)  # previous_build hashes them
     write.probe(target)
     write.recover(target, log)  # a killed build's output is whole again, even if this one fails
     key = fingerprint(project, build_options(strict, base_path, figures))
-    report = Cache(project.cache_dir).unchanged_build(key, target, write.MARKER)
-    if report is None:
+    previous = write.previous_build(target)  # the output folder is exactly what that build wrote
+    if previous is None or previous["fingerprint"] != key:
         return None, key
+    report = previous["report"]
+    try:
+        summary = BuildSummary(out=target, seconds=time.perf_counter() - started, up_to_date=True, **report["summary"])
+    except (KeyError, TypeError):
+        return None, key  # a manifest that does not report what this generator reports
     for line in report.get("warning_lines", []):
         (warn or log)(line)
-    return BuildSummary(out=target, seconds=time.perf_counter() - started, up_to_date=True, **report["summary"]), key
+    return summary, key

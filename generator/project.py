@@ -29,6 +29,11 @@ class Project:
         return self.root / "site_src"
 
     @property
+    def extra_dir(self) -> Path:
+        """The site author's own files (CNAME, .nojekyll, robots.txt), copied verbatim into the site."""
+        return self.site_src_dir / "extra"
+
+    @property
     def config_file(self) -> Path:
         return self.root / "site.yml"
 
