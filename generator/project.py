@@ -10,6 +10,9 @@ import generator
 from generator.errors import UsageError
 
 
+EXTRA_FOLDER = "extra"  # in site_src/: the site author's files copied verbatim (not prose)
+
+
 @dataclass(frozen=True)
 class Project:
     """Where a project's inputs live (the folder holding site.yml, data/, templates/...)."""
@@ -31,7 +34,7 @@ class Project:
     @property
     def extra_dir(self) -> Path:
         """The site author's own files (CNAME, .nojekyll, robots.txt), copied verbatim into the site."""
-        return self.site_src_dir / "extra"
+        return self.site_src_dir / EXTRA_FOLDER
 
     @property
     def config_file(self) -> Path:

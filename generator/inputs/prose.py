@@ -1,7 +1,7 @@
 """``site_src/``: the pages' prose (Markdown), read once, up front.
 
-Every ``*.md`` file under the folder is read into name -> text (``task/pareto.md`` is
-``task/pareto``). The pages declare which names they need (``require``); a missing or
+Every ``*.md`` file under the folder (but ``extra/``, the files copied into the site
+verbatim: ``inputs.extra``) is read into name -> text (``task/pareto.md`` is ``task/pareto``). The pages declare which names they need (``require``); a missing or
 unreadable one is a problem like any other input problem, reported with the data's.
 Files are read through ``files`` (inside the project, regular, bounded); links to folders
 are not followed (a link could lead outside the project or loop), each one is a problem.
@@ -16,6 +16,7 @@ from pathlib import Path
 
 from generator.inputs import files
 from generator.inputs.checks import Problems, display_path, read_text
+from generator.project import EXTRA_FOLDER
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,8 @@ def _markdown_files(problems: Problems, folder: Path, display: str) -> list[Path
             continue
         for entry in listed:
             path = Path(entry.path)
+            if current == folder and entry.name == EXTRA_FOLDER:
+                continue  # the site author's files to copy, checked by inputs.extra
             if entry.name.endswith(".md"):  # even a folder: reading it says what it is
                 found.append(path)
             elif entry.is_dir(follow_symlinks=False):
