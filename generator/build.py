@@ -51,7 +51,7 @@ class Inputs:
 def gather(project: Project, log: Log, strict: bool = False) -> Inputs:
     """Read and check every input; raise DataError with every problem of all of them."""
     project.check()
-    problems = Problems()
+    problems = Problems(root=project.root)  # every input file must lie inside the project
     config = read_config(problems, project.config_file, project.display(project.config_file))
     log(f"Loading and validating {project.display(project.data_dir)}/ ...")
     dataset = read_dataset(problems, project.data_dir, project.display(project.data_dir))

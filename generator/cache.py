@@ -42,7 +42,7 @@ from collections.abc import Callable, Iterator
 from generator.output import write
 from generator.project import BuildSummary, Project, build_options
 
-LIBRARIES = ("altair", "pandas", "numpy", "jinja2", "markdown", "pyyaml", "vl-convert-python")
+LIBRARIES = ("altair", "pandas", "numpy", "jinja2", "markdown", "nh3", "pyyaml", "vl-convert-python")
 SCHEMA = 1  # bump when the cache's own format changes
 
 
@@ -66,7 +66,7 @@ def fingerprint(project: Project, options: dict[str, Any]) -> str:
     """Everything a build's output depends on, hashed (see the module doc)."""
     digest = hashlib.sha256(code_hash().encode() + json.dumps(options, sort_keys=True).encode())
     if project.config_file.is_file():
-        digest.update(hashlib.sha256(project.config_file.read_bytes()).digest())
+        digest.update(_content_hash(project.config_file).encode())
     for folder in (project.data_dir, project.site_src_dir, project.templates_dir):
         digest.update(f"{folder.name}\0{folder_hash(folder)}\0".encode())
     return digest.hexdigest()
@@ -150,8 +150,16 @@ def remembered(kind: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
 
 
 def file_hashes(folder: Path, pattern: str = "*") -> dict[str, str]:
-    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-            for p in sorted(folder.rglob(pattern)) if p.is_file()}
+    return {p.relative_to(folder).as_posix(): _content_hash(p) for p in sorted(folder.rglob(pattern)) if p.is_file()}
+
+
+def _content_hash(path: Path) -> str:
+    """The hash of a file's bytes; a file that cannot be read hashes as such (reading the
+    inputs reports it as a problem, as ``validate`` does)."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        return f"unreadable: {exc.errno}"
 
 
 def folder_hash(folder: Path, pattern: str = "*") -> str:

@@ -214,10 +214,11 @@ def test_an_extra_file_named_like_a_file_the_site_writes_is_a_problem(project, s
 
 
 @pytest.mark.parametrize("entry, message", [
-    ("outside", "expected a file inside the project, found a link to a file outside it"),
-    ("dangling", "expected a file to copy into the site, found a link that leads nowhere (dangling or a loop)"),
-    ("fifo", "expected a regular file to copy into the site, found a FIFO"),
-    ("folder link", "expected a file to copy into the site, found a link to a folder"),
+    ("outside", "expected a file inside the project, found a symbolic link that leads outside it "
+                "(an input may only link to files inside the project)"),
+    ("dangling", "expected a file, found a symbolic link to nothing (its target does not exist)"),
+    ("fifo", "expected a regular file to copy into the site, found a named pipe (FIFO)"),
+    ("folder link", "expected a regular file to copy into the site, found a folder"),
 ])
 def test_an_extra_entry_that_is_not_a_file_of_the_project_is_a_problem_for_validate_and_build(project, entry,
                                                                                               message):

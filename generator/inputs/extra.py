@@ -15,6 +15,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.inputs import files
 from generator.inputs.checks import Problems
 
 
@@ -65,17 +66,15 @@ def read_extra(problems: Problems, folder: Path, display: str, project_root: Pat
 
 
 def _file_inside(path: Path, root: Path) -> tuple[Path, str | None]:
-    """The file ``path`` is (symlinks resolved), or why it may not be copied into the site."""
+    """The file ``path`` is (symlinks resolved), or why it may not be copied into the site
+    (the same rules, in the same words, as for every input file: ``files``)."""
     try:
-        real = path.resolve(strict=True)
+        real = files.resolve_inside(path, root)
         mode = os.stat(real).st_mode
-    except (OSError, RuntimeError):
-        return path, "expected a file to copy into the site, found a link that leads nowhere (dangling or a loop)"
-    if real != root and root not in real.parents:
-        return path, "expected a file inside the project, found a link to a file outside it"
-    if stat.S_ISDIR(mode):
-        return path, "expected a file to copy into the site, found a link to a folder"
+    except files.Refused as why:
+        return path, why.message
+    except OSError as exc:
+        return path, f"expected a readable file, found {exc.strerror or exc}"
     if not stat.S_ISREG(mode):
-        kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or a socket"
-        return path, f"expected a regular file to copy into the site, found {kind}"
+        return path, f"expected a regular file to copy into the site, found {files.describe(mode)}"
     return real, None
