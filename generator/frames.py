@@ -24,7 +24,7 @@ PLATFORM_COLUMNS = (
     "onchip_mb",
     "color",
 )
-VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m")
+VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m", "from_layers")
 ACCURACY_COLUMNS = ("task", "network", "pruning_pct", "precision", "top1_pct", "top5_pct")
 PRECISION_COLUMNS = ("precision", "bits", "bytes_per_element")
 TASK_COLUMNS = ("task", "task_name", "input_elements", "output_elements")
@@ -73,13 +73,14 @@ def platforms_frame(ds: Dataset) -> pd.DataFrame:
 
 
 def variants_frame(ds: Dataset) -> pd.DataFrame:
-    """One row per network variant (network x pruning level)."""
+    """One row per network variant (network x pruning level); ``from_layers``: operations and
+    weights computed from the network's layers (else published totals)."""
     rows = [
-        (n.task, n.id, n.name, v.pruning_pct, v.ops_gop, v.weights_m)
+        (n.task, n.id, n.name, v.pruning_pct, v.ops_gop, v.weights_m, v.from_layers)
         for n in ds.networks
         for v in n.variants
     ]
-    return pd.DataFrame(rows, columns=list(VARIANT_COLUMNS))
+    return pd.DataFrame(rows, columns=list(VARIANT_COLUMNS)).astype({"from_layers": bool})
 
 
 def accuracy_frame(ds: Dataset) -> pd.DataFrame:

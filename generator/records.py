@@ -9,6 +9,7 @@ tidy pandas frames whose columns are fixed here (``MEASUREMENT_COLUMNS``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Union
 
 import pandas as pd
 
@@ -76,6 +77,58 @@ class Variant:
     ops_gop: float
     weights_m: float
     accuracy: dict[str, Accuracy] = field(default_factory=dict)
+    from_layers: bool = False  # operations and weights computed from the network's layers
+
+
+# A network described by its layers (``model.layers`` computes them): the shape of one input and
+# a sequence of nodes, each one layer, a block of layers or parallel branches.
+Pair = tuple[int, int]
+Shape = tuple[int, int, int]  # height, width, channels
+
+
+@dataclass(frozen=True)
+class Op:
+    """One layer. ``size``: output channels of a conv, neurons of a dense layer (None for the
+    other kinds). ``kernel``: (height, width); None for a dense layer and for global pooling
+    (the kernel is the whole input). ``stride`` defaults to the kernel for pooling, to 1 for
+    convolutions."""
+
+    kind: str
+    size: int | None = None
+    kernel: Pair | None = None
+    stride: Pair | None = None
+    pad: Pair = (0, 0)
+    groups: int = 1
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A sequence of nodes, ``repeat`` times in a row."""
+
+    layers: tuple[Node, ...]
+    repeat: int = 1
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Branches:
+    """Parallel sequences on the same input, merged; an empty one is the identity (a
+    shortcut). ``repeat`` times in a row."""
+
+    branches: tuple[tuple[Node, ...], ...]
+    merge: str
+    name: str = ""
+    repeat: int = 1
+
+
+Node = Union[Op, Block, Branches]
+
+
+@dataclass(frozen=True)
+class Architecture:
+    input_shape: Shape
+    layers: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
@@ -85,9 +138,9 @@ class Network:
     task: str
     variants: tuple[Variant, ...]
     description: str = ""
-    # The unpruned network's layers (model.layers.Layer), when its variants' operations and
-    # weights are computed from them rather than published totals.
-    layers: tuple = ()
+    # The unpruned network's layers, when the network is described by them: variants without
+    # published totals are computed from them (``from_layers``).
+    architecture: Architecture | None = None
 
     def variant(self, pruning_pct: float) -> Variant | None:
         return next((v for v in self.variants if v.pruning_pct == pruning_pct), None)

@@ -114,10 +114,12 @@ def test_networks_get_ids_pruning_levels_precise_ops_and_extra_network(imported)
     assert networks["mlp"]["task"] == "mnist"
     resnet = networks["resnet-50"]["variants"]
     assert [v["pruning_pct"] for v in resnet] == [100, 80, 30]
-    assert [v["ops_gop"] for v in resnet] == [7.72, 6.54, 2.45]  # hints, not the rounded 7.7, 6.5, 2.5
-    assert [v["weights_m"] for v in resnet] == [25.5, 23.7, 10.1]
+    assert "ops_gop" not in resnet[0]  # the unpruned network is computed from the hints' layers
+    assert [v["ops_gop"] for v in resnet[1:]] == [6.54, 2.45]  # hints, not the rounded 6.5, 2.5
+    assert networks["resnet-50"]["input"] == [224, 224, 3] and len(networks["resnet-50"]["layers"]) == 8
+    assert [v["weights_m"] for v in resnet[1:]] == [23.7, 10.1]
     assert [v["pruning_pct"] for v in networks["cnv"]["variants"]] == [100, 12.5]
-    assert networks["resnet-50-v1.5"]["variants"] == [{"pruning_pct": 100, "ops_gop": 8.2, "weights_m": 25.557032}]
+    assert networks["resnet-50-v1.5"]["variants"] == [{"pruning_pct": 100}]  # not in the tables: from the hints' layers
 
 
 def test_accuracy_cells_split_into_top1_and_top5(imported):
@@ -538,7 +540,7 @@ def test_hint_texts_that_yaml_would_misread_are_quoted_and_read_back_as_written(
 def test_hint_mistakes_are_problem_lines(tmp_path):
     hints = tmp_path / "hints.yaml"
     hints.write_text("platforms:\n  - id: tx2\n    vendr: NVIDIA\n    kind: GPUs\n"
-                     "networks:\n  - id: cnv\n    layers:\n      - {kind: pool, in: 3, out: 3}\n")
+                     "networks:\n  - id: cnv\n    input: [32, 32, 3]\n    layers:\n      - {kind: pool, in: 3, out: 3}\n")
     with pytest.raises(DataError) as error:
         import_qutibench(MINI, tmp_path / "data", hints)
     lines = [str(p) for p in error.value.problems]
@@ -546,4 +548,4 @@ def test_hint_mistakes_are_problem_lines(tmp_path):
                        "did you mean 'vendor'?"
     assert lines[1].startswith(f"{hints}, line 4, field 'platforms.kind': expected one of FPGA, GPU, TPU, VLIW, CPU, "
                                "found 'GPUs'")
-    assert lines[2].startswith(f"{hints}, line 8, field 'networks.layers': expected a layer")
+    assert lines[2].startswith(f"{hints}, line 9, field 'networks.layers': expected a layer")

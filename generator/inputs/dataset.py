@@ -34,6 +34,7 @@ from generator.inputs.checks import (
     Problems,
     Range,
     YamlMap,
+    YamlSeq,
     clip_text,
     count,
     display_path,
@@ -49,8 +50,12 @@ from generator.inputs.checks import (
     yaml_number_problem,
 )
 from generator.errors import UsageError
-from generator.model.layers import LAYER_KINDS, Layer, non_integral_channels, ops_gop, pruned, weights_m
+from generator.model.layers import MERGES, OP_KINDS, SIZED, class_outputs, expand, ops_gop, weights_m
 from generator.records import (
+    Architecture,
+    Block,
+    Branches,
+    Op,
     MEASUREMENT_COLUMNS,
     MEASUREMENT_KEY,
     MEASUREMENT_SOURCE,
@@ -89,6 +94,9 @@ OPS_GOP = positive(1e9)
 WEIGHTS_M = positive(1e9)
 BATCH = count(1e9)
 CHANNELS = count(1e9)
+PADDING = Range(0, 1e9, integer=True)
+REPEAT = count(10_000)
+MAX_LAYERS = 100_000  # layers of one network once its blocks are repeated
 LATENCY_MS = positive(1e12)
 FPS = positive(1e12)
 POWER_READING_W = non_negative(1e7)
@@ -292,63 +300,185 @@ def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
     return result
 
 
-def _size(f: Fields, key: str) -> tuple[int, int] | None:
-    """``kernel`` / ``out_size``: one integer (square) or [height, width]."""
+def _pair(f: Fields, key: str, rng: Range, default: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``kernel`` / ``stride`` / ``pad``: one integer (the same for height and width) or
+    [height, width]; ``default`` when absent (None: absent, no problem)."""
     value = f.map.get(key)
     if value is None:
-        return (1, 1)
+        return default
     pair = list(value) if isinstance(value, list) else [value, value]
-    if len(pair) != 2 or any(yaml_number_problem(v, CHANNELS) for v in pair):
-        f.problem(key, f"expected an integer >= 1 or a pair [height, width] of them, found {found(value)}")
+    if len(pair) != 2 or any(yaml_number_problem(v, rng) for v in pair):
+        f.problem(key, f"expected {rng.describe()} or a pair [height, width] of them, found {found(value)}")
         return None
     return int(pair[0]), int(pair[1])
 
 
-def _layers(f: Fields) -> tuple[Layer, ...] | None:
-    """``layers``: the unpruned network, one conv or dense layer per entry (None if absent)."""
+# The keys each layer kind may have besides its own (whose value is its size: output channels
+# of a conv, neurons of a dense layer, the kernel of a depthwise conv or a pooling layer).
+_OP_KEYS = {"conv": ("kernel", "stride", "pad", "groups", "name"), "dwconv": ("stride", "pad", "name"),
+            "dense": ("name",), "maxpool": ("stride", "pad", "name"), "avgpool": ("stride", "pad", "name")}
+_LAYER_SHAPE = ("a layer ({conv: 64, kernel: 3}, {dwconv: 3}, {dense: 1000}, {maxpool: 2}, {avgpool: global}), "
+                "a block {repeat, layers} or {branches, merge}")
+
+
+@dataclass
+class _LayerLines:
+    """Where each node of a network's layers is written: its path -> (line, field prefix)."""
+
+    prefix: str = ""  # of the field names in problems (the network's own prefix)
+    lines: dict[tuple[int, ...], int] = field(default_factory=dict)
+    count: int = 0  # layers once repeats are unrolled (merges included), to bound the work
+
+
+def _layer_node(log: FileLog, item: Any, line: int, path: tuple[int, ...], where: _LayerLines) -> tuple[Any, bool]:
+    """(node, ok) of one entry of a ``layers`` list (or of a block's or branch's list)."""
+    where.lines[path] = line
+    if isinstance(item, YamlMap) and "branches" in item:
+        f = Fields(log, item, line, "branches", ("branches", "merge"), ("repeat", "name"), where.prefix + "layers.")
+        repeat = f.number("repeat", REPEAT) if "repeat" in f.map else 1
+        merge = f.choice("merge", MERGES)
+        name = f.text("name", shape="a layer name", shown=True) if "name" in f.map else ""
+        value = f.map.get("branches")
+        before = where.count
+        branches, ok = [], True
+        if not isinstance(value, YamlSeq) or len(value) < 2:
+            f.problem("branches", f"expected a list of at least two branches (lists of layers; [] is the identity), "
+                                  f"found {found(value)}")
+            ok = False
+        else:
+            for number, (branch, branch_line) in enumerate(zip(value, value.item_lines)):
+                if not isinstance(branch, YamlSeq):
+                    log.add(branch_line, where.prefix + "layers.branches", f"expected a branch: a list of layers ([] is the "
+                                                            f"identity), found {found(branch)}")
+                    ok = False
+                    continue
+                nodes: list[Any] = []
+                for sub, sub_line in zip(branch, branch.item_lines):
+                    node, good = _layer_node(log, sub, sub_line, path + (number, len(nodes)), where)
+                    ok = ok and good
+                    nodes.append(node)
+                branches.append(tuple(nodes))
+        where.count += 1
+        if repeat is not None and repeat > 1:
+            where.count += (where.count - before) * (int(repeat) - 1)
+        good = ok and not f.broken and merge is not None and name is not None and repeat is not None
+        return (Branches(tuple(branches), merge, name, int(repeat))
+                if good and merge is not None and name is not None and repeat is not None else None), good
+    if isinstance(item, YamlMap) and ("layers" in item or "repeat" in item):
+        f = Fields(log, item, line, "a block", ("layers",), ("repeat", "name"), where.prefix + "layers.")
+        repeat = f.number("repeat", REPEAT) if "repeat" in f.map else 1
+        name = f.text("name", shape="a layer name", shown=True) if "name" in f.map else ""
+        before = where.count
+        nodes, ok = _layer_list(log, f, "layers", path, where)
+        if repeat is not None and repeat > 1:
+            where.count += (where.count - before) * (int(repeat) - 1)
+        good = ok and not f.broken and repeat is not None and name is not None
+        return (Block(tuple(nodes), int(repeat), name) if good and repeat is not None and name is not None
+                else None), good
+    kinds = [key for key in item if key in OP_KINDS] if isinstance(item, YamlMap) else []
+    if len(kinds) != 1:
+        if kinds:
+            what = f"{len(kinds)} layer kinds ({', '.join(map(str, kinds))})"
+        elif isinstance(item, YamlMap) and item:
+            what = f"a mapping of {clip_text(', '.join(map(str, item)))}"
+        else:
+            what = found(item)
+        log.add(line, where.prefix + "layers", f"expected {_LAYER_SHAPE}, found {what}")
+        return None, False
+    kind = str(kinds[0])
+    f = Fields(log, item, line, "a layer", (kind,), _OP_KEYS[kind], where.prefix + "layers.")
+    size, kernel = None, None
+    if kind in SIZED:
+        size = f.number(kind, CHANNELS)
+        ok = size is not None
+    elif f.map.get(kind) == "global" and kind != "dwconv":
+        ok = True
+    elif isinstance(f.map.get(kind), str) and kind != "dwconv":
+        f.problem(kind, f"expected a kernel size (an integer >= 1 or [height, width]) or global, "
+                        f"found {found(f.map.get(kind))}")
+        ok = False
+    else:
+        kernel = _pair(f, kind, CHANNELS, None)
+        ok = kernel is not None
+    if kind == "conv":
+        kernel = _pair(f, "kernel", CHANNELS, None)
+        if kernel is None and "kernel" not in f.map:
+            f.problem("kernel", "expected the kernel size of the conv (an integer >= 1 or [height, width]), "
+                                "found nothing")
+    stride = _pair(f, "stride", CHANNELS, None)
+    pad = _pair(f, "pad", PADDING, (0, 0))
+    groups = f.number("groups", CHANNELS) if "groups" in f.map else 1
+    name = f.text("name", shape="a layer name", shown=True) if "name" in f.map else ""
+    where.count += 1
+    if f.broken or not ok or pad is None or groups is None or name is None or (kind == "conv" and kernel is None):
+        return None, False
+    return Op(kind, int(size) if size is not None else None, kernel, stride, pad, int(groups), name), True
+
+
+def _layer_list(log: FileLog, f: Fields, key: str, path: tuple[int, ...], where: _LayerLines) -> tuple[list[Any], bool]:
+    nodes: list[Any] = []
+    ok = True
+    for item, line in f.items(key, "layers"):
+        node, good = _layer_node(log, item, line, path + (len(nodes),), where)
+        ok = ok and good
+        nodes.append(node)
+    return nodes, ok and not f.broken
+
+
+def architecture(f: Fields, tasks: Known, task: str | None) -> tuple[Architecture | None, _LayerLines]:
+    """``input`` and ``layers``: the unpruned network (None if absent or broken); shape
+    problems of the unpruned network are reported at the layer they stop at."""
+    where = _LayerLines(f.prefix)
     if "layers" not in f.map:
-        return None
-    result = []
-    for item, line in f.items("layers", "layers"):
-        lf = Fields(f.log, item, line, "a layer", ("kind", "in", "out"), ("kernel", "out_size"), "layers.")
-        kind = lf.choice("kind", LAYER_KINDS)
-        channels_in, channels_out = lf.number("in", CHANNELS), lf.number("out", CHANNELS)
-        kernel, out_size = _size(lf, "kernel"), _size(lf, "out_size")
-        if kind == "dense" and ("kernel" in lf.map or "out_size" in lf.map):
-            lf.problem("kernel" if "kernel" in lf.map else "out_size",
-                       "expected no kernel or out_size for a dense layer (it has in x out weights)")
-        f.broken = f.broken or lf.broken
-        if lf.broken or kind is None or channels_in is None or channels_out is None or kernel is None \
-                or out_size is None:
-            continue
-        result.append(Layer(kind, int(channels_in), int(channels_out), kernel, out_size))
-    return tuple(result) if not f.broken else None
+        if "input" in f.map:
+            f.problem("input", "expected no input without layers (it is the shape the layers start from)")
+        return None, where
+    shape = f.map.get("input")
+    dims = list(shape) if isinstance(shape, list) else None
+    if dims is None or len(dims) != 3 or any(yaml_number_problem(v, CHANNELS) for v in dims):
+        f.problem("input", f"expected the shape of one input, [height, width, channels] (integers >= 1), "
+                           f"found {found(shape) if 'input' in f.map else 'nothing'}")
+    nodes, ok = _layer_list(f.log, f, "layers", (), where)
+    if where.count > MAX_LAYERS:
+        f.problem("layers", f"expected at most {MAX_LAYERS:,} layers once blocks are repeated, found {where.count:,}")
+    if f.broken or not ok or dims is None:
+        f.broken = True
+        return None, where
+    arch = Architecture((int(dims[0]), int(dims[1]), int(dims[2])), tuple(nodes))
+    expansion = expand(arch)
+    for shape_problem in expansion.problems:
+        f.log.add(where.lines.get(shape_problem.path, f.line("layers")), f"{f.prefix}layers.{shape_problem.field}",
+                  f"expected a layer that fits the shape reaching it, found {shape_problem.message}")
+    outputs = class_outputs(arch)
+    record = tasks.get(task) if task is not None else None
+    if record is not None and outputs is not None and outputs != record.output_elements:
+        f.problem("layers", f"expected the last conv or dense layer to give the {record.output_elements} outputs of "
+                            f"task '{task}', found {outputs}")
+    if expansion.problems or f.broken:
+        f.broken = True
+        return None, where
+    return arch, where
 
 
-def _from_layers(v: Fields, layers: tuple[Layer, ...], pruning: float) -> tuple[float, float] | None:
+def _from_layers(v: Fields, arch: Architecture, pruning: float) -> tuple[float, float] | None:
     """(ops_gop, weights_m) of a variant computed from its network's layers."""
-    for key in ("ops_gop", "weights_m"):
-        if key in v.map:
-            v.problem(key, f"expected no {key}: it is computed from the network's layers")
-    odd = non_integral_channels(layers, pruning)
-    if len(odd):
-        first = odd.iloc[0]
+    expansion = expand(arch, pruning)
+    if expansion.problems:
+        first = expansion.problems[0]
         v.problem("pruning_pct", f"expected a pruning_pct that keeps a whole number of channels in every layer, "
-                                 f"found {fmt_number(pruning)} (layer {int(first['layer']) + 1} {first['field']}: "
-                                 f"{int(first['channels'])} x {fmt_number(pruning)}% = {first['scaled_channels']:g})")
+                                 f"found {fmt_number(pruning)} ({first.message})")
         return None
-    kept = pruned(layers, pruning)
-    return ops_gop(kept), weights_m(kept)
+    return ops_gop(expansion.layers), weights_m(expansion.layers)
 
 
 def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known) -> tuple[str | None, Any, bool]:
-    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description", "layers"))
+    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description", "input", "layers"))
     nid, name = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS), f.text("name", shown=True)
     task = f.text("task", SLUG, "a task id", limit=MAX_ID_CHARS)
     if task is not None and (message := tasks.unknown(task)):
         f.problem("task", message)
     description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
-    layers = _layers(f)
+    arch, _ = architecture(f, tasks, task)
     layered = "layers" in f.map  # even with broken layers, the variants are not asked for totals
     variants, levels = [], _Ids(log, f" within {nid}" if nid else " within the network")
     broken = False
@@ -356,10 +486,15 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
         counted = ("pruning_pct",) if layered else ("pruning_pct", "ops_gop", "weights_m")
         v = Fields(log, v_item, v_line, "a variant", counted, ("accuracy", "ops_gop", "weights_m"))
         pruning = v.number("pruning_pct", PRUNING)
-        if layered:
-            sizes = _from_layers(v, layers, pruning) if pruning is not None and layers is not None else None
+        computed = layered and "ops_gop" not in v.map and "weights_m" not in v.map
+        if computed:
+            sizes = _from_layers(v, arch, pruning) if pruning is not None and arch is not None else None
             ops, weights = sizes if sizes else (None, None)
         else:
+            if layered and ("ops_gop" in v.map) != ("weights_m" in v.map):
+                given, missing = ("ops_gop", "weights_m") if "ops_gop" in v.map else ("weights_m", "ops_gop")
+                v.problem(missing, f"expected {missing} next to {given} (a variant of a network with layers gives "
+                                   "both published totals, or neither to have them computed), found nothing")
             ops, weights = v.number("ops_gop", OPS_GOP), v.number("weights_m", WEIGHTS_M)
         accuracy = _accuracy(v, precisions)
         if pruning is None or not levels.first(pruning, v.line("pruning_pct"), "pruning_pct"):
@@ -368,11 +503,11 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
         if v.broken or ops is None or weights is None:
             broken = True
             continue
-        variants.append(Variant(pruning, ops, weights, accuracy))
+        variants.append(Variant(pruning, ops, weights, accuracy, from_layers=computed))
     broken = broken or f.broken or not variants or not tasks.usable(task)
     if broken or nid is None or name is None or task is None:
         return nid, None, True
-    return nid, Network(nid, name, task, tuple(variants), description, layers or ()), False
+    return nid, Network(nid, name, task, tuple(variants), description, arch), False
 
 
 # ---------------------------------------------------------------------------------------

@@ -19,7 +19,6 @@ import pandas as pd
 import yaml
 
 from generator.inputs.checks import PLAIN_NUMBER
-from generator.model.layers import Layer
 from generator.output.tables import format_number, to_csv_text
 from generator.qutibench.runs import Run, Sample
 from generator.qutibench.specs import Spec
@@ -28,8 +27,13 @@ from generator.records import (
     MEASUREMENT_VALUES,
     TRACE_FILE_COLUMNS,
     Accuracy,
+    Architecture,
+    Block,
+    Branches,
     Mode,
     Network,
+    Node,
+    Op,
     Platform,
     Precision,
     Task,
@@ -41,8 +45,8 @@ YAML_HEADER = (
     "# (Xilinx, Apache-2.0; see README.md). You may edit it by hand; a new full import\n"
     "# into this folder overwrites it.\n"
 )
-LAYERS_COMMENT = ("the unpruned network (ops = 2 x MACs, biases ignored); a variant keeps pruning_pct % "
-                  "of every channel count but the input and output ones")
+LAYERS_COMMENT = "the unpruned network; variants without ops_gop and weights_m are computed from it"
+FLOW_WIDTH = 96  # characters: a list of layers up to this long is written on one line
 
 Lines = list[str]  # one entry's lines, indented relative to the entry
 
@@ -135,13 +139,60 @@ def _platform(p: Platform, onchip_source: str) -> Lines:
     return lines + _block("modes", [_mode(m) for m in p.modes])
 
 
-def _layer(layer: Layer) -> Lines:
-    pairs = [("kind", _text(layer.kind)), ("in", _number(layer.in_channels)), ("out", _number(layer.out_channels))]
-    if layer.kind != "dense":
-        for key, (height, width) in (("kernel", layer.kernel), ("out_size", layer.out_size)):
-            shown = _number(height) if height == width else f"[{_number(height)}, {_number(width)}]"
-            pairs.append((key, shown))
-    return [_flow(pairs)]
+def _pair(value: tuple[int, int]) -> str:
+    return _number(value[0]) if value[0] == value[1] else f"[{_number(value[0])}, {_number(value[1])}]"
+
+
+def _op(op: Op) -> str:
+    """One layer as a flow mapping: its kind with its size first, then what differs from the defaults."""
+    size = _number(op.size) if op.size is not None else (_pair(op.kernel) if op.kernel else "global")
+    pairs = [(op.kind, size)]
+    if op.kind == "conv" and op.kernel:
+        pairs.append(("kernel", _pair(op.kernel)))
+    if op.stride:
+        pairs.append(("stride", _pair(op.stride)))
+    if op.pad != (0, 0):
+        pairs.append(("pad", _pair(op.pad)))
+    if op.groups != 1:
+        pairs.append(("groups", _number(op.groups)))
+    if op.name:
+        pairs.append(("name", _text(op.name, flow=True)))
+    return _flow(pairs)
+
+
+def _sequence(nodes: Sequence[Node]) -> tuple[str | None, Lines]:
+    """A list of layers: (one flow line, []) when every node is a layer and it is short, else
+    (None, block lines)."""
+    if all(isinstance(node, Op) for node in nodes):
+        flow = "[" + ", ".join(_op(node) for node in nodes if isinstance(node, Op)) + "]"
+        if len(flow) <= FLOW_WIDTH:
+            return flow, []
+    return None, [line for node in nodes for line in _item(_node(node))]
+
+
+def _node(node: Node) -> Lines:
+    """One entry of a list of layers."""
+    if isinstance(node, Op):
+        return [_op(node)]
+    lines = [f"name: {_text(node.name)}"] if node.name else []
+    if isinstance(node, Branches):
+        lines.append(f"merge: {node.merge}")
+    if node.repeat != 1:
+        lines.append(f"repeat: {_number(node.repeat)}")
+    if isinstance(node, Block):
+        flow, block = _sequence(node.layers)
+        return lines + ([f"layers: {flow}"] if flow else ["layers:", *(f"  {line}" for line in block)])
+    lines.append("branches:")
+    for branch in node.branches:
+        flow, block = _sequence(branch)
+        lines += [f"  - {flow}"] if flow else [f"  {line}" for line in _item(block)]
+    return lines
+
+
+def _architecture(arch: Architecture) -> Lines:
+    height, width, channels = arch.input_shape
+    lines = [f"input: [{_number(height)}, {_number(width)}, {_number(channels)}]  # height, width, channels"]
+    return lines + _block("layers", [_node(node) for node in arch.layers], LAYERS_COMMENT)
 
 
 def _accuracy(a: Accuracy) -> str:
@@ -151,9 +202,9 @@ def _accuracy(a: Accuracy) -> str:
     return _flow(pairs)
 
 
-def _variant(v: Variant, layered: bool) -> Lines:
+def _variant(v: Variant) -> Lines:
     lines = [f"pruning_pct: {_number(v.pruning_pct)}"]
-    if not layered:  # a network described by its layers: operations and weights are computed
+    if not v.from_layers:  # computed from the network's layers: no totals
         lines += [f"ops_gop: {_number(v.ops_gop)}", f"weights_m: {_number(v.weights_m)}"]
     if v.accuracy:
         lines.append("accuracy:")
@@ -165,9 +216,9 @@ def _network(n: Network) -> Lines:
     lines = [f"id: {_text(n.id)}", f"name: {_text(n.name)}", f"task: {_text(n.task)}"]
     if n.description:
         lines.append(f"description: {_text(n.description)}")
-    if n.layers:
-        lines += _block("layers", [_layer(layer) for layer in n.layers], LAYERS_COMMENT)
-    return lines + _block("variants", [_variant(v, bool(n.layers)) for v in n.variants])
+    if n.architecture:
+        lines += _architecture(n.architecture)
+    return lines + _block("variants", [_variant(v) for v in n.variants])
 
 
 def _yaml_file(key: str, entries: Sequence[Lines]) -> str:

@@ -10,6 +10,7 @@ slug id, so a new network or platform gets an id without a code change.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,10 +29,9 @@ from generator.inputs.checks import (
     read_yaml,
     yaml_number_problem,
 )
-from generator.inputs.dataset import BITS, ELEMENTS, ONCHIP_MB, OPS_GOP, WEIGHTS_M
-from generator.model.layers import Layer
+from generator.inputs.dataset import BITS, ELEMENTS, ONCHIP_MB, OPS_GOP, WEIGHTS_M, Known, architecture
 from generator.qutibench.sources import normalise_name, slug
-from generator.records import PLATFORM_KINDS, Precision, Task, Variant
+from generator.records import PLATFORM_KINDS, Architecture, Precision, Task, Variant
 
 DEFAULT_HINTS = Path(__file__).with_name("hints.yaml")
 HINT_LISTS = ("precisions", "tasks", "platforms", "networks")
@@ -110,7 +110,8 @@ class NetworkHint:
     description: str = ""
     aliases: tuple[str, ...] = ()
     ops_gop: dict[float, float] = field(default_factory=dict)  # pruning_pct -> precise GOP
-    layers: tuple[Layer, ...] = ()  # the unpruned network: operations and weights computed
+    architecture: Architecture | None = None  # the unpruned network's layers: unpruned and uniformly
+    # pruned variants are computed from them (variants with an ops_gop here keep their published totals)
     variants: tuple[Variant, ...] = ()  # variants the source tables lack
 
 
@@ -227,10 +228,12 @@ def _platform(log: FileLog, item: YamlMap, line: int, ident: str) -> PlatformHin
 
 def _network(log: FileLog, item: YamlMap, line: int, ident: str) -> NetworkHint:
     f = Fields(log, item, line, "a network hint", ("id",),
-               ("name", "task", "description", "aliases", "ops_gop", "layers", "variants"), prefix="networks.")
+               ("name", "task", "description", "aliases", "ops_gop", "input", "layers", "variants"), prefix="networks.")
+    task = f.text("task")
     return NetworkHint(
-        ident, name=f.text("name"), task=f.text("task"), description=f.text("description") or "",
-        aliases=_names(f, "aliases"), ops_gop=_ops(f), layers=_layers(f), variants=_variants(f))
+        ident, name=f.text("name"), task=task, description=f.text("description") or "",
+        aliases=_names(f, "aliases"), ops_gop=_ops(f), architecture=architecture(f, Known(log.file, "task", None), task)[0],
+        variants=_variants(f))
 
 
 def _ops(f: Fields) -> dict[float, float]:
@@ -246,35 +249,26 @@ def _ops(f: Fields) -> dict[float, float]:
     return result
 
 
-def _layers(f: Fields) -> tuple[Layer, ...]:
-    """``layers``: {kind, in, out, kernel, out_size} each, as in data/networks.yaml."""
-    if "layers" not in f.map:
-        return ()
-    result = []
-    for item, line in f.items("layers", "layers"):
-        try:
-            result.append(Layer(item["kind"], item["in"], item["out"], _pair(item.get("kernel", 1)),
-                                _pair(item.get("out_size", 1))))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            f.log.add(line, f.prefix + "layers", "expected a layer {kind: conv or dense, in, out, kernel, "
-                                                 f"out_size}} of integers >= 1, found {found(item)} ({exc})")
-            f.broken = True
-    return tuple(result)
-
-
-def _pair(value: Any) -> tuple[int, int]:
-    return (value[0], value[1]) if isinstance(value, list) and len(value) == 2 else (value, value)
-
-
 def _variants(f: Fields) -> tuple[Variant, ...]:
-    """``variants``: extra variants {pruning_pct, ops_gop, weights_m} the source lacks."""
+    """``variants``: extra variants the source lacks, {pruning_pct, ops_gop, weights_m}, or
+    {pruning_pct} alone for a network with layers (computed: ``from_layers``, NaN totals)."""
     if "variants" not in f.map:
         return ()
     result = []
     for item, line in f.items("variants", "variants"):
-        v = Fields(f.log, item, line, "a variant", ("pruning_pct", "ops_gop", "weights_m"), (), f.prefix + "variants.")
-        pruning, ops, weights = v.number("pruning_pct", PRUNING), v.number("ops_gop", OPS_GOP), \
-            v.number("weights_m", WEIGHTS_M)
+        v = Fields(f.log, item, line, "a variant", ("pruning_pct",), ("ops_gop", "weights_m"), f.prefix + "variants.")
+        pruning = v.number("pruning_pct", PRUNING)
+        if "ops_gop" not in v.map and "weights_m" not in v.map:
+            if "layers" not in f.map:
+                v.problem("ops_gop", "expected ops_gop and weights_m (the network has no layers to compute them "
+                                     "from), found nothing")
+            elif pruning is not None:
+                result.append(Variant(float(pruning), math.nan, math.nan, from_layers=True))
+            continue
+        ops, weights = v.number("ops_gop", OPS_GOP), v.number("weights_m", WEIGHTS_M)
+        for key, value in (("ops_gop", ops), ("weights_m", weights)):
+            if key not in v.map:
+                v.problem(key, f"expected {key} (both totals, or neither for a network with layers), found nothing")
         if pruning is not None and ops is not None and weights is not None:
             result.append(Variant(float(pruning), float(ops), float(weights)))
     return tuple(result)

@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.inputs.checks import Problems, fmt_number
-from generator.model.layers import Layer, ops_gop, pruned, weights_m
+from generator.model.layers import expand, ops_gop, weights_m
 from generator.qutibench.names import Hints, Names, split_pruning
 from generator.qutibench.report import ImportReport
 from generator.qutibench.sources import (
@@ -31,7 +31,18 @@ from generator.qutibench.sources import (
     number,
     read_csv,
 )
-from generator.records import PLATFORM_KINDS, Accuracy, Dataset, Mode, Network, Platform, Precision, Task, Variant
+from generator.records import (
+    PLATFORM_KINDS,
+    Accuracy,
+    Architecture,
+    Dataset,
+    Mode,
+    Network,
+    Platform,
+    Precision,
+    Task,
+    Variant,
+)
 
 _ACCURACY = re.compile(r"^([0-9]*\.?[0-9]+)\s*(?:\(\s*([0-9]*\.?[0-9]+)\s*\))?$")
 # hardware_platforms.csv column (normalised) -> the Mode field it fills
@@ -248,9 +259,12 @@ def _rounds_to(precise: float, shown: str) -> bool:
     return abs(precise - float(shown)) <= 0.5 * 10 ** -decimals + 1e-12
 
 
-def _from_layers(layers: tuple[Layer, ...], pruning: float) -> Variant:
-    kept = pruned(layers, pruning)
-    return Variant(pruning, ops_gop(kept), weights_m(kept))
+def _from_layers(arch: Architecture, pruning: float) -> Variant | str:
+    """The variant computed from the layers, or why it cannot be."""
+    expansion = expand(arch, pruning)
+    if expansion.problems:
+        return expansion.problems[0].message
+    return Variant(pruning, ops_gop(expansion.layers), weights_m(expansion.layers), from_layers=True)
 
 
 def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
@@ -284,7 +298,8 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
         names.add_network(network_id, [name])
         ops_text = cell(cells, ops_index)
         ops = number(problems, ops_text, path, line, "Total OPs")
-        weights = number(problems, cell(cells, weights_index), path, line, "Total Model Size")
+        weights_text = cell(cells, weights_index)
+        weights = number(problems, weights_text, path, line, "Total Model Size")
         for label, index in (("Total OPs", ops_index), ("Total Model Size", weights_index)):
             if cell(cells, index).lower() in MISSING:
                 problems.add(str(path), line, label, "required, found an empty cell")
@@ -296,11 +311,19 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
             continue
         hint = hints.network(network_id)
         label = f"{network_id} {fmt_number(pruning)}%"
-        if hint and hint.layers:
-            variant = _from_layers(hint.layers, pruning)
+        if hint and hint.architecture and pruning not in hint.ops_gop:
+            variant = _from_layers(hint.architecture, pruning)
+            if isinstance(variant, str):
+                problems.add(str(path), line, name_column, f"{label} cannot be computed from the hints' layers: "
+                                                           f"{variant}")
+                continue
             if not _rounds_to(variant.ops_gop, ops_text):
                 report.notes.append(f"{path.name} line {line}: {label} Total OPs {ops_text} does not round from "
                                     f"{fmt_number(variant.ops_gop)} computed from the hints' layers; kept the layers")
+            if not _rounds_to(variant.weights_m, weights_text):
+                report.notes.append(f"{path.name} line {line}: {label} Total Model Size {weights_text} does not round "
+                                    f"from the {fmt_number(variant.weights_m)} M weights of the hints' layers; "
+                                    "kept the layers")
             variants[network_id][pruning] = variant
             from_layers.append(label)
             continue
@@ -326,6 +349,13 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
     for hint in hints.networks:
         for extra in hint.variants:
             if extra.pruning_pct not in variants[hint.id]:
+                if extra.from_layers and hint.architecture is not None:
+                    computed = _from_layers(hint.architecture, extra.pruning_pct)
+                    if isinstance(computed, str):
+                        problems.add("hints", None, "networks.variants", f"{hint.id} {fmt_number(extra.pruning_pct)}% "
+                                                                         f"cannot be computed from its layers: {computed}")
+                        continue
+                    extra = computed
                 variants[hint.id][extra.pruning_pct] = extra
                 report.notes.append(
                     f"networks.yaml: {hint.id} {fmt_number(extra.pruning_pct)}% added from the hints (not in "
@@ -390,7 +420,7 @@ def _network_records(path: Path, variants: dict[str, dict[float, Variant]], sour
         networks.append(Network(
             network_id, hint.name if hint and hint.name else source_name, task,
             tuple(by_pruning[p] for p in sorted(by_pruning, reverse=True)),
-            hint.description if hint else "", hint.layers if hint else ()))
+            hint.description if hint else "", hint.architecture if hint else None))
     return tuple(networks)
 
 

@@ -148,12 +148,12 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose, sty
 def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
     precisions = list(results.precisions["precision"])
     tasks = {t.id: t.name for t in results.dataset.tasks}
-    layered = {n.id for n in results.dataset.networks if n.layers}
+    layered = bool(results.variants["from_layers"].any())
     rows, groups = [], []
     for _, v in results.variants.iterrows():
         ints = intensities[(intensities["network"] == v["network"]) & (intensities["pruning_pct"] == v["pruning_pct"])]
         by_prec = ints.set_index("precision")["intensity_ops_per_byte"]
-        mark = "*" if v["network"] in layered else ""
+        mark = "*" if v["from_layers"] else ""
         rows.append([v["network_name"], fmt_pct(v["pruning_pct"]), fmt(v["ops_gop"], 6) + mark, fmt(v["weights_m"], 6) + mark]
                     + [fmt(by_prec.get(p, float("nan"))) for p in precisions])
         groups.append(tasks.get(v["task"], v["task"]))
