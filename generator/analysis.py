@@ -11,7 +11,7 @@ import pandas as pd
 
 from generator import frames
 from generator.inputs.config import SiteConfig
-from generator.model import bounds, experiments, fidelity, power, roofline, stats
+from generator.model import bounds, calibration, experiments, fidelity, power, roofline, stats
 from generator.cache import remembered
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
@@ -20,7 +20,8 @@ CONFIG_KEY = list(_CONFIG_KEY)
 BOX_METRICS = ("lat_comp_ms", "fps_comp", "power_full_w")
 BOX_OUTLIERS = 3  # outliers drawn per side of a box (the most extreme); all are counted
 # The tables of Results with rows per task (a ``task`` column); ``Results.for_task`` keeps one task's.
-PER_TASK = ("variants", "accuracy", "measurements", "predictions", "model_error", "model_pairs", "intensities",
+PER_TASK = ("variants", "accuracy", "measurements", "predictions", "model_validation", "model_error", "model_pairs",
+            "intensities",
             "configurations", "pareto", "efficiency", "power_runs", "power_summary", "batches")
 TRACES = ("traces_kept", "traces_removed", "trace_samples")
 
@@ -36,7 +37,8 @@ class Results:
     accuracy: pd.DataFrame
     measurements: pd.DataFrame
     predictions: pd.DataFrame  # every configured assumption (model)
-    model_error: pd.DataFrame  # how well each model predicts the measurements, per task and "all"
+    model_validation: pd.DataFrame  # every model's prediction of every measured configuration, per scheme
+    model_error: pd.DataFrame  # how well each model predicts the measurements, per task and "all", per scheme
     model_pairs: pd.DataFrame  # measured and predicted fps of every measured configuration, per model
     intensities: pd.DataFrame  # every variant x precision, default assumption
     configurations: pd.DataFrame
@@ -102,7 +104,8 @@ class Results:
             "predictions.csv": (self.predictions, CONFIG_KEY + ["assumption"]),
             "pareto.csv": (self.pareto, ["task", "kind"] + CONFIG_KEY[1:]),
             "efficiency.csv": (self.efficiency, CONFIG_KEY),
-            "model_error.csv": (self.model_error, ["task", "model"]),
+            "model_validation.csv": (self.model_validation, ["scheme", "model"] + CONFIG_KEY),
+            "model_error.csv": (self.model_error, ["task", "platform", "model", "scheme"]),
             "power.csv": (self.power_runs, CONFIG_KEY + ["batch", "repeat"]),
             "traces.csv": (self.traces_all(), ["platform", "mode", "network", "time_s"]),
         }
@@ -125,10 +128,13 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     # The models and what compares them with the measurements read the measured batch sizes
     # and each configuration's best run, no more, so a rebuild after another run changed
     # reuses them (``cache.remembered``).
+    layers = frames.layers_frame(ds)
+    runs = experiments.batch_medians(measurements)[CONFIG_KEY + ["batch", "fps_comp"]]
     predictions = model(bounds.predictions)(
-        platforms, variants, precisions, tasks, measurements[CONFIG_KEY + ["batch"]].drop_duplicates(), configs,
-        assumptions=config.assumptions, batch=config.batch,
+        platforms, variants, precisions, tasks, layers, runs, assumptions=config.assumptions, batch=config.batch,
     )
+    facts = model(bounds.bound_facts)(platforms, variants, precisions, tasks, runs)
+    validation = fidelity.validation(predictions, model(calibration.validation)(facts, runs, configs), configs)
     # Where networks sit on a roofline: their intensity when the weights are read (off chip).
     intensities = model(roofline.network_intensities)(variants, precisions, tasks, assumption="weights-offchip")
     pareto = model(experiments.pareto_points)(configs, predictions, accuracy, assumption=config.default_assumption)
@@ -146,8 +152,9 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         accuracy=accuracy,
         measurements=measurements,
         predictions=predictions,
-        model_error=model(fidelity.model_error)(predictions, configs),
-        model_pairs=model(fidelity.prediction_pairs)(predictions, configs),
+        model_validation=validation,
+        model_error=model(fidelity.model_error)(validation),
+        model_pairs=fidelity.pairs(validation),
         intensities=intensities,
         configurations=configs,
         pareto=pareto,

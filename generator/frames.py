@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from generator.model.layers import LAYER_COLUMNS, expand, layer_frame
 from generator.records import PLATFORM_KINDS, Dataset
 
 PLATFORM_COLUMNS = (
@@ -22,12 +23,16 @@ PLATFORM_COLUMNS = (
     "memory_gb",
     "power_w",
     "onchip_mb",
+    "host_link_gbps",
+    "sweep",
+    "power_scope",
     "color",
 )
 VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m", "from_layers")
 ACCURACY_COLUMNS = ("task", "network", "pruning_pct", "precision", "top1_pct", "top5_pct")
 PRECISION_COLUMNS = ("precision", "bits", "bytes_per_element")
 TASK_COLUMNS = ("task", "task_name", "input_elements", "output_elements")
+LAYER_KEY = ("task", "network", "pruning_pct")
 
 
 def platform_label(name: str, mode: str) -> str:
@@ -64,10 +69,11 @@ def platforms_frame(ds: Dataset) -> pd.DataFrame:
             for prec in sorted(m.peak_tops, key=lambda x: order.get(x, len(order))):
                 rows.append(
                     (p.id, p.name, p.vendor, p.kind, m.id, prec, m.peak_tops[prec],
-                     m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb, p.color or "")
+                     m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb, p.host_link_gbps, p.sweep,
+                     p.power_scope or "", p.color or "")
                 )
     frame = pd.DataFrame(rows, columns=list(PLATFORM_COLUMNS))
-    for col in ("memory_gb", "power_w", "onchip_mb"):
+    for col in ("memory_gb", "power_w", "onchip_mb", "host_link_gbps"):
         frame[col] = frame[col].astype(float)
     return frame
 
@@ -95,3 +101,16 @@ def accuracy_frame(ds: Dataset) -> pd.DataFrame:
     frame = pd.DataFrame(rows, columns=list(ACCURACY_COLUMNS))
     frame["top5_pct"] = frame["top5_pct"].astype(float)
     return frame
+
+
+def layers_frame(ds: Dataset) -> pd.DataFrame:
+    """One row per layer of every variant computed from its network's layers (``LAYER_KEY``
+    then ``model.layers.LAYER_COLUMNS``); per variant, ``ops_gop`` and ``weights_m`` add up
+    to the variant's. Variants with published totals have no rows."""
+    parts = [layer_frame(expand(n.architecture, v.pruning_pct).layers).assign(
+                task=n.task, network=n.id, pruning_pct=v.pruning_pct)
+             for n in ds.networks if n.architecture is not None for v in n.variants if v.from_layers]
+    if not parts:
+        return pd.DataFrame(columns=[*LAYER_KEY, *LAYER_COLUMNS])
+    frame = pd.concat(parts, ignore_index=True)
+    return frame[[*LAYER_KEY, *LAYER_COLUMNS]]

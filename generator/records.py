@@ -14,6 +14,12 @@ from typing import Union
 import pandas as pd
 
 PLATFORM_KINDS = ("FPGA", "GPU", "TPU", "VLIW", "CPU")
+# What the ``batch`` column of a platform's runs counts: inputs of one batch (they share each
+# weight read), or threads / streams (each runs its own inputs and reads the weights itself).
+SWEEPS = ("batch", "threads", "streams")
+# What a platform's power readings include: the whole board, a module or stick (the
+# accelerator with its memory), or the accelerator chip's supply alone.
+POWER_SCOPES = ("board", "module", "chip")
 # Names the site uses for its own pages and folders; a task id (a page name) may not be one.
 SITE_NAMES = ("index", "theory", "404", "assets", "data", "figures")
 
@@ -56,8 +62,11 @@ class Platform:
     kind: str
     modes: tuple[Mode, ...]
     description: str = ""
-    onchip_mb: float | None = None  # on-chip memory available for weights (MB)
+    onchip_mb: float | None = None  # on-chip memory available for weights and activations (MB)
     color: str | None = None  # "#rrggbb": the platform's colour on every chart, if set
+    host_link_gbps: float | None = None  # off-chip traffic crosses this link to the host's memory
+    sweep: str = "batch"  # one of SWEEPS
+    power_scope: str | None = None  # one of POWER_SCOPES, None when unknown
 
     def mode(self, mode_id: str) -> Mode | None:
         return next((m for m in self.modes if m.id == mode_id), None)

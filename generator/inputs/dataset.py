@@ -61,7 +61,9 @@ from generator.records import (
     MEASUREMENT_SOURCE,
     MEASUREMENT_VALUES,
     PLATFORM_KINDS,
+    POWER_SCOPES,
     SITE_NAMES,
+    SWEEPS,
     TRACE_COLUMNS,
     TRACE_FILE_COLUMNS,
     Accuracy,
@@ -259,11 +261,14 @@ def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) 
 
 def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a platform", ("id", "name", "vendor", "kind", "modes"),
-               ("description", "onchip_mb", "color"))
+               ("description", "onchip_mb", "host_link_gbps", "sweep", "power_scope", "color"))
     pid = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS)
     name, vendor = f.text("name", shown=True), f.text("vendor", shown=True)
     kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     onchip = f.number("onchip_mb", ONCHIP_MB)
+    link = f.number("host_link_gbps", BANDWIDTH_GBPS)
+    sweep = f.choice("sweep", SWEEPS) if "sweep" in f.map else "batch"
+    scope = f.choice("power_scope", POWER_SCOPES) if "power_scope" in f.map else None
     color = f.text("color", COLOR, "a colour like #1f77b4") if "color" in f.map else None
     mode_items = list(f.items("modes", "modes"))
     modes, mode_ids, broken = [], _Ids(log, " among the modes"), False
@@ -276,10 +281,10 @@ def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[st
             broken = True
         else:
             modes.append(mode)
-    broken = broken or f.broken or not modes
-    if broken or pid is None or name is None or vendor is None or kind is None:
+    broken = broken or f.broken or not modes or sweep is None
+    if broken or pid is None or name is None or vendor is None or kind is None or sweep is None:
         return pid, None, broken
-    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color), broken
+    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color, link, sweep, scope), broken
 
 
 def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:

@@ -119,24 +119,29 @@ def _task(t: Task) -> Lines:
     return lines + [f"input_elements: {_number(t.input_elements)}", f"output_elements: {_number(t.output_elements)}"]
 
 
-def _mode(m: Mode) -> Lines:
+def _mode(m: Mode, sources: dict[str, str]) -> Lines:
     lines = [f"id: {_text(m.id)}"] if m.id else []
-    lines.append(f"peak_tops: {_flow([(k, _number(v)) for k, v in m.peak_tops.items()])}")
-    lines.append(f"bandwidth_gbps: {_number(m.bandwidth_gbps)}")
+    lines.append(_comment(f"peak_tops: {_flow([(k, _number(v)) for k, v in m.peak_tops.items()])}",
+                          sources.get("peak_tops", "")))
+    lines.append(_comment(f"bandwidth_gbps: {_number(m.bandwidth_gbps)}", sources.get("bandwidth_gbps", "")))
     lines += [f"{key}: {_number(value)}" for key, value in (("memory_gb", m.memory_gb), ("power_w", m.power_w))
               if value is not None]
     return lines
 
 
-def _platform(p: Platform, onchip_source: str) -> Lines:
+def _platform(p: Platform, sources: dict[str, str]) -> Lines:
     lines = [f"id: {_text(p.id)}", f"name: {_text(p.name)}", f"vendor: {_text(p.vendor)}", f"kind: {_text(p.kind)}"]
     if p.description:
         lines.append(f"description: {_text(p.description)}")
-    if p.onchip_mb is not None:
-        lines.append(_comment(f"onchip_mb: {_number(p.onchip_mb)}", onchip_source))
+    for key, value in (("onchip_mb", p.onchip_mb), ("host_link_gbps", p.host_link_gbps)):
+        if value is not None:
+            lines.append(_comment(f"{key}: {_number(value)}", sources.get(key, "")))
+    for key, text in (("sweep", p.sweep if p.sweep != "batch" else None), ("power_scope", p.power_scope)):
+        if text is not None:
+            lines.append(_comment(f"{key}: {_text(text)}", sources.get(key, "")))
     if p.color:
         lines.append(f"color: {_text(p.color)}")
-    return lines + _block("modes", [_mode(m) for m in p.modes])
+    return lines + _block("modes", [_mode(m, sources) for m in p.modes])
 
 
 def _pair(value: tuple[int, int]) -> str:
@@ -235,7 +240,7 @@ def yaml_files(spec: Spec) -> dict[str, tuple[str, int]]:
     files = {
         "precisions": [_precision(p) for p in spec.precisions],
         "tasks": [_task(t) for t in spec.tasks],
-        "platforms": [_platform(p, spec.onchip_sources.get(p.id, "")) for p in spec.platforms],
+        "platforms": [_platform(p, spec.sources.get(p.id, {})) for p in spec.platforms],
         "networks": [_network(n) for n in spec.networks],
     }
     return {f"{key}.yaml": (_yaml_file(key, entries), len(entries)) for key, entries in files.items()}

@@ -29,13 +29,15 @@ from generator.inputs.checks import (
     read_yaml,
     yaml_number_problem,
 )
-from generator.inputs.dataset import BITS, ELEMENTS, ONCHIP_MB, OPS_GOP, WEIGHTS_M, Known, architecture
+from generator.inputs.dataset import BANDWIDTH_GBPS, BITS, ELEMENTS, ONCHIP_MB, OPS_GOP, WEIGHTS_M, Known, architecture
 from generator.qutibench.sources import normalise_name, slug
-from generator.records import PLATFORM_KINDS, Architecture, Precision, Task, Variant
+from generator.records import PLATFORM_KINDS, POWER_SCOPES, SWEEPS, Architecture, Precision, Task, Variant
 
 DEFAULT_HINTS = Path(__file__).with_name("hints.yaml")
 HINT_LISTS = ("precisions", "tasks", "platforms", "networks")
 SAMPLE_INTERVAL_S = positive(1e6)
+# Platform fields a hint gives (the QuTiBench files do not), and the ones its ``sources`` may name.
+SOURCED = ("onchip_mb", "host_link_gbps", "sweep", "power_scope", "peak_tops", "bandwidth_gbps")
 
 _PRUNING_SUFFIX = re.compile(r"^(.*\S)\s+([0-9]*\.?[0-9]+)\s*%?$")
 
@@ -96,7 +98,10 @@ class PlatformHint:
     kind: str | None = None
     description: str = ""
     onchip_mb: float | None = None
-    onchip_source: str = ""  # written as a comment after onchip_mb
+    host_link_gbps: float | None = None
+    sweep: str | None = None
+    power_scope: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where its value comes from (a comment)
     color: str | None = None
     aliases: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()  # the mode ids its names may end with, in file order
@@ -215,15 +220,29 @@ def _task(log: FileLog, item: YamlMap, line: int, ident: str) -> Task | None:
 
 def _platform(log: FileLog, item: YamlMap, line: int, ident: str) -> PlatformHint:
     f = Fields(log, item, line, "a platform hint", ("id",),
-               ("name", "vendor", "kind", "description", "onchip_mb", "onchip_source", "color", "aliases",
-                "modes"), prefix="platforms.")
-    onchip = f.number("onchip_mb", ONCHIP_MB)
+               ("name", "vendor", "kind", "description", *SOURCED, "sources", "color", "aliases", "modes"),
+               prefix="platforms.")
+    onchip, link = f.number("onchip_mb", ONCHIP_MB), f.number("host_link_gbps", BANDWIDTH_GBPS)
     return PlatformHint(
         ident, name=f.text("name"), vendor=f.text("vendor"),
         kind=f.choice("kind", PLATFORM_KINDS) if "kind" in f.map else None,
         description=f.text("description") or "", onchip_mb=float(onchip) if onchip is not None else None,
-        onchip_source=(f.text("onchip_source") or "").replace("\n", " "), color=f.text("color"),
-        aliases=_names(f, "aliases"), modes=_names(f, "modes"))
+        host_link_gbps=float(link) if link is not None else None,
+        sweep=f.choice("sweep", SWEEPS) if "sweep" in f.map else None,
+        power_scope=f.choice("power_scope", POWER_SCOPES) if "power_scope" in f.map else None,
+        sources=_sources(f), color=f.text("color"), aliases=_names(f, "aliases"), modes=_names(f, "modes"))
+
+
+def _sources(f: Fields) -> dict[str, str]:
+    """``sources``: field -> where its value comes from, written as a comment after the field."""
+    table = f.mapping("sources", "a mapping of field -> source") if "sources" in f.map else None
+    result = {}
+    for key, value in (table or {}).items():
+        if key not in SOURCED or not isinstance(value, str) or not value.strip():
+            f.problem("sources", f"expected a source text for one of {', '.join(SOURCED)}, found '{key}: {value}'")
+        else:
+            result[str(key)] = value.replace("\n", " ").strip()
+    return result
 
 
 def _network(log: FileLog, item: YamlMap, line: int, ident: str) -> NetworkHint:

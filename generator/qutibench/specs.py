@@ -57,7 +57,7 @@ class Spec:
     tasks: tuple[Task, ...]
     platforms: tuple[Platform, ...]
     networks: tuple[Network, ...]
-    onchip_sources: dict[str, str] = field(default_factory=dict)  # platform id -> source of onchip_mb
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # platform id -> field -> its source
 
     def precision_ids(self) -> list[str]:
         return [p.id for p in self.precisions]
@@ -206,7 +206,7 @@ def _cross_check_peaks(path: Path, platforms: dict[str, _Platform], precision_id
 
 
 def _platform_records(path: Path, drafts: dict[str, _Platform], hints: Hints, report: ImportReport,
-                      problems: Problems) -> tuple[tuple[Platform, ...], dict[str, str]]:
+                      problems: Problems) -> tuple[tuple[Platform, ...], dict[str, dict[str, str]]]:
     """Platform records in hint order (hint names, vendors, kinds); every mode needs a peak
     and a bandwidth, every platform a vendor and a kind."""
     platforms, sources = [], {}
@@ -231,12 +231,13 @@ def _platform_records(path: Path, drafts: dict[str, _Platform], hints: Hints, re
                 problems.add(str(path), draft.line, "Memory Bandwidth",
                              f"{label}: no bandwidth in {PLATFORMS_FILE} or {PEAKS_FILE}")
             records.append(Mode(mode.id, mode.peak_tops, mode.bandwidth_gbps or 0.0, mode.memory_gb, mode.power_w))
-        if hint and hint.onchip_mb is not None and hint.onchip_source:
-            sources[platform_id] = hint.onchip_source
+        if hint and hint.sources:
+            sources[platform_id] = hint.sources
         platforms.append(Platform(
             platform_id, hint.name if hint and hint.name else draft.source_name, vendor or "", kind or "",
             tuple(records), hint.description if hint else "", hint.onchip_mb if hint else None,
-            hint.color if hint else None))
+            hint.color if hint else None, hint.host_link_gbps if hint else None,
+            (hint.sweep if hint else None) or "batch", hint.power_scope if hint else None))
     return tuple(platforms), sources
 
 
@@ -436,7 +437,7 @@ def import_spec(src: Path, hints: Hints, names: Names, report: ImportReport, pro
         _cross_check_peaks(src / PEAKS_FILE, drafts, precision_ids, names, report, problems)
     else:
         report.notes.append(f"{PEAKS_FILE} not found: bandwidths from {PLATFORMS_FILE} only")
-    platforms, onchip_sources = _platform_records(src / PLATFORMS_FILE, drafts, hints, report, problems)
+    platforms, sources = _platform_records(src / PLATFORMS_FILE, drafts, hints, report, problems)
     variants, source_names = _read_networks(src / NETWORKS_FILE, hints, names, report, problems)
     if (src / ACCURACY_FILE).is_file():
         _read_accuracy(src / ACCURACY_FILE, variants, precision_ids, names, report, problems)
@@ -444,4 +445,4 @@ def import_spec(src: Path, hints: Hints, names: Names, report: ImportReport, pro
         report.notes.append(f"{ACCURACY_FILE} not found: no published accuracy imported")
     tasks = hints.tasks
     networks = _network_records(src / NETWORKS_FILE, variants, source_names, hints, [t.id for t in tasks], problems)
-    return Spec(precisions, tasks, platforms, networks, onchip_sources)
+    return Spec(precisions, tasks, platforms, networks, sources)
