@@ -171,7 +171,9 @@ MEASUREMENT_VALUES = (
     "power_idle_w",
     "power_full_w",
 )
-MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES
+# A run's note: why a check's warning about it is a known case (shown on the site), else "".
+MEASUREMENT_NOTE = "note"
+MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES + (MEASUREMENT_NOTE,)
 # Where each run came from, kept so later stages can name the file and row.
 MEASUREMENT_SOURCE = ("source_file", "source_row")
 

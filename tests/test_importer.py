@@ -167,7 +167,7 @@ def test_measurement_quirks_are_mapped(imported):
         "task": "imagenet", "platform": "tx2", "mode": "maxn", "precision": "FP16", "network": "googlenet-v1",
         "pruning_pct": "100", "batch": "1", "repeat": "1", "lat_comp_ms": "5.23807", "lat_sys_ms": "8.15",
         "fps_comp": "194.27", "fps_sys": "123.686", "top1_pct": "66.928", "top5_pct": "87.832",
-        "power_base_w": "1.8", "power_idle_w": "5.7", "power_full_w": "11.52"}]
+        "power_base_w": "1.8", "power_idle_w": "5.7", "power_full_w": "11.52", "note": ""}]
     ncs2 = _rows(out / "measurements" / "ncs2.csv")[0]
     assert (ncs2["platform"], ncs2["mode"], ncs2["lat_sys_ms"], ncs2["pruning_pct"]) == ("ncs2", "", "1234.82", "80")
     edgetpu = _rows(out / "measurements" / "edgetpu.csv")
@@ -550,3 +550,19 @@ def test_hint_mistakes_are_problem_lines(tmp_path):
     assert lines[1].startswith(f"{hints}, line 4, field 'platforms.kind': expected one of FPGA, GPU, TPU, VLIW, CPU, "
                                "found 'GPUs'")
     assert lines[2].startswith(f"{hints}, line 9, field 'networks.layers': expected a layer")
+
+
+def test_hint_notes_go_to_the_runs_they_match(tmp_path):
+    hints = tmp_path / "hints.yaml"
+    text = DEFAULT_HINTS.read_text()
+    notes = text.index("notes:\n")
+    hints.write_text(text[:notes] + "notes:\n"
+                     "  - {platform: zcu104-bismo, when: inconsistent, note: only when they disagree}\n"
+                     "  - {platform: u96-a53, network: mlp, precision: INT4, note: a known case}\n"
+                     + text[text.index("power_traces:\n"):])
+    report = import_qutibench(MINI, tmp_path / "data", hints)
+    rows = {row["platform"]: row for row in _rows(tmp_path / "data" / "measurements" / "zcu104-bismo.csv")
+            + _rows(tmp_path / "data" / "measurements" / "u96-a53.csv")}
+    assert rows["u96-a53"]["note"] == "a known case"
+    assert rows["zcu104-bismo"]["note"] == ""  # 9.11 ms x 219.4/s / 2 = 1.0: they agree
+    assert any("1 run(s) given the hints' notes" in note for note in report.notes)

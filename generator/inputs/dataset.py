@@ -35,11 +35,14 @@ from generator.inputs.checks import (
     Range,
     YamlMap,
     YamlSeq,
+    by_value,
     clip_text,
     count,
     display_path,
     fmt_number,
+    formula_problem,
     found,
+    length_problem,
     non_negative,
     number_column,
     open_csv,
@@ -52,12 +55,9 @@ from generator.inputs.checks import (
 from generator.errors import UsageError
 from generator.model.layers import MERGES, OP_KINDS, SIZED, class_outputs, expand, ops_gop, weights_m
 from generator.records import (
-    Architecture,
-    Block,
-    Branches,
-    Op,
     MEASUREMENT_COLUMNS,
     MEASUREMENT_KEY,
+    MEASUREMENT_NOTE,
     MEASUREMENT_SOURCE,
     MEASUREMENT_VALUES,
     PLATFORM_KINDS,
@@ -67,9 +67,13 @@ from generator.records import (
     TRACE_COLUMNS,
     TRACE_FILE_COLUMNS,
     Accuracy,
+    Architecture,
+    Block,
+    Branches,
     Dataset,
     Mode,
     Network,
+    Op,
     Platform,
     Precision,
     Task,
@@ -107,8 +111,10 @@ VOLTS = non_negative(1e6)
 AMPS = non_negative(1e6)
 
 # latency x throughput / batch of one run is about 1 (a call of `batch` inputs takes the
-# latency); pipelined platforms reach a few. Beyond this factor either way it is a mistake.
-CONSISTENCY_FACTOR = 10.0
+# latency). Beyond this factor either way the two disagree: a warning, unless the run's note
+# says why (a known case, such as a pipeline that overlaps consecutive inputs).
+CONSISTENCY_FACTOR = 1.5
+MAX_NOTE_CHARS = 300
 # Rows are kept for the cross-file checks (repeated runs) until this many problems were
 # found; beyond, the report is long already and memory must not grow with a flood of bad rows.
 KEEP_ROWS_UNTIL = 1000
@@ -527,6 +533,7 @@ _M_RANGES: dict[str, Range] = {
     "power_base_w": POWER_READING_W, "power_idle_w": POWER_READING_W, "power_full_w": POWER_W,
 }
 _M_OPTIONAL = tuple(c for c in MEASUREMENT_COLUMNS if c not in _M_REQUIRED)
+_M_TEXT = (MEASUREMENT_NOTE,)
 _NEITHER = "lat_comp_ms/fps_comp"
 _COMBO = ("task", "platform", "mode", "precision", "network", "pruning_pct")
 
@@ -611,6 +618,7 @@ def _measurement_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], c
                                                                              "network")})
     for name in _M_RANGES:
         frame[name] = values[name]
+    frame[MEASUREMENT_NOTE] = _notes(log, chunk)
     frame["source_row"] = lines
     frame = frame.loc[ok].reset_index(drop=True)
     if len(frame):
@@ -636,16 +644,42 @@ def _check_references(log: FileLog, frame: pd.DataFrame, cat: Catalog,
     return pd.Series(modes, index=frame.index, dtype=object)
 
 
-def _check_consistency(log: FileLog, frame: pd.DataFrame) -> None:
-    """Warn where a run's latency and throughput disagree by more than an order of magnitude."""
-    ratio = frame["lat_comp_ms"].to_numpy() * frame["fps_comp"].to_numpy() / 1000.0 / frame["batch"].to_numpy()
+def _notes(log: FileLog, chunk: CsvChunk) -> np.ndarray:
+    """The ``note`` cells: text of at most ``MAX_NOTE_CHARS`` that no spreadsheet would run."""
+    notes = chunk.column(MEASUREMENT_NOTE).to_numpy(dtype=object)
+    for text, rows in by_value(chunk.column(MEASUREMENT_NOTE), ~chunk.empty(MEASUREMENT_NOTE), chunk.lines):
+        message = length_problem(text, MAX_NOTE_CHARS, "a note") or formula_problem(text)
+        if message:
+            log.add_lines(rows, MEASUREMENT_NOTE, message)
+    return notes
+
+
+def consistency_ratio(lat_comp_ms: Any, fps_comp: Any, batch: Any) -> np.ndarray:
+    """``lat_comp_ms x fps_comp / 1000 / batch`` of each run: 1 when a call of ``batch`` inputs
+    takes the latency and the throughput follows from it (NaN where either is not measured)."""
     with np.errstate(invalid="ignore"):
-        far = (ratio > CONSISTENCY_FACTOR) | (ratio < 1.0 / CONSISTENCY_FACTOR)
-    if far.any():
-        log.warn_lines(frame["source_row"].to_numpy()[far], "lat_comp_ms",
-                       f"expected lat_comp_ms x fps_comp / 1000 / batch within {1 / CONSISTENCY_FACTOR:g}.."
-                       f"{CONSISTENCY_FACTOR:g} (the latency of a batch and the throughput of the same run), "
-                       "found a ratio outside it")
+        return np.asarray(lat_comp_ms, dtype=float) * np.asarray(fps_comp, dtype=float) / 1000.0 \
+            / np.asarray(batch, dtype=float)
+
+
+def inconsistent(ratio: np.ndarray) -> np.ndarray:
+    """Where latency and throughput disagree by more than ``CONSISTENCY_FACTOR`` either way."""
+    with np.errstate(invalid="ignore"):
+        return (ratio > CONSISTENCY_FACTOR) | (ratio < 1.0 / CONSISTENCY_FACTOR)
+
+
+def _check_consistency(log: FileLog, frame: pd.DataFrame) -> None:
+    """Warn, with the ratio, where a run's latency and throughput disagree by more than
+    ``CONSISTENCY_FACTOR``, unless its note acknowledges it."""
+    ratio = consistency_ratio(frame["lat_comp_ms"], frame["fps_comp"], frame["batch"])
+    far = inconsistent(ratio) & (frame[MEASUREMENT_NOTE].to_numpy(dtype=object) == "")
+    lines = frame["source_row"].to_numpy()
+    for shown in sorted({f"{r:.3g}" for r in ratio[far]}, key=float):
+        rows = lines[far][np.array([f"{r:.3g}" == shown for r in ratio[far]])]
+        log.warn_lines(rows, "lat_comp_ms",
+                       f"expected lat_comp_ms x fps_comp / 1000 / batch within {1 / CONSISTENCY_FACTOR:.3g}.."
+                       f"{CONSISTENCY_FACTOR:g} (the latency of a batch and the throughput of the same run agree), "
+                       f"found {shown} (give the run a note if this is a known case)")
 
 
 def _csv_files(problems: Problems, folder: Path, display: Callable[[Path], str], what: str) -> list[Path]:
@@ -759,6 +793,7 @@ def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
     ids = ("task", "platform", "mode", "precision", "network", "source_file")
     types: dict[str, Any] = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
     frame = frame[columns].astype(types | {c: float for c in MEASUREMENT_VALUES})
+    frame[MEASUREMENT_NOTE] = frame[MEASUREMENT_NOTE].fillna("").astype(str).astype(object)
     for column in ids:
         text = frame[column].astype(str).to_numpy(dtype=object)
         frame[column] = pd.Categorical(text, categories=sorted(set(text)))

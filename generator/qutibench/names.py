@@ -29,7 +29,18 @@ from generator.inputs.checks import (
     read_yaml,
     yaml_number_problem,
 )
-from generator.inputs.dataset import BANDWIDTH_GBPS, BITS, ELEMENTS, ONCHIP_MB, OPS_GOP, WEIGHTS_M, Known, architecture
+from generator.inputs.dataset import (
+    BANDWIDTH_GBPS,
+    BATCH,
+    BITS,
+    ELEMENTS,
+    MAX_NOTE_CHARS,
+    ONCHIP_MB,
+    OPS_GOP,
+    WEIGHTS_M,
+    Known,
+    architecture,
+)
 from generator.qutibench.sources import normalise_name, slug
 from generator.records import PLATFORM_KINDS, POWER_SCOPES, SWEEPS, Architecture, Precision, Task, Variant
 
@@ -129,12 +140,24 @@ class TraceHint:
 
 
 @dataclass(frozen=True)
+class NoteHint:
+    """A note for the runs that match: ``match`` maps measurement columns (platform, mode,
+    precision, network, pruning_pct, batch) to values; ``when`` "inconsistent" keeps only the
+    runs whose latency and throughput disagree (the dataset checks' rule), "" all of them."""
+
+    match: dict[str, Any]
+    note: str
+    when: str = ""
+
+
+@dataclass(frozen=True)
 class Hints:
     precisions: tuple[Precision, ...] = ()
     tasks: tuple[Task, ...] = ()
     platforms: tuple[PlatformHint, ...] = ()
     networks: tuple[NetworkHint, ...] = ()
     power_traces: TraceHint | None = None
+    notes: tuple[NoteHint, ...] = ()
 
     def platform(self, platform_id: str) -> PlatformHint | None:
         return next((p for p in self.platforms if p.id == platform_id), None)
@@ -160,7 +183,7 @@ def load_hints(path: Path, problems: Problems) -> Hints:
     if not isinstance(data, YamlMap):
         log.add(1, "", f"expected a mapping of hint lists at the top level, found {found(data)}")
         return Hints()
-    Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces"))  # unknown keys
+    Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces", "notes"))  # unknown keys
     traces = data.get("power_traces")
     return Hints(
         precisions=tuple(p for p in (_precision(log, *e) for e in _entries(log, data, "precisions")) if p),
@@ -168,7 +191,34 @@ def load_hints(path: Path, problems: Problems) -> Hints:
         platforms=tuple(_platform(log, *e) for e in _entries(log, data, "platforms")),
         networks=tuple(_network(log, *e) for e in _entries(log, data, "networks")),
         power_traces=_traces(log, traces, data.key_lines.get("power_traces", 1)) if traces is not None else None,
+        notes=_notes(log, data),
     )
+
+
+NOTE_MATCH = ("platform", "mode", "precision", "network", "pruning_pct", "batch")
+
+
+def _notes(log: FileLog, data: YamlMap) -> tuple[NoteHint, ...]:
+    """``notes``: {note, when?, and the measurement columns a run must match}."""
+    value = data.get("notes")
+    if value is None:
+        return ()
+    if not isinstance(value, YamlSeq):
+        log.add(data.key_lines.get("notes", 1), "notes", f"expected a list of notes, found {found(value)}")
+        return ()
+    result = []
+    for item, line in zip(value, value.item_lines):
+        f = Fields(log, item, line, "a note", ("note",), ("when", *NOTE_MATCH), "notes.")
+        note = f.text("note", shape="a note", limit=MAX_NOTE_CHARS, shown=True)
+        when = f.choice("when", ("inconsistent",)) if "when" in f.map else ""
+        match: dict[str, Any] = {}
+        for key in NOTE_MATCH:
+            if key in f.map:
+                match[key] = f.number(key, PRUNING if key == "pruning_pct" else BATCH) if key in ("pruning_pct", "batch") \
+                    else f.text(key)
+        if note is not None and when is not None and None not in match.values() and not f.broken:
+            result.append(NoteHint({k: (float(v) if k == "pruning_pct" else v) for k, v in match.items()}, note, when))
+    return tuple(result)
 
 
 def _entries(log: FileLog, data: YamlMap, key: str) -> list[tuple[YamlMap, int, str]]:
