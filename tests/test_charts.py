@@ -21,8 +21,7 @@ from generator.build import Project, gather
 from generator.charts import common, experiments, power, theme, theory
 from generator.output.assets import vegalite_version
 from generator.output.figures import render_svg, static_spec
-from generator.site.pages import build_pages
-from generator.site.plan import style_of
+from generator.site.pages import build_pages, style_of
 from tests.helpers import FIXTURES, REPO
 
 VL_SCHEMA = core.load_schema()

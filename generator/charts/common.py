@@ -9,7 +9,6 @@ name, rounded for display, and is also the chart's download CSV: one source for 
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -20,37 +19,39 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from generator.charts import theme
+from generator.charts import theme  # noqa: F401  (registers and enables the site's Altair theme)
 from generator.charts.spec import ChartSpec
 from generator.frames import platform_label
+from generator.memo import Memo
 
-
-@alt.theme.register("qutibench", enable=True)
-def site_theme() -> alt.theme.ThemeConfig:
-    """The site's Altair theme, registered and enabled when any chart module is imported."""
-    return {"config": theme.THEME_CONFIG}
 
 DISPLAY_DIGITS = 6  # significant digits of numbers in chart data (the tables keep nine)
 
 
-# --- the chart cache ---------------------------------------------------------------------
+# --- drawing a chart through the memo ------------------------------------------------------
 
 
-def cached(function: Callable[..., ChartSpec]) -> Callable[..., ChartSpec]:
-    """A chart function whose result is kept in the build cache under a hash of its code and
-    arguments (``cache.remembered``): an unchanged chart costs a file read, not
-    Altair's assembly.
+def draw(memo: Memo | None, chart: Callable[..., ChartSpec], *args: Any, label: str = "") -> ChartSpec:
+    """``chart(*args)``: a chart function's result, kept in ``memo`` (when given) under a key
+    of its name and arguments, so an unchanged chart costs a memo read, not Altair's
+    assembly. ``label`` names it in what the build reports.
 
     The chart is assembled with Altair's validation at every step turned off (its "debug
     mode", which roughly halves a chart's cost); the tests validate every finished spec
     against the Vega-Lite schema instead."""
-    from generator.cache import remembered
-
-    @functools.wraps(function)
-    def assembled(*args: Any, **kwargs: Any) -> ChartSpec:
+    def assemble() -> ChartSpec:
         with alt.utils.schemapi.debug_mode(False):
-            return function(*args, **kwargs)
-    return remembered("charts")(assembled)
+            return chart(*args)
+
+    if memo is None:
+        return assemble()
+    key = memo.key("chart", f"{chart.__module__}.{chart.__qualname__}", list(args))
+    def parts() -> tuple[dict[str, Any], str, pd.DataFrame, str]:
+        made = assemble()
+        return made.spec, made.name, made.data, made.description
+
+    spec, name, data, description = memo.remember("charts", key, parts, label=label or chart.__name__)
+    return ChartSpec(spec=spec, name=name, data=data, description=description)
 
 
 # --- checking input ---------------------------------------------------------------------
@@ -172,7 +173,7 @@ def display_frame(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> 
     return out
 
 
-def chart_spec(chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, description: str,
+def chart_spec(chart: alt.Chart | alt.LayerChart | alt.FacetChart, name: str, data: pd.DataFrame, description: str,
                toggles: Sequence[Toggle] = ()) -> ChartSpec:
     """The finished spec (theme applied, no inline data, not re-validated by Altair: the
     tests validate every spec against the Vega-Lite schema) with its dataset and check boxes."""

@@ -21,19 +21,24 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import hashlib
+import json
 import os
 import re
 import shutil
 import signal
+import stat
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from generator.errors import UsageError
 
 MARKER = ".qutibench-site"
-MARKER_TEXT = ("This folder is a site written by qutibench-site (python -m generator build).\n"
-               "The next build replaces the whole folder: keep nothing else in it.\n")
+MARKER_GENERATOR = "qutibench-site"
+MARKER_FORMAT = 1
+MARKER_LIMIT = 64 << 20  # bytes: a marker larger than this is not ours
 FAULT: str | None = None  # tests only: the name of a point at which the process kills itself
 EXCHANGE = True  # tests only: False forces the two-rename fallback
 
@@ -191,23 +196,81 @@ class Staging:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.written: set[str] = set()
+        self.written: dict[str, str] = {}  # relative path -> sha256 of its bytes
 
     def path(self, relative: str) -> Path:
-        if relative in self.written:
+        if relative in self.written or relative == MARKER:
             raise RuntimeError(f"the site would write {relative} twice")
         if relative.startswith("/") or ".." in Path(relative).parts:
             raise RuntimeError(f"the site would write outside its folder: {relative}")
-        self.written.add(relative)
+        self.written[relative] = ""
         path = self.folder / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         return path
 
     def write_text(self, relative: str, text: str) -> None:
-        self.path(relative).write_text(text, encoding="utf-8", newline="\n")
+        self.write_bytes(relative, text.encode("utf-8"))
 
     def write_bytes(self, relative: str, data: bytes) -> None:
         self.path(relative).write_bytes(data)
+        self.written[relative] = hashlib.sha256(data).hexdigest()
+
+
+def _marker(fingerprint: str, report: dict[str, Any], files: dict[str, str]) -> str:
+    return json.dumps({"generator": MARKER_GENERATOR, "format": MARKER_FORMAT, "fingerprint": fingerprint,
+                       "report": report, "files": dict(sorted(files.items()))}, indent=1, sort_keys=True) + "\n"
+
+
+def _file_sha256(path: str) -> str | None:
+    """The sha256 of a regular file (not following links, never blocking), else None."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            digest.update(chunk)
+        return digest.hexdigest()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def previous_build(target: Path) -> dict[str, Any] | None:
+    """The marker of the build that wrote ``target`` (parsed), when the folder is exactly
+    what it lists (the same files with the same bytes, nothing else); else None."""
+    try:
+        info = os.lstat(target / MARKER)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MARKER_LIMIT:
+            return None
+        with open(target / MARKER, "rb") as handle:
+            marker = json.loads(handle.read(MARKER_LIMIT).decode("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not (isinstance(marker, dict) and marker.get("generator") == MARKER_GENERATOR
+            and marker.get("format") == MARKER_FORMAT and isinstance(marker.get("files"), dict)):
+        return None
+    files = marker["files"]
+    found: dict[str, str | None] = {}
+    for root, dirs, names in os.walk(target):
+        for name in dirs:
+            if os.path.islink(os.path.join(root, name)):
+                return None  # a link to a folder: not something a build writes
+        for name in names:
+            path = os.path.join(root, name)
+            relative = os.path.relpath(path, target).replace(os.sep, "/")
+            if relative != MARKER:
+                found[relative] = None
+    if set(found) != set(files):
+        return None
+    for relative, digest in files.items():
+        if _file_sha256(os.path.join(target, relative)) != digest:
+            return None
+    return marker
 
 
 def recover(target: Path, log: Log) -> None:
@@ -218,12 +281,13 @@ def recover(target: Path, log: Log) -> None:
 
 
 @contextlib.contextmanager
-def publish(target: Path, project_root: Path, inputs: Iterable[Path], log: Log,
-            marker: str = "") -> Iterator[Staging]:
+def publish(target: Path, project_root: Path, inputs: Iterable[Path], log: Log, *,
+            fingerprint: str, report: dict[str, Any]) -> Iterator[Staging]:
     """Stage a site and swap it into ``target`` when the block succeeds (see the module doc).
 
-    ``target`` is checked again under the lock, right before anything is changed; ``marker``
-    is added to the marker file (the build's fingerprint).
+    ``target`` is checked again under the lock, right before anything is changed. The
+    marker file records the build's ``fingerprint``, its ``report`` (what an up-to-date
+    build prints again) and every file written with its sha256 (``previous_build``).
     """
     inputs = list(inputs)
     try:
@@ -239,8 +303,10 @@ def publish(target: Path, project_root: Path, inputs: Iterable[Path], log: Log,
             raise UsageError(f"{target}: cannot be written, {target.parent} does not accept new folders "
                              f"({exc.strerror or exc})") from None
         try:
-            (staging / MARKER).write_text(MARKER_TEXT + marker, encoding="utf-8")
-            yield Staging(staging)
+            (staging / MARKER).write_text(_marker(fingerprint, report, {}), encoding="utf-8")
+            site = Staging(staging)
+            yield site
+            (staging / MARKER).write_text(_marker(fingerprint, report, site.written), encoding="utf-8")
             _publishable(staging)
             _fault("staged")
             _swap_in(staging, target)
