@@ -48,6 +48,7 @@ SECRET_BYTES = 32
 _KIND = re.compile(r"[a-z][a-z0-9-]*\Z")
 _NUMERIC_DTYPE = re.compile(r"[<>|][biufcmM]\d+(\[[a-zA-Z0-9]+\])?\Z")
 _MISSING = object()
+_SCALARS = {type(None), bool, int, float, str}
 
 
 # ---------------------------------------------------------------------------------------
@@ -77,15 +78,10 @@ _MASKED = {"Int8": "IntegerArray", "Int16": "IntegerArray", "Int32": "IntegerArr
            "Float32": "FloatingArray", "Float64": "FloatingArray", "boolean": "BooleanArray"}
 
 
-def _mask_parts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+def _mask_parts(column: pd.Series | pd.Index) -> tuple[np.ndarray, np.ndarray]:
     """(values with 0 where missing, mask) of a nullable column."""
-    dtype: Any = series.dtype
-    return series.to_numpy(dtype=dtype.numpy_dtype, na_value=0), series.isna().to_numpy()
-
-
-def _text_parts(series: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(values as objects, missing) of a string column."""
-    return series.to_numpy(dtype=object), series.isna().to_numpy()
+    dtype: Any = column.dtype
+    return column.to_numpy(dtype=dtype.numpy_dtype, na_value=0), np.asarray(column.isna())
 
 
 def _feed(value: Any, out: Callable[[bytes], Any]) -> None:
@@ -120,8 +116,8 @@ def _feed(value: Any, out: Callable[[bytes], Any]) -> None:
         out(b"F")
         _feed_index(value.columns, out)
         out(str(value.shape[1]).encode() + b":")
-        for position in range(value.shape[1]):
-            _feed_values(value.iloc[:, position], out)
+        for _name, column in value.items():
+            _feed_values(column, out)
         _feed_index(value.index, out)
     elif isinstance(value, pd.Series):
         out(b"R")
@@ -153,45 +149,62 @@ def _plain_name(name: Any) -> Any:
 
 
 def _feed_array(array: np.ndarray, out: Callable[[bytes], Any]) -> None:
-    """A 1-d (or n-d) numpy array: its dtype and bytes, or, holding objects, item by item."""
+    """A numpy array: its dtype and bytes, or, holding objects, its items."""
     if array.dtype.kind in "biufcmM":
         out(array.dtype.str.encode() + b":" + str(array.nbytes).encode() + b":")
         out(np.ascontiguousarray(array).tobytes())
-        return
-    if array.dtype.kind != "O":
+    elif array.dtype.kind == "O":
+        _feed_objects(array.ravel().tolist(), out)
+    else:
         raise TypeError(f"a memo key cannot hold an array of dtype {array.dtype}")
-    items = array.ravel().tolist()
-    texts = [v for v in items if type(v) is str]
+
+
+def _feed_objects(items: list[Any], out: Callable[[bytes], Any]) -> None:
+    """A column of objects: text only (the common case) in one piece, else item by item."""
     out(b"O" + str(len(items)).encode() + b":")
-    if len(texts) == len(items):  # text only: lengths, then the joined text (fast)
-        data = [t.encode("utf-8", "surrogatepass") for t in texts]
-        out(b"s" + np.array([len(d) for d in data], dtype="<i8").tobytes() + b"".join(data))
+    try:
+        joined = "\0".join(items)
+    except TypeError:  # not all text
+        for item in items:
+            _feed(item, out)
         return
-    for item in items:
-        _feed(item, out)
+    if joined.count("\0") == max(len(items) - 1, 0):  # no text holds the separator: unambiguous
+        out(b"j" + joined.encode("utf-8", "surrogatepass"))
+    else:
+        lengths = np.fromiter(map(len, items), dtype="<i8", count=len(items))
+        out(b"s" + lengths.tobytes() + "".join(items).encode("utf-8", "surrogatepass"))
 
 
-def _feed_values(series: pd.Series, out: Callable[[bytes], Any]) -> None:
-    """One column's dtype and values."""
-    dtype = series.dtype
-    if isinstance(dtype, pd.CategoricalDtype):
-        out(b"c" + (b"o" if dtype.ordered else b"u"))
-        _feed_index(dtype.categories, out)
-        _feed_array(series.cat.codes.to_numpy(), out)
-    elif isinstance(dtype, np.dtype):
+def _feed_values(column: pd.Series | pd.Index, out: Callable[[bytes], Any]) -> None:
+    """One column's (or index's) dtype and values."""
+    dtype = column.dtype
+    if isinstance(dtype, np.dtype):
         out(b"n")
-        _feed_array(series.to_numpy(), out)
+        _feed_array(column.to_numpy(), out)
+    elif isinstance(dtype, pd.CategoricalDtype):
+        out(b"c" + (b"o" if dtype.ordered else b"u"))
+        _feed_values(dtype.categories, out)
+        _feed_array(np.asarray(column.array.codes), out)  # type: ignore[attr-defined]
     elif isinstance(dtype, pd.StringDtype):
         out(b"t" + f"{dtype.storage}|{dtype.na_value}".encode() + b":")
-        values, missing = _text_parts(series)
-        _feed_array(missing, out)
-        _feed_array(values[~missing], out)
+        items = column.to_numpy(dtype=object).tolist()
+        missing = [type(v) is not str for v in items] if not _all_text(items) else []
+        _feed_array(np.array(missing, dtype=bool), out)
+        _feed_objects([v for v, gap in zip(items, missing) if not gap] if missing else items, out)
     elif _masked(dtype):
         out(b"m" + dtype.name.encode() + b":")
-        for part in _mask_parts(series):
+        for part in _mask_parts(column):
             _feed_array(part, out)
     else:
-        raise TypeError(f"a memo key cannot hold a column of dtype {dtype} ({series.name!r})")
+        raise TypeError(f"a memo key cannot hold a column of dtype {dtype} ({column.name!r})")
+
+
+def _all_text(items: list[Any]) -> bool:
+    try:
+        "".join(items)
+    except TypeError:
+        return False
+    return True
 
 
 def _feed_index(index: pd.Index, out: Callable[[bytes], Any]) -> None:
@@ -205,7 +218,7 @@ def _feed_index(index: pd.Index, out: Callable[[bytes], Any]) -> None:
     else:
         out(b"Z")
         _feed(_plain_name(index.name), out)
-        _feed_values(index.to_series(index=pd.RangeIndex(len(index))), out)
+        _feed_values(index, out)
 
 
 # ---------------------------------------------------------------------------------------
@@ -225,6 +238,10 @@ def encode(value: Any) -> Any:
         return value
     if kind is float:
         return value if math.isfinite(value) else ["f", repr(value)]
+    if kind is list or kind is dict:
+        text = _plain_json(value)
+        if text is not None:
+            return ["J", text]
     if kind is list:
         return ["L", [encode(v) for v in value]]
     if kind is tuple:
@@ -238,6 +255,20 @@ def encode(value: Any) -> Any:
         return ["R", {"name": encode(_scalar(value.name)), "index": _encode_index(value.index),
                       "data": _encode_column(value)}]
     raise _refuse(value, "a memo entry")
+
+
+def _plain_json(value: list[Any] | dict[Any, Any]) -> str | None:
+    """``value`` as JSON text when that text reads back as an equal value (lists, dicts with
+    text keys, text, finite numbers, booleans, None: a chart's spec, a page's files), else
+    None: one round trip in C instead of a walk in Python. JSON keeps ints, floats and
+    booleans apart and has no tuples, and ``==`` tells a list from a tuple and a text key
+    from a number; what it cannot tell, a subclass of text or of a number, comes back as
+    the plain type."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+    except (TypeError, ValueError):
+        return None
+    return text if json.loads(text) == value else None
 
 
 def _scalar(value: Any) -> Any:
@@ -256,8 +287,9 @@ def _encode_column(series: pd.Series) -> dict[str, Any]:
                 "categories": _encode_column(dtype.categories.to_series(index=pd.RangeIndex(len(dtype.categories)))),
                 "codes": _b64(series.cat.codes.to_numpy())}
     if isinstance(dtype, pd.StringDtype):
-        objects, missing = _text_parts(series)
-        values = [None if gap else value for value, gap in zip(objects.tolist(), missing.tolist())]
+        values = series.to_numpy(dtype=object).tolist()
+        if not _all_text(values):
+            values = [v if type(v) is str else None for v in values]
         if not all(v is None or type(v) is str for v in values):
             raise TypeError(f"a memo entry cannot hold a string column {series.name!r} with other values")
         return {"kind": "string", "n": len(values), "storage": dtype.storage,
@@ -268,8 +300,10 @@ def _encode_column(series: pd.Series) -> dict[str, Any]:
         numbers, mask = _mask_parts(series)
         return {"kind": "masked", "n": len(series), "dtype": dtype.name, "values": _b64(numbers), "mask": _b64(mask)}
     if isinstance(dtype, np.dtype) and dtype.kind == "O":
-        return {"kind": "object", "n": len(series),
-                "values": [_encode_object(v, series.name) for v in series.tolist()]}
+        items = series.tolist()
+        if set(map(type, items)) <= _SCALARS and all(math.isfinite(v) for v in items if type(v) is float):
+            return {"kind": "object", "n": len(items), "values": items}  # JSON as it is (the common case)
+        return {"kind": "object", "n": len(items), "values": [_encode_object(v, series.name) for v in items]}
     raise TypeError(f"a memo entry cannot hold a column of dtype {dtype} ({series.name!r})")
 
 
@@ -304,6 +338,12 @@ def decode(data: Any) -> Any:
         if body not in ("nan", "inf", "-inf"):
             raise Damaged("not a float")
         return float(body)
+    if tag == "J":
+        _expect(body, str)
+        try:
+            return json.loads(body)
+        except (ValueError, RecursionError):
+            raise Damaged("not JSON") from None
     if tag in ("L", "T"):
         _expect(body, list)
         items = [decode(v) for v in body]
@@ -397,7 +437,7 @@ def _decode_column(data: Any, n: int | None = None) -> pd.Series:
         if len(values) != length:
             raise Damaged("a column of the wrong length")
         array = np.empty(length, dtype=object)
-        array[:] = [_decode_scalar(v) for v in values]
+        array[:] = values if set(map(type, values)) <= _SCALARS else [_decode_scalar(v) for v in values]
         return pd.Series(array, index=index, dtype=object, copy=False)
     if kind == "masked":
         name = data.get("dtype")

@@ -56,20 +56,25 @@ def with_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
     """Add platform_name, vendor, kind, network_name (and a platform label) by id.
 
     Columns the frame already has are kept (``pareto``'s own ``kind`` is measured or
-    predicted, not the platform kind).
+    predicted, not the platform kind). Looked up in plain dicts, row by row: the frames
+    are per-configuration aggregates, short enough that pandas' joins cost more.
     """
     out = frame.copy()
     if "platform" in out.columns:
-        info = results.platforms.drop_duplicates("platform").set_index("platform")
-        ids = out["platform"].astype(str)
+        platforms = results.platforms
+        ids = out["platform"].astype(str).tolist()
         for column in ("platform_name", "vendor", "kind"):
             if column not in out.columns:
-                out[column] = ids.map(info[column].to_dict()).astype(object)
+                names: dict[Any, Any] = {}
+                for platform, name in zip(platforms["platform"].tolist(), platforms[column].tolist()):
+                    names.setdefault(platform, name)  # the first row of each platform
+                out[column] = pd.Series([names.get(i, math.nan) for i in ids], index=out.index, dtype=object)
         if "mode" in out.columns:
             out["platform_label"] = [platform_label(n, m) for n, m in zip(out["platform_name"], out["mode"].astype(str))]
     if "network" in out.columns and "network_name" not in out.columns:
-        names = dict(zip(results.variants["network"], results.variants["network_name"]))
-        out["network_name"] = out["network"].astype(str).map(names).astype(object)
+        networks = dict(zip(results.variants["network"], results.variants["network_name"]))
+        out["network_name"] = pd.Series([networks.get(i, math.nan) for i in out["network"].astype(str).tolist()],
+                                        index=out.index, dtype=object)
     return out
 
 
