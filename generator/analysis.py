@@ -133,9 +133,9 @@ def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Result
     tasks = frames.tasks_frame(ds)
     measurements = ds.measurements
     configs = experiments.configurations(measurements)
+    measured = measurements[CONFIG_KEY + ["batch"]].drop_duplicates()  # what was measured where, once
     predictions = model(
-        bounds.predictions,
-        platforms, variants, precisions, tasks, measurements[CONFIG_KEY + ["batch"]].drop_duplicates(), configs,
+        bounds.predictions, platforms, variants, precisions, tasks, measured, configs,
         assumptions=config.assumptions, batch=config.batch,
     )
     # Where networks sit on a roofline: their intensity when the weights are read (off chip).
@@ -169,7 +169,7 @@ def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Result
         batches=experiments.batch_medians(measurements),
         boxes=boxes,
         trace_samples=model(power.trace_display, kept, removed),
-        overviews=overviews(measurements, platforms, variants, precisions, efficiency),
+        overviews=model(overviews, measured, platforms, variants, precisions, efficiency),
     )
 
 
@@ -191,13 +191,14 @@ def rooflines(platforms: pd.DataFrame, intensities: pd.DataFrame) -> pd.DataFram
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["task"])
 
 
-def overviews(measurements: pd.DataFrame, platforms: pd.DataFrame, variants: pd.DataFrame,
+def overviews(measured: pd.DataFrame, platforms: pd.DataFrame, variants: pd.DataFrame,
               precisions: pd.DataFrame, efficiency: pd.DataFrame) -> dict[str, tuple[pd.DataFrame, tuple[str, ...]]]:
     """Per task with measurements: its overview table (``model.overview.overview``, levels
-    measured above their peak or bound marked) and the marks that occur in it."""
+    measured above their peak or bound marked) and the marks that occur in it. ``measured``:
+    the configurations and batch sizes of the runs, each once (all the tables read)."""
     out = {}
-    for task in sorted(set(measurements["task"].astype(str))):
+    for task in sorted(set(measured["task"].astype(str))):
         marks = overview_model.anomaly_marks(efficiency[efficiency["task"] == task].reset_index(drop=True))
-        table = overview_model.overview(measurements, platforms, variants, task, precisions=precisions, marks=marks)
+        table = overview_model.overview(measured, platforms, variants, task, precisions=precisions, marks=marks)
         out[task] = (table, tuple(sorted(set(marks.values()))))
     return out

@@ -226,8 +226,10 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False, w
             for path, text in page["files"].items():
                 staging.write_text(path, text)
         if (project.templates_dir / "404.html").is_file():
-            staging.write_text("404.html", publishing.renderer.render(
-                "404.html", site=site, base_path=normal_base(base_path)))
+            staging.write_text("404.html", memo.remember(
+                "files", memo.key("404", site, normal_base(base_path), publishing.templates),
+                lambda: publishing.renderer.render("404.html", site=site, base_path=normal_base(base_path)),
+                label="404.html"))
         write_assets(project.templates_dir / "assets", staging, memo)
     memo.prune()
     return replace(summary, seconds=time.perf_counter() - started)
