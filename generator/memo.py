@@ -17,9 +17,9 @@ text, every type); a damaged, ill-typed or foreign entry is a miss. They live in
 ``PROJECT/.cache/memo/<kind>/``, each named by an HMAC of its content key with a per-user
 secret kept outside the project (``~/.cache/qutibench-site/secret``, created 0600 on first
 use), so a ``.cache/`` folder committed to a repository is never read. Where the secret
-cannot be kept, the memo lives in memory only. A memo also keeps what it stored or read in
-memory (``serve`` keeps one memo between rebuilds), and :meth:`Memo.prune` forgets, on disk
-and in memory, the entries of each kind that the build did not use.
+cannot be kept, the memo lives in memory only; ``serve`` keeps one memo between rebuilds,
+holding in memory what it stored or read. :meth:`Memo.prune` forgets, on disk and in
+memory, the entries of each kind that the build did not use.
 """
 
 from __future__ import annotations
@@ -184,7 +184,7 @@ def _feed_values(column: pd.Series | pd.Index, out: Callable[[bytes], Any]) -> N
     elif isinstance(dtype, pd.CategoricalDtype):
         out(b"c" + (b"o" if dtype.ordered else b"u"))
         _feed_values(dtype.categories, out)
-        _feed_array(np.asarray(column.array.codes), out)  # type: ignore[attr-defined]
+        _feed_array(np.asarray(column.array.codes), out)
     elif isinstance(dtype, pd.StringDtype):
         out(b"t" + f"{dtype.storage}|{dtype.na_value}".encode() + b":")
         items = column.to_numpy(dtype=object).tolist()
@@ -393,7 +393,7 @@ def _from_b64(data: Any) -> np.ndarray:
     if type(dtype) is not str or not _NUMERIC_DTYPE.match(dtype) or type(n) is not int or type(text) is not str:
         raise Damaged("not an encoded array")
     try:
-        raw = base64.b64decode(text.encode("ascii"), validate=True)
+        raw = base64.b64decode(text.encode("ascii"))  # checked already: the entry's MAC
         array = np.frombuffer(raw, dtype=np.dtype(dtype))
     except (ValueError, TypeError):
         raise Damaged("not an encoded array") from None
@@ -519,26 +519,29 @@ class Memo:
     secret to name the entries with (see the module doc). ``salt`` (the code's hash) is part
     of every key, so other code never reads this code's entries."""
 
-    def __init__(self, folder: Path | None = None, secret: bytes | None = None, salt: str = ""):
+    def __init__(self, folder: Path | None = None, secret: bytes | None = None, salt: str = "",
+                 keep: bool | None = None):
         self.folder = folder if secret is not None else None
         self.secret = secret or b""
         self.salt = salt
+        self.keep = self.folder is None if keep is None else keep  # values kept in memory too
         self.memory: dict[tuple[str, str], Any] = {}  # (kind, key) -> encoded value
         self.used: dict[str, set[str]] = {}  # kind -> keys read or stored since the last prune
         self.made: dict[str, list[str]] = {}  # kind -> labels of the values computed since the last prune
         self.reused: dict[str, int] = {}  # kind -> values found since the last prune
 
     @classmethod
-    def for_project(cls, cache_dir: Path, project_root: Path, salt: str) -> Memo:
+    def for_project(cls, cache_dir: Path, project_root: Path, salt: str, keep: bool | None = None) -> Memo:
         """The memo of a project: on disk in ``cache_dir`` with the user's secret, or in
-        memory only where the secret cannot be kept (or would lie inside the project)."""
+        memory only where the secret cannot be kept (or would lie inside the project).
+        ``keep``: values kept in memory as well (``serve``, between its rebuilds)."""
         path = secret_file()
         try:
             inside = path.resolve().is_relative_to(project_root.resolve())
         except OSError:
             inside = True
         secret = None if inside else load_secret(path)
-        return cls(cache_dir / "memo", secret, salt)
+        return cls(cache_dir / "memo", secret, salt, keep)
 
     def key(self, *values: Any) -> str:
         """The content key of ``values`` (with this memo's salt)."""
@@ -554,8 +557,10 @@ class Memo:
             raise ValueError(f"not a memo kind: {kind!r}")
         return self.folder / kind / f"{self._name(kind, key)}.json"
 
-    def _mac(self, key: str, text: str) -> str:
-        return hmac.new(self.secret, key.encode() + b"\n" + text.encode("utf-8"), hashlib.sha256).hexdigest()
+    def _mac(self, key: str, data: bytes) -> str:
+        mac = hmac.new(self.secret, key.encode() + b"\n", hashlib.sha256)
+        mac.update(data)
+        return mac.hexdigest()
 
     def get(self, kind: str, key: str, default: Any = None) -> Any:
         """The value stored under (kind, key), else ``default``."""
@@ -569,7 +574,8 @@ class Memo:
         except Damaged:
             self.memory.pop((kind, key), None)
             return default
-        self.memory[(kind, key)] = encoded
+        if self.keep:
+            self.memory[(kind, key)] = encoded
         self.used.setdefault(kind, set()).add(key)
         self.reused[kind] = self.reused.get(kind, 0) + 1
         return value
@@ -580,17 +586,17 @@ class Memo:
             return _MISSING
         try:
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
-            with os.fdopen(fd, "r", encoding="utf-8") as handle:
+            with os.fdopen(fd, "rb") as handle:
                 if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
                     return _MISSING
                 header_line = handle.readline(4096)
-                text = handle.read()
+                data = handle.read()
             header = json.loads(header_line)
             if not (type(header) is dict and header.get("format") == FORMAT and header.get("kind") == kind
                     and header.get("key") == key and type(header.get("mac")) is str
-                    and hmac.compare_digest(header["mac"], self._mac(key, text))):
+                    and hmac.compare_digest(header["mac"], self._mac(key, data))):
                 return _MISSING
-            return json.loads(text)
+            return json.loads(data)
         except (OSError, ValueError, RecursionError):
             return _MISSING
 
@@ -598,20 +604,22 @@ class Memo:
         """Store ``value`` (just computed; ``label`` names it in :attr:`made`) under (kind,
         key): TypeError if the codec cannot hold it."""
         encoded = encode(value)
-        self.memory[(kind, key)] = encoded
+        if self.keep:
+            self.memory[(kind, key)] = encoded
         self.used.setdefault(kind, set()).add(key)
         self.made.setdefault(kind, []).append(label)
         path = self._path(kind, key)
         if path is None:
             return
-        text = json.dumps(encoded, separators=(",", ":"), ensure_ascii=False, allow_nan=False)
-        header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "mac": self._mac(key, text)})
+        data = json.dumps(encoded, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode("utf-8")
+        header = json.dumps({"format": FORMAT, "kind": kind, "key": key, "mac": self._mac(key, data)})
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".json")
             try:
-                with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                    handle.write(header + "\n" + text)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(header.encode("ascii") + b"\n")
+                    handle.write(data)
                 os.replace(temp, path)
             except BaseException:
                 os.unlink(temp)

@@ -63,7 +63,7 @@ def builder_of(project_root: Path) -> Callable[[Path, Path], None]:
     swaps the new site in only when it succeeded, so the folder keeps the last good site.
     """
     project = Project(project_root)
-    memo = Memo.for_project(project.cache_dir, project.root, code_digest())
+    memo = Memo.for_project(project.cache_dir, project.root, code_digest(), keep=True)
 
     def build_once(root: Path, out_dir: Path) -> None:
         build(Project(root), out_dir, log=lambda _msg: None, memo=memo)

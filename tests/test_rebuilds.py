@@ -70,9 +70,13 @@ def test_a_build_with_nothing_changed_is_up_to_date_and_leaves_the_output_alone(
     assert second.line().startswith("Up to date: ")
 
 
-@pytest.mark.parametrize("change", ["data", "output", "option", "prose", "template"])
+@pytest.mark.parametrize("change", ["data", "output", "option", "prose", "template", "link"])
 def test_any_change_of_inputs_output_or_options_means_a_real_build(project, change):
     out = project / "build"
+    link = project / "templates" / "assets" / "linked.txt"
+    (project / "templates" / "assets" / "a.txt").write_text("a\n")
+    (project / "templates" / "assets" / "b.txt").write_text("a\n")  # the same bytes: only the link's target differs
+    link.symlink_to("a.txt")
     built(project)
     options = {}
     if change == "data":
@@ -83,8 +87,11 @@ def test_any_change_of_inputs_output_or_options_means_a_real_build(project, chan
         options = {"base_path": "/repo/"}
     elif change == "prose":
         (project / "site_src" / "index.md").write_text("New words.\n")
-    else:
+    elif change == "template":
         (project / "templates" / "assets" / "extra.txt").write_text("new\n")
+    else:
+        link.unlink()
+        link.symlink_to("b.txt")
     _, again = built(project, **options)
     assert not again.up_to_date
     assert (out / "index.html").read_text() != "edited by hand"

@@ -3,6 +3,9 @@
 * **Whose folder.** A folder is replaced only if it is absent, empty, or holds the marker
   file ``MARKER`` that every build writes. Never the project folder or one of its
   ancestors, never anything inside the project's inputs, never a file (``check_target``).
+* **What it holds.** The marker is JSON: the generator, its format, the build's
+  fingerprint, what the build reported, and the sha256 of every file it wrote;
+  ``previous_build`` returns it when the folder is exactly that (the "up to date" check).
 * **Atomic.** The site is written into a staging folder next to the output folder, then
   swapped in with one ``renameat2(RENAME_EXCHANGE)`` (Linux), so the output folder is
   always the whole old or the whole new site. Where the exchange is missing, two renames
