@@ -550,12 +550,21 @@ class Memo:
     def _name(self, kind: str, key: str) -> str:
         return hmac.new(self.secret, f"{kind}\0{key}".encode(), hashlib.sha256).hexdigest()
 
-    def _path(self, kind: str, key: str) -> Path | None:
+    def _kind_folder(self, kind: str) -> Path | None:
+        """The folder of ``kind``'s entries; None without one, or where it or the memo's
+        folder is a symbolic link (a link could lead writes and pruning out of the project)."""
         if self.folder is None:
             return None
         if not _KIND.match(kind):
             raise ValueError(f"not a memo kind: {kind!r}")
-        return self.folder / kind / f"{self._name(kind, key)}.json"
+        folder = self.folder / kind
+        if any(os.path.islink(path) for path in (self.folder.parent, self.folder, folder)):
+            return None
+        return folder
+
+    def _path(self, kind: str, key: str) -> Path | None:
+        folder = self._kind_folder(kind)
+        return None if folder is None else folder / f"{self._name(kind, key)}.json"
 
     def _mac(self, key: str, data: bytes) -> str:
         mac = hmac.new(self.secret, key.encode() + b"\n", hashlib.sha256)
@@ -649,7 +658,7 @@ class Memo:
         for kind, keys in self.used.items():
             for memory_key in [k for k in self.memory if k[0] == kind and k[1] not in keys]:
                 del self.memory[memory_key]
-            folder = self._path(kind, "") and self.folder / kind  # type: ignore[operator]
+            folder = self._kind_folder(kind)
             if folder is None or not folder.is_dir():
                 continue
             keep = {f"{self._name(kind, key)}.json" for key in keys}

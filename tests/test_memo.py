@@ -205,3 +205,17 @@ def test_a_project_memo_never_keeps_its_secret_inside_the_project(tmp_path, monk
     memo = Memo.for_project(root / ".cache", root, "code")
     memo.put("files", "k", "text")
     assert memo.get("files", "k") == "text" and not (root / ".cache").exists()
+
+
+def test_a_memo_folder_that_is_a_link_is_neither_written_nor_pruned(tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("keep me")
+    cache = tmp_path / "project" / ".cache"
+    (cache / "memo").mkdir(parents=True)
+    (cache / "memo" / "charts").symlink_to(elsewhere)
+    memo = Memo(cache / "memo", SECRET)
+    memo.put("charts", "k", "value")
+    memo.prune()
+    assert [p.name for p in elsewhere.iterdir()] == ["precious.txt"]
+    assert memo.get("charts", "k") is None  # not on disk, and a disk memo keeps nothing in memory
