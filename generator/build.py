@@ -34,10 +34,11 @@ from generator.fingerprint import code_digest, entry_digest, up_to_date
 from generator.inputs.checks import Problems
 from generator.inputs.config import SiteConfig, read_config
 from generator.inputs.dataset import read_dataset
+from generator.inputs.extra import Extra, read_extra
 from generator.inputs.prose import Prose, read_prose
 from generator.memo import Memo
 from generator.output import datasets, write
-from generator.output.assets import vegalite_version, write_assets
+from generator.output.assets import vegalite_version, write_assets, write_extra
 from generator.output.figures import render_svg
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
@@ -55,6 +56,7 @@ class Inputs:
     config: SiteConfig
     dataset: Dataset
     prose: Prose
+    extra: Extra
     warnings: list[Problem]
 
 
@@ -62,11 +64,12 @@ def gather(project: Project, log: Log, strict: bool = False, memo: Memo | None =
     """Read and check every input; raise DataError with every problem of all of them.
     Measurement files go through ``memo`` when given."""
     project.check()
-    problems = Problems()
+    problems = Problems(root=project.root)  # every input file must lie inside the project
     config = read_config(problems, project.config_file, project.display(project.config_file))
     log(f"Loading and validating {project.display(project.data_dir)}/ ...")
     dataset = read_dataset(problems, project.data_dir, project.display(project.data_dir), memo)
     prose = read_prose(problems, project.site_src_dir, project.display(project.site_src_dir), PROSE_NAMES)
+    extra = read_extra(problems, project.extra_dir, project.display(project.extra_dir), project.root)
     if strict:
         problems.escalate_warnings()
     problems.raise_if_any()
@@ -75,7 +78,7 @@ def gather(project: Project, log: Log, strict: bool = False, memo: Memo | None =
         f"  {len(dataset.platforms)} platforms, {len(dataset.networks)} networks, "
         f"{len(dataset.measurements)} measurements, {len(dataset.power_traces)} power samples"
     )
-    return Inputs(config, dataset, prose, problems.report(warning=True))
+    return Inputs(config, dataset, prose, extra, problems.report(warning=True))
 
 
 def load_project(project: Project, log: Log, strict: bool = False) -> tuple[SiteConfig, Results]:
@@ -231,6 +234,7 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False, w
                 lambda: publishing.renderer.render("404.html", site=site, base_path=normal_base(base_path)),
                 label="404.html"))
         write_assets(project.templates_dir / "assets", staging, memo)
+        write_extra(inputs.extra, staging)
     memo.prune()
     return replace(summary, seconds=time.perf_counter() - started)
 

@@ -81,7 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     i.add_argument("src", type=Path, help="folder with QuTiBench CSV files, or one measurement CSV")
     i.add_argument("--out", type=Path, default=None, help="data folder to write (default: PROJECT/data)")
-    i.add_argument("--hints", type=Path, default=None, help="YAML with name aliases, vendors, kinds (default: the shipped one)")
+    i.add_argument("--hints", type=Path, default=None,
+                   help="YAML with name aliases, vendors, kinds, tasks (default: generator/qutibench/hints.yaml)")
+    i.add_argument("--dry-run", action="store_true",
+                   help="check the result and show which files would be created or changed (and how); write nothing")
+    i.add_argument("--force", action="store_true",
+                   help="overwrite files that differ from what the import writes (hand edits are lost)")
 
     d = sub.add_parser("diff", help="report what the working tree changes in the generated data tables against a git ref")
     d.add_argument("base_ref", metavar="BASE_REF", help="git branch, tag or commit to compare against, e.g. origin/main")
@@ -127,15 +132,17 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from generator.importer import import_qutibench
+    from generator.qutibench import import_qutibench
 
     if not args.src.exists():
         raise UsageError(f"{args.src}: no such file or folder")
     out = args.out or args.project / "data"
-    print(f"Importing {args.src} into {out} ...")
-    report = import_qutibench(args.src, out, args.hints)
+    print(f"Importing {args.src} into {out}{' (dry run)' if args.dry_run else ''} ...")
+    report = import_qutibench(args.src, out, args.hints, force=args.force, dry_run=args.dry_run)
     for note in report.notes:
         print(f"  {note}")
+    for warning in report.warnings:
+        _warn(f"warning: {warning}")
     print(report.summary())
     return 0
 

@@ -33,7 +33,7 @@ from generator.output import write
 from generator.project import BuildSummary, Project
 
 # Libraries whose version can change what a build writes.
-LIBRARIES = ("altair", "pandas", "numpy", "jinja2", "markdown", "pyyaml", "vl-convert-python")
+LIBRARIES = ("altair", "pandas", "numpy", "jinja2", "markdown", "nh3", "pyyaml", "vl-convert-python")
 FORMAT = 1  # bump when what the fingerprint covers changes
 _CHUNK = 1 << 20
 
@@ -140,7 +140,7 @@ def up_to_date(project: Project, out: Path, options: dict[str, Any], log: Callab
     Checks the output folder first (a usage problem stops here, before any work) and
     restores or removes what an interrupted build left next to it."""
     started = time.perf_counter()
-    target = write.check_target(out, project.root, project.inputs())
+    target = write.check_target(out, project.root, project.inputs(), contents=False)  # previous_build hashes them
     write.probe(target)
     write.recover(target, log)
     key = fingerprint(project, options)

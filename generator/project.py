@@ -11,6 +11,9 @@ import generator
 from generator.errors import UsageError
 
 
+EXTRA_FOLDER = "extra"  # in site_src/: the site author's files copied verbatim (not prose)
+
+
 @dataclass(frozen=True)
 class Project:
     """Where a project's inputs live (the folder holding site.yml, data/, templates/...)."""
@@ -28,6 +31,11 @@ class Project:
     @property
     def site_src_dir(self) -> Path:
         return self.root / "site_src"
+
+    @property
+    def extra_dir(self) -> Path:
+        """The site author's own files (CNAME, .nojekyll, robots.txt), copied verbatim into the site."""
+        return self.site_src_dir / EXTRA_FOLDER
 
     @property
     def config_file(self) -> Path:
@@ -52,10 +60,11 @@ class Project:
                 raise UsageError(f"{folder}: folder not found (is {self.root} a project folder?)")
 
     def display(self, path: Path) -> str:
-        """A path as the user reads it: relative to the current folder when inside it, else to the project."""
+        """A path as the user reads it: relative to the current folder when inside it, else to
+        the project (a link is shown by its own name, not its target's)."""
         for base in (Path.cwd(), self.root):
             try:
-                return path.resolve().relative_to(base.resolve()).as_posix()
+                return (path.parent.resolve() / path.name).relative_to(base.resolve()).as_posix()
             except ValueError:
                 continue
         return str(path)

@@ -283,7 +283,12 @@ def test_clicking_a_point_highlights_its_configuration(browser, site):
 
 HOSTILE = {  # the payloads an outside contributor tried (each alert names where it came from)
     "description": "Runs <img src=x onerror=alert(1)> here; [paper](javascript:alert(2)) "
-                   "<script>alert(3)</script> [ok](https://example.org)\n\n<img src=z onerror=alert(4)>",
+                   "<script>alert(3)</script> [ok](https://example.org)\n\n<img src=z onerror=alert(4)>\n\n"
+                   '![logo](missing.png){: onerror="alert(7)" }\n\n'  # Markdown attribute lists
+                   '# Digits {: tabindex=1 autofocus onfocus="alert(8)" }\n\n'
+                   'Hover me {: onmouseover="alert(9)" }\n\n'
+                   "Clobber {: #page-data }\n\n"  # the page's data script, by id
+                   "![pixel](https://tracker.example/p.gif) ![pixel](//tracker.example/q.gif)",  # tracking pixels
     "platform": "<img src=y onerror=alert(5)>",
     "network": "<svg onload=alert(6)></svg>",
 }
@@ -312,14 +317,31 @@ def hostile_site(tmp_path_factory):
     return root / "build"
 
 
+INLINE_HANDLERS = """() => [...document.querySelectorAll('*')]
+  .filter(e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on')))
+  .map(e => e.outerHTML.slice(0, 120))"""
+
+
 def test_contributor_text_never_runs_as_script(browser, hostile_site):
     for html in sorted(hostile_site.glob("*.html")):
         dialogs: list[str] = []
         page, errors = open_offline(browser, html.as_uri(), dialogs=dialogs)
+        # the page was requested before this listener: load it again with the listener on
+        elsewhere: list[str] = []
+        page.on("request", lambda request: None if request.url.startswith("file://") else elsewhere.append(request.url))
+        page.reload()
         if page.locator(".chart-view").count():
             wait_for_charts(page)
+            states = page.eval_on_selector_all(".chart-view", "els => els.map(e => e.getAttribute('data-state'))")
+            assert states == ["rendered"] * len(states), html.name  # the page's data script is not shadowed
             for mark in page.locator(".chart-view svg g.mark-symbol path, .chart-view svg g.mark-rect path").all()[:30]:
                 mark.hover(force=True)  # tooltips show the names too
+        for element in page.locator("main .intro *").all():
+            element.hover(force=True)
+            element.focus()
+        assert page.evaluate(INLINE_HANDLERS) == [], html.name
+        assert page.evaluate("document.querySelectorAll('#page-data').length") <= 1
+        assert elsewhere == [], f"{html.name} requested {elsewhere}"
         hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
         assert not [h for h in hrefs if "javascript" in h.lower()], html.name
         for link in page.locator("main a[href]:not([download])").all():

@@ -75,7 +75,7 @@ def test_a_failed_build_keeps_the_previous_output(tmp_path):
     with pytest.raises(DataError):
         build(Project(root), out, log=quiet)
     assert tree_digest(out) == before
-    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith(".build.")]
+    leftovers = [p.name for p in out.parent.iterdir() if p.name.startswith((".build.new-", ".build.old-"))]
     assert leftovers == []
 
 
@@ -88,7 +88,7 @@ def test_a_template_error_keeps_the_previous_output(tmp_path):
     with pytest.raises(Exception):
         build(Project(root), out, log=quiet)
     assert tree_digest(out) == before
-    assert [p.name for p in out.parent.iterdir() if p.name.startswith(".build.")] == []
+    assert [p.name for p in out.parent.iterdir() if p.name.startswith((".build.new-", ".build.old-"))] == []
 
 
 def test_the_site_has_a_page_per_task_and_the_normalized_tables(mini_site):

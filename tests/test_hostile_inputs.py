@@ -13,21 +13,11 @@ import pytest
 
 from generator.build import Project, gather
 from generator.errors import DataError
-from generator.inputs.checks import MAX_LINES_PER_FILE, Problems
-from tests.helpers import FIXTURES, REPO
+from generator.inputs.checks import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_LINES_PER_FILE, MAX_NAME_CHARS, Problems
+from generator.inputs.config import MAX_TAGLINE_CHARS, MAX_TITLE_CHARS
+from tests.helpers import REPO
 
 MEASUREMENT_HEADER = "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp"
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    root = tmp_path / "project"
-    root.mkdir()
-    shutil.copytree(FIXTURES / "minidata", root / "data")
-    shutil.copytree(REPO / "templates", root / "templates")
-    shutil.copytree(REPO / "site_src", root / "site_src")
-    shutil.copyfile(REPO / "site.yml", root / "site.yml")
-    return root
 
 
 def problems_of(root: Path, strict: bool = False) -> list[str]:
@@ -87,6 +77,141 @@ def test_yaml_nested_twenty_thousand_deep_is_one_problem(project):
     (project / "data" / "tasks.yaml").write_text("tasks:\n  - " + "[" * 20000 + "]" * 20000 + "\n")
     (line,) = problems_of(project)[:1]
     assert line.startswith("data/tasks.yaml, line 2: expected at most 64 levels of nesting")
+
+
+# --- YAML as people mean it (YAML 1.2's core schema) ---------------------------------------
+
+
+def test_a_leading_zero_is_a_decimal_number_not_octal(project):
+    replace(project / "data" / "platforms.yaml", "bandwidth_gbps: 19.2", "bandwidth_gbps: 010")
+    platform = gather(Project(project), lambda _msg: None).dataset.platforms[0]
+    assert platform.modes[0].bandwidth_gbps == 10
+
+
+@pytest.mark.parametrize("value, found", [
+    ("4:26", "the text '4:26'"),  # YAML 1.1: 266 (base 60)
+    ("yes", "the text 'yes'"), ("on", "the text 'on'"), ("off", "the text 'off'"),  # YAML 1.1: booleans
+    ("0b101", "the text '0b101'"), ("1_000", "the text '1_000'"),
+    ("2019-06-01", "the text '2019-06-01'"),  # YAML 1.1: a date
+    ("true", "the boolean true"),
+])
+def test_what_is_not_a_number_in_yaml_1_2_is_a_problem_where_a_number_is_wanted(project, value, found):
+    replace(project / "data" / "platforms.yaml", "bandwidth_gbps: 19.2", f"bandwidth_gbps: {value}")
+    assert problems_of(project) == [
+        f"data/platforms.yaml, line 10, field 'bandwidth_gbps': expected a number > 0, found {found}"]
+
+
+def test_yes_no_on_off_are_text_where_text_is_wanted(project):
+    replace(project / "data" / "platforms.yaml", "vendor: Acme", "vendor: yes")
+    replace(project / "data" / "platforms.yaml", "vendor: Bolt", "vendor: Off")
+    platforms = gather(Project(project), lambda _msg: None).dataset.platforms
+    assert [p.vendor for p in platforms[:2]] == ["yes", "Off"]
+
+
+@pytest.mark.parametrize("value, expected", [("0o17", 15), ("0x1F", 31), ("1e3", 1000), ("+12", 12)])
+def test_octal_and_hexadecimal_need_their_yaml_1_2_prefix(project, value, expected):
+    replace(project / "data" / "platforms.yaml", "bandwidth_gbps: 19.2", f"bandwidth_gbps: {value}")
+    assert gather(Project(project), lambda _msg: None).dataset.platforms[0].modes[0].bandwidth_gbps == expected
+
+
+def test_merge_keys_and_anchors_with_overrides_work(project):
+    replace(project / "data" / "platforms.yaml", """      - id: fast
+        peak_tops: {FP16: 1.5, FP32: 0.75}
+        bandwidth_gbps: 60
+        memory_gb: 8
+        power_w: 15
+      - id: slow
+        peak_tops: {FP16: 0.8, FP32: 0.4}
+        bandwidth_gbps: 40
+        power_w: 7.5""", """      - &fast
+        id: fast
+        peak_tops: {FP16: 1.5, FP32: 0.75}
+        bandwidth_gbps: 60
+        memory_gb: 8
+        power_w: 15
+      - <<: *fast
+        id: slow
+        peak_tops: {FP16: 0.8, FP32: 0.4}
+        bandwidth_gbps: 40
+        power_w: 7.5""")
+    gpu = gather(Project(project), lambda _msg: None).dataset.platforms[1]
+    slow = gpu.modes[1]
+    assert (slow.id, slow.bandwidth_gbps, slow.power_w, slow.memory_gb) == ("slow", 40, 7.5, 8)  # memory merged
+    assert gpu.modes[0].bandwidth_gbps == 60
+
+
+def test_a_real_duplicate_key_next_to_a_merge_is_still_a_problem(project):
+    replace(project / "data" / "platforms.yaml", """      - id: slow
+        peak_tops: {FP16: 0.8, FP32: 0.4}
+        bandwidth_gbps: 40""", """      - <<: {memory_gb: 2}
+        id: slow
+        peak_tops: {FP16: 0.8, FP32: 0.4}
+        bandwidth_gbps: 40
+        bandwidth_gbps: 41""")
+    assert problems_of(project) == [
+        "data/platforms.yaml, line 27, field 'bandwidth_gbps': expected each key once in a mapping, "
+        "found 'bandwidth_gbps' again (first at line 26)"]
+
+
+@pytest.mark.parametrize("value, message", [
+    ("!!binary aGVsbG8=", "expected text, a number, true/false, null, a list or a mapping, found a value tagged "
+                          "'!!binary'"),
+    ("!!python/object:os.system x", "expected text, a number, true/false, null, a list or a mapping, found a value "
+                                    "tagged '!!python/object:os.system'"),
+    ("!!timestamp 2020-13-45", "expected text, a number, true/false, null, a list or a mapping, found a value "
+                               "tagged '!!timestamp'"),
+    ("!!int 0b11", "expected an integer, found '0b11'"),
+])
+def test_tags_outside_the_core_schema_are_one_problem(project, value, message):
+    replace(project / "data" / "platforms.yaml", "bandwidth_gbps: 19.2", f"bandwidth_gbps: {value}")
+    assert problems_of(project) == [f"data/platforms.yaml, line 10: {message}"]
+
+
+# --- length limits: ids become file names, texts land in every page -----------------------
+
+
+def test_an_id_longer_than_its_limit_is_a_problem_validate_reports(project):
+    tasks = project / "data" / "tasks.yaml"
+    long_id = "t" * 250
+    tasks.write_text(tasks.read_text() + f"  - id: {long_id}\n    name: Long\n    input_elements: 1\n"
+                                         "    output_elements: 1\n")
+    assert problems_of(project) == [
+        f"data/tasks.yaml, line 11, field 'id': expected a lower-case slug (a-z, 0-9, '.', '-') of at most "
+        f"{MAX_ID_CHARS} characters, found '{'t' * 40}... (250 characters)'"]
+    result = cli(project, "validate")
+    assert result.returncode == 1 and "field 'id'" in result.stderr
+
+
+def test_ids_up_to_the_limit_are_fine(project):
+    replace(project / "data" / "tasks.yaml", "id: cifar10", "id: " + "c" * MAX_ID_CHARS)
+    replace(project / "data" / "networks.yaml", "task: cifar10", "task: " + "c" * MAX_ID_CHARS)
+    for path in (project / "data" / "measurements").glob("*.csv"):
+        path.write_text(path.read_text().replace("cifar10,", "c" * MAX_ID_CHARS + ","))
+    assert "c" * MAX_ID_CHARS in [t.id for t in gather(Project(project), lambda _msg: None).dataset.tasks]
+
+
+@pytest.mark.parametrize("field, old, limit", [("name", "name: Fixture FPGA A", MAX_NAME_CHARS),
+                                               ("description", "description: Single-mode FPGA-like fixture.",
+                                                MAX_DESCRIPTION_CHARS)])
+def test_names_and_descriptions_have_a_length_limit(project, field, old, limit):
+    replace(project / "data" / "platforms.yaml", old, f"{field}: {'x' * (limit + 1)}")
+    (line,) = problems_of(project)
+    assert line.startswith(f"data/platforms.yaml, line ")
+    assert f"field '{field}': expected text of at most {limit:,} characters, found 'xxx" in line
+    assert f"({limit + 1:,} characters)" in line
+
+
+def test_a_ten_megabyte_tagline_is_a_problem_not_a_sixty_megabyte_site(project):
+    (project / "site.yml").write_text("title: Benchmarks\ntagline: " + "x" * 10_000_000 + "\n")
+    assert problems_of(project) == [
+        f"site.yml, line 2, field 'tagline': expected text of at most {MAX_TAGLINE_CHARS} characters, "
+        f"found '{'x' * 40}... (10,000,000 characters)'"]
+
+
+def test_a_long_title_is_a_problem(project):
+    (project / "site.yml").write_text(f"title: {'T' * (MAX_TITLE_CHARS + 1)}\n")
+    (line,) = problems_of(project)
+    assert line.startswith(f"site.yml, line 1, field 'title': expected text of at most {MAX_TITLE_CHARS} characters")
 
 
 # --- empty or missing specifications: the root cause, once --------------------------------
@@ -234,7 +359,8 @@ def test_prose_that_is_a_folder_or_not_utf8_is_a_problem(project):
     (project / "site_src" / "theory.md").write_bytes("Théorie".encode("latin-1"))
     assert problems_of(project) == [
         "site_src/index.md: expected a Markdown file, found a folder",
-        "site_src/theory.md, line 1: expected UTF-8 text, found bytes that are not (byte 2: invalid continuation byte)",
+        "site_src/theory.md, line 1: expected UTF-8 text, found bytes that are not at column 3 "
+        "('Th\\xe9orie': invalid continuation byte)",
     ]
 
 

@@ -1,4 +1,6 @@
-"""QuTiBench importer: quirks of the source files -> the plain schema of data/README.md.
+"""QuTiBench importer (generator/qutibench/): quirks of the source files -> the plain schema
+of data/README.md, checked as a data set before anything in --out is replaced, and never
+overwriting a file that differs from what it would write unless told to.
 
 Fixtures: tests/fixtures/qutibench_mini/ holds a few hand-made rows per QuTiBench file,
 each exercising one quirk (name variants, ``30.00%``, ``"1,234.82"``, `` level``,
@@ -15,14 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.errors import DataError
-from generator.importer import (
-    format_number,
-    import_qutibench,
-    parse_number,
-    parse_pruning_pct,
-    slug,
-)
+from generator.cli import main
+from generator.errors import DataError, UsageError
+from generator.qutibench import import_qutibench
+from generator.qutibench.names import DEFAULT_HINTS
+from generator.qutibench.sources import parse_number, parse_pruning_pct, slug
 
 MINI = Path(__file__).parent / "fixtures" / "qutibench_mini"
 CONTRIBUTOR = MINI / "contributor" / "runs_lab42.csv"
@@ -69,14 +68,6 @@ def test_parse_pruning_pct_accepts_percent_signs_and_decimals():
     assert parse_pruning_pct("12.50%") == 12.5
     assert parse_pruning_pct("100%") == 100.0
     assert parse_pruning_pct("80") == 80.0
-
-
-def test_format_number_is_shortest_round_trip_without_trailing_dot_zero():
-    assert format_number(5.23807) == "5.23807"
-    assert format_number(100.0) == "100"
-    assert format_number(12.5) == "12.5"
-    assert format_number(0.0007) == "0.0007"
-    assert format_number(None) == ""
 
 
 def test_slug_gives_generic_ids_for_names_without_alias():
@@ -180,6 +171,7 @@ def test_measurement_quirks_are_mapped(imported):
     assert (edgetpu[0]["network"], edgetpu[0]["pruning_pct"], edgetpu[0]["mode"]) == ("resnet-50", "30", "fast")
     bismo = _rows(out / "measurements" / "zcu104-bismo.csv")[0]
     assert (bismo["platform"], bismo["pruning_pct"], bismo["task"]) == ("zcu104-bismo", "12.5", "cifar10")
+    assert (bismo["lat_comp_ms"], bismo["fps_comp"]) == ("9.1143339", "219.4345766")  # every digit, none rounded
     a53 = _rows(out / "measurements" / "u96-a53.csv")[0]
     assert (a53["platform"], a53["network"], a53["power_idle_w"]) == ("u96-a53", "mlp", "")  # "na"
 
@@ -327,17 +319,34 @@ def test_missing_source_is_an_error(tmp_path):
     assert "no such file or folder" in str(error.value)
 
 
-def test_new_platform_without_hints_gets_a_slug_id(tmp_path):
+def _with_coral_board(tmp_path: Path) -> Path:
     src = tmp_path / "src"
     shutil.copytree(MINI, src, ignore=shutil.ignore_patterns("contributor"))
     with (src / "hardware_platforms.csv").open("a") as handle:
         handle.write("Coral Dev Board,na,na,4,na,na,25.6,1,na\n")
     with (src / "measurements_backup.csv").open("a") as handle:
         handle.write("MLP,Coral Dev Board,INT8,,1,,0.5,,2000,,,98,,,,3,,100%,l3,4,25.6,0.02\n")
-    report = import_qutibench(src, tmp_path / "out")
+    return src
+
+
+def test_a_new_platform_without_vendor_and_kind_is_named_and_nothing_is_written(tmp_path):
+    src = _with_coral_board(tmp_path)
+    with pytest.raises(DataError) as error:
+        import_qutibench(src, tmp_path / "out")
+    [problem] = error.value.problems
+    assert (problem.file, problem.where) == (str(src / "hardware_platforms.csv"), "line 11")
+    assert "'Coral Dev Board' (id coral-dev-board) has no vendor and kind in the hints" in problem.message
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_new_platform_with_a_hints_entry_gets_its_slug_id(tmp_path):
+    src = _with_coral_board(tmp_path)
+    hints = tmp_path / "hints.yaml"
+    text = DEFAULT_HINTS.read_text()
+    hints.write_text(text.replace("\nnetworks:", "\n  - {id: coral-dev-board, vendor: Google, kind: TPU}\n\nnetworks:"))
+    import_qutibench(src, tmp_path / "out", hints)
     coral = _by_id(_yaml(tmp_path / "out", "platforms"))["coral-dev-board"]
-    assert (coral["name"], coral["vendor"], coral["kind"]) == ("Coral Dev Board", "", "")
-    assert any("coral-dev-board" in n and "fill them in" in n for n in report.notes)
+    assert (coral["name"], coral["vendor"], coral["kind"]) == ("Coral Dev Board", "Google", "TPU")
     rows = _rows(tmp_path / "out" / "measurements" / "coral-dev-board.csv")
     assert [(r["network"], r["fps_comp"]) for r in rows] == [("mlp", "2000")]
 
@@ -371,3 +380,170 @@ def test_a_source_file_that_is_not_utf8_is_a_problem_not_a_traceback(tmp_path):
     with pytest.raises(DataError) as error:
         import_qutibench(src, tmp_path / "data")
     assert any(p.file == str(src) and "expected UTF-8 text" in p.message for p in error.value.problems)
+
+
+# --------------------------------------------------------------------------- never loses hand edits
+
+
+def _snapshot(folder: Path) -> dict[Path, bytes]:
+    return {p.relative_to(folder): p.read_bytes() for p in folder.rglob("*") if p.is_file()} if folder.exists() else {}
+
+
+def _cli(capsys, *args: object) -> tuple[int, str, str]:
+    code = main(["import-qutibench", *map(str, args)])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def _hand_edit(out: Path) -> None:
+    """A fixed value, an added platform and a deleted measurement file."""
+    platforms = out / "platforms.yaml"
+    platforms.write_text(platforms.read_text().replace("bandwidth_gbps: 19.2", "bandwidth_gbps: 19.3")
+                         + "\n  - id: my-board\n    name: My Board\n    vendor: Acme\n    kind: TPU\n"
+                           "    modes:\n      - peak_tops: {INT8: 8}\n        bandwidth_gbps: 34.1\n")
+    (out / "measurements" / "ncs2.csv").unlink()
+
+
+def test_dry_run_into_a_new_folder_lists_the_files_and_creates_nothing(tmp_path, capsys):
+    out = tmp_path / "data"
+    code, stdout, _ = _cli(capsys, MINI, "--out", out, "--dry-run")
+    assert code == 0
+    assert not out.exists()
+    assert f"would create {out.as_posix()}/platforms.yaml (6 entries)" in stdout
+    assert f"would create {out.as_posix()}/measurements/tx2.csv (1 row)" in stdout
+    assert "checked the result: 7 measurements on 6 platforms" in stdout
+    assert stdout.rstrip().endswith("dry run: nothing was written")
+
+
+def test_dry_run_shows_what_would_change_and_writes_nothing(tmp_path, capsys):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    _hand_edit(out)
+    before = _snapshot(out)
+    code, stdout, _ = _cli(capsys, MINI, "--out", out, "--dry-run")
+    assert code == 0
+    assert _snapshot(out) == before
+    assert f"would replace {out.as_posix()}/platforms.yaml (6 entries): 9 lines removed, 1 line added" in stdout
+    edited = (out / "platforms.yaml").read_text().splitlines().index("        bandwidth_gbps: 19.3") + 1
+    assert f"- line {edited}: bandwidth_gbps: 19.3" in stdout and f"+ line {edited}: bandwidth_gbps: 19.2" in stdout
+    assert f"would create {out.as_posix()}/measurements/ncs2.csv (1 row)" in stdout
+    assert "8 files unchanged" in stdout
+
+
+def test_a_hand_edited_data_folder_is_refused_naming_the_files_and_left_as_it_is(tmp_path, capsys):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    _hand_edit(out)
+    before = _snapshot(out)
+    code, stdout, stderr = _cli(capsys, MINI, "--out", out)
+    assert code == 2
+    assert _snapshot(out) == before  # the edit kept, the deleted file not written either
+    assert "1 file in the output folder differs from what this import would write" in stderr
+    assert f"{out.as_posix()}/platforms.yaml (6 entries): 9 lines removed, 1 line added" in stderr
+    assert "--force" in stderr and "ncs2.csv" not in stderr  # a file to create is no loss
+
+
+def test_force_replaces_hand_edited_files_with_the_import(tmp_path, capsys):
+    out, fresh = tmp_path / "data", tmp_path / "fresh"
+    import_qutibench(MINI, out)
+    import_qutibench(MINI, fresh)
+    _hand_edit(out)
+    code, stdout, _ = _cli(capsys, MINI, "--out", out, "--force")
+    assert code == 0
+    assert _snapshot(out) == _snapshot(fresh)
+    assert f"replaced {out.as_posix()}/platforms.yaml" in stdout
+    assert f"created {out.as_posix()}/measurements/ncs2.csv" in stdout
+
+
+def test_a_changed_contributor_file_replaces_its_own_output_only_with_force(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    source = tmp_path / "runs_lab42.csv"
+    source.write_text(CONTRIBUTOR.read_text())
+    import_qutibench(source, out)
+    before = _snapshot(out)
+    source.write_text(CONTRIBUTOR.read_text().replace(",320.25,", ",321.5,"))
+    with pytest.raises(UsageError, match="from-runs-lab42.csv"):
+        import_qutibench(source, out)
+    assert _snapshot(out) == before
+    report = import_qutibench(source, out, force=True)
+    after = _snapshot(out)
+    changed = {path for path in after if after[path] != before.get(path)}
+    assert changed == {Path("measurements/from-runs-lab42.csv")}
+    assert [c.status for c in report.changes] == ["change"]
+    assert "321.5" in after[Path("measurements/from-runs-lab42.csv")].decode()
+
+
+# --------------------------------------------------------------------------- validates before it replaces
+
+
+def test_a_result_that_fails_the_dataset_checks_replaces_nothing(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    before = _snapshot(out)
+    source = _contributor_copy(tmp_path, {",12.5,,320.25,": ",-12.5,,320.25,"})  # a negative latency
+    with pytest.raises(DataError) as error:
+        import_qutibench(source, out, force=True)
+    assert _snapshot(out) == before
+    lines = [str(p) for p in error.value.problems]
+    assert lines[0].startswith(f"{out.as_posix()}/measurements/from-runs.csv, line 4, field 'lat_comp_ms': "
+                               "expected a number > 0, found -12.5")
+    assert lines[-1] == (f"{out.as_posix()}: these are problems of the data set this import would make (its "
+                         "files with the others of the folder); nothing in the folder was replaced")
+
+
+def test_a_full_import_that_would_break_a_contributors_file_replaces_nothing(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    import_qutibench(CONTRIBUTOR, out)  # one run on EdgeTPU-slow
+    before = _snapshot(out)
+    src = tmp_path / "src"
+    shutil.copytree(MINI, src, ignore=shutil.ignore_patterns("contributor"))
+    platforms = src / "hardware_platforms.csv"
+    platforms.write_text("".join(line for line in platforms.read_text().splitlines(keepends=True)
+                                 if not line.startswith("EdgeTPU-slow")))
+    with pytest.raises(DataError) as error:
+        import_qutibench(src, out, force=True)
+    assert _snapshot(out) == before
+    assert any(p.file == f"{out.as_posix()}/measurements/from-runs-lab42.csv" and p.field == "mode"
+               for p in error.value.problems)
+
+
+def test_warnings_of_the_result_are_reported_and_do_not_stop_the_import(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    # latency x throughput / batch = 5.1 x 1961 / 1000 = 10.0..: a mistake by a factor of 10, a warning
+    source = _contributor_copy(tmp_path, {",196.1,": ",1961,"})
+    report = import_qutibench(source, out)
+    assert (out / "measurements" / "from-runs.csv").exists()
+    assert any("from-runs.csv, line 2, field 'lat_comp_ms'" in w for w in report.warnings)
+
+
+# --------------------------------------------------------------------------- the YAML it writes
+
+
+def test_hint_texts_that_yaml_would_misread_are_quoted_and_read_back_as_written(tmp_path):
+    hints = tmp_path / "hints.yaml"
+    names = {"ncs2": "NCS: rev #2", "tx2": "yes", "edgetpu": "1e5"}
+    text = DEFAULT_HINTS.read_text()
+    for platform_id, name in names.items():
+        hint_name = {"ncs2": "Neural Compute Stick 2", "tx2": "Jetson TX2", "edgetpu": "Edge TPU"}[platform_id]
+        text = text.replace(f"    name: {hint_name}\n", f"    name: '{name}'\n")
+    hints.write_text(text)
+    import_qutibench(MINI, tmp_path / "data", hints)
+    platforms = _by_id(_yaml(tmp_path / "data", "platforms"))
+    assert {platform_id: platforms[platform_id]["name"] for platform_id in names} == names
+
+
+def test_hint_mistakes_are_problem_lines(tmp_path):
+    hints = tmp_path / "hints.yaml"
+    hints.write_text("platforms:\n  - id: tx2\n    vendr: NVIDIA\n    kind: GPUs\n"
+                     "networks:\n  - id: cnv\n    layers:\n      - {kind: pool, in: 3, out: 3}\n")
+    with pytest.raises(DataError) as error:
+        import_qutibench(MINI, tmp_path / "data", hints)
+    lines = [str(p) for p in error.value.problems]
+    assert lines[0] == f"{hints}, line 3, field 'platforms.vendr': expected a known key, found 'vendr'; " \
+                       "did you mean 'vendor'?"
+    assert lines[1].startswith(f"{hints}, line 4, field 'platforms.kind': expected one of FPGA, GPU, TPU, VLIW, CPU, "
+                               "found 'GPUs'")
+    assert lines[2].startswith(f"{hints}, line 8, field 'networks.layers': expected a layer")

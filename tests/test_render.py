@@ -1,6 +1,7 @@
 """Text from data is text: escaped wherever it lands in HTML, never markup or script."""
 
 import json
+from html.parser import HTMLParser
 
 import pandas as pd
 import pytest
@@ -91,3 +92,83 @@ def test_the_markdown_filter_treats_data_text_as_untrusted():
 def test_an_escaped_name_is_literal_in_generated_markdown(name):
     html = str(site_markdown(f"Runs of {md_escape(name)} here."))
     assert html == "<p>Runs of " + name.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + " here.</p>"
+
+
+# --- contributor Markdown is a closed language ---------------------------------------------
+
+ATTRIBUTE_LIST_PAYLOADS = [
+    '![logo](missing.png){: onerror="alert(1)" }',
+    '# Digits {: tabindex=1 autofocus onfocus="alert(1)" }',
+    'Hover me {: onmouseover="alert(1)" }',
+    "Clobber {: #page-data }",
+    "Clobber\n{: id=page-data name=page-data class=chart-view }",
+    "* item {: onclick=alert(1) }",
+    '[x](https://example.org){: onclick="alert(1)" data-spec="spec-x" }',
+]
+
+
+class _Elements(HTMLParser):
+    """Every (tag, attributes) of an HTML fragment."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.found: list[tuple[str, dict[str, str | None]]] = []
+        self.feed(text)
+
+    def handle_starttag(self, tag, attrs):
+        self.found.append((tag, dict(attrs)))
+
+
+ALLOWED = {"p": set(), "br": set(), "hr": set(), "strong": set(), "em": set(), "code": set(), "pre": set(),
+           "blockquote": set(), "ul": set(), "ol": {"start"}, "li": set(), "a": {"href", "title", "rel"},
+           "img": {"src", "alt", "title"}, "h1": set(), "h2": set(), "h3": set(), "h4": set(), "h5": set(),
+           "h6": set(), "table": set(), "thead": set(), "tbody": set(), "tr": set(), "th": {"style"},
+           "td": {"style"}}
+
+
+@pytest.mark.parametrize("text", ATTRIBUTE_LIST_PAYLOADS)
+def test_attribute_lists_in_data_markdown_are_text_not_attributes(text):
+    html = str(data_markdown(text))
+    for tag, attributes in _Elements(html).found:
+        assert set(attributes) <= ALLOWED[tag], html
+    assert "{:" in html  # shown as the contributor wrote it
+
+
+@pytest.mark.parametrize("text", ATTRIBUTE_LIST_PAYLOADS + [
+    "<img src=x onerror=alert(1)>", "<details open ontoggle=alert(1)>", "<a href=x id=page-data>x</a>",
+    "| a | b |\n|:--|--:|\n| 1 | 2 |", "```html\n<script>alert(1)</script>\n```", "3. three\n4. four",
+    "> quote *em* **strong** `code`\n\n---\n\n## Heading", "line  \nbreak", "&lt;script&gt; &#x3c;b&#x3e;",
+])
+def test_data_markdown_yields_only_allowed_tags_and_attributes(text):
+    for tag, attributes in _Elements(str(data_markdown(text))).found:
+        assert tag in ALLOWED and set(attributes) <= ALLOWED[tag], (tag, attributes)
+        assert not any(name.startswith("on") or name in ("id", "name", "class") for name in attributes)
+
+
+@pytest.mark.parametrize("url", ["https://tracker.example/p.gif", "http://tracker.example/p.gif",
+                                 "//tracker.example/p.gif", "/\\tracker.example/p.gif", r"\\\\tracker.example/p.gif",
+                                 " //tracker.example/p.gif", "HTTPS://tracker.example/p.gif"])
+def test_an_image_from_elsewhere_becomes_its_alt_text(url):
+    html = str(data_markdown(f"Before ![a pixel]({url}) after"))
+    assert "<img" not in html and "tracker" not in html
+    assert html == "<p>Before a pixel after</p>"
+
+
+@pytest.mark.parametrize("url", ["assets/logo.png", "logo.png", "../assets/logo.png", "/assets/logo.png"])
+def test_an_image_from_the_site_itself_stays(url):
+    html = str(data_markdown(f"![logo]({url})"))
+    assert html == f'<p><img alt="logo" src="{url}"></p>'
+
+
+def test_data_markdown_keeps_tables_lists_and_code():
+    html = str(data_markdown("| a | b |\n|:--|--:|\n| 1 | 2 |\n\n3. x\n4. y\n\n```\ncode <b>\n```"))
+    assert '<th style="text-align:left">a</th>' in html and '<td style="text-align:right">2</td>' in html
+    assert '<ol start="3">' in html
+    assert "<pre><code>code &lt;b&gt;\n</code></pre>" in html
+
+
+@pytest.mark.parametrize("name", ['x {: onclick="alert(1)" }', "y {: #page-data }", "z\n{: autofocus onfocus=alert(1) }"])
+def test_a_data_name_in_generated_site_prose_cannot_add_attributes(name):
+    html = str(site_markdown(f"# Runs of {md_escape(name)}\n\nRuns of {md_escape(name)} here."))
+    for _tag, attributes in _Elements(html).found:
+        assert attributes == {}, html

@@ -23,6 +23,18 @@ def test_numbers_keep_nine_significant_digits_in_positional_notation():
     assert format_number(float("nan")) == ""
 
 
+def test_digits_none_keeps_every_digit_a_float_holds_in_positional_notation():
+    assert format_number(219.4345766, None) == "219.4345766"  # ten significant digits, as read
+    assert format_number(58.59603891, None) == "58.59603891"
+    assert format_number(100.0, None) == "100"
+    assert format_number(1e-05, None) == "0.00001"
+    assert format_number(2.5e16, None) == "25000000000000000"
+    assert format_number(float("nan"), None) == ""
+    frame = pd.DataFrame({"x": [219.4345766, np.nan, 12.5], "n": [1, 2, 3]})
+    assert to_csv_text(frame, sort=False, digits=None) == "x,n\n219.4345766,1\n,2\n12.5,3\n"
+    assert to_csv_text(frame, sort=False).splitlines()[1] == "219.434577,1"  # the default: nine digits
+
+
 def test_huge_numbers_are_written_not_crashed_on():
     assert format_number(1e308).startswith("1000000000")
     assert format_number(float("inf")) == "inf"

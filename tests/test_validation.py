@@ -68,7 +68,7 @@ def test_yaml_syntax_error_is_one_problem_with_its_line_and_other_files_still_ch
         """)
     assert problems(data) == [  # files in the order they refer to each other: tasks before platforms
         P("tasks.yaml", line + 2, "input_elements", "expected an integer >= 1, found 0"),
-        P("platforms.yaml", 4, "", "expected valid YAML, found a syntax error: expected <block end>, "
+        P("platforms.yaml", 4, "", "expected valid YAML, found a syntax error at column 4: expected <block end>, "
                                    "but found '<block mapping start>' (while parsing a block collection)"),
     ]
 
@@ -78,10 +78,10 @@ def test_unreadable_files_are_problems_not_tracebacks(data):
     (data / "measurements" / "zz-binary.csv").write_bytes(b"\xff\xfe\x00garbage")
     (data / "measurements" / "folder.csv").mkdir()
     found = problems(data)
-    assert P("networks.yaml", 1, "", "expected UTF-8 text, found bytes that are not (byte 0: invalid start byte)") \
-        in found
-    assert P("measurements/zz-binary.csv", 1, "", "expected UTF-8 text, found bytes that are not (invalid start byte)") \
-        in found
+    assert P("networks.yaml", 1, "", "expected UTF-8 text, found bytes that are not at column 1 "
+                                     "('\\xff\\xfe networks': invalid start byte)") in found
+    assert P("measurements/zz-binary.csv", 1, "", "expected UTF-8 text, found bytes that are not at column 1 "
+                                                  "('\\xff\\xfe\\x00garbage': invalid start byte)") in found
     assert P("measurements/folder.csv", None, "", "expected only measurement files (*.csv) in data/measurements/, "
                                                   "found a folder (move it elsewhere)") in found
 

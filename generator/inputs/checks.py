@@ -17,27 +17,35 @@ The collector folds and caps what it shows, so one root cause never buries the r
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
-import io
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, ClassVar
 
 import numpy as np
 import pandas as pd
 import yaml
 
 from generator.errors import DataError, Problem
+from generator.inputs import files
+from generator.inputs.files import escape
 
 MAX_LINES_PER_FILE = 100  # problem lines shown per file, then "and N more"
 _RANGES_KEPT = 20  # line ranges remembered per folded problem (the count is always exact)
 _RANGES_SHOWN = 5
 _FOUND_CHARS = 60  # longest found-text quoted in a message
 MAX_YAML_DEPTH = 64  # nesting levels a data YAML file may have
+# Longest texts, in characters: an id becomes part of file names and URLs; a name or title is
+# shown in headings, legends and menus; a description is a few paragraphs of Markdown.
+MAX_ID_CHARS = 64
+MAX_NAME_CHARS = 120
+MAX_DESCRIPTION_CHARS = 10_000
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads such a cell as a formula
 
 
@@ -78,9 +86,15 @@ class _Group:
 
 
 class Problems:
-    """Every problem and warning of one run over the inputs, folded and capped for display."""
+    """Every problem and warning of one run over the inputs, folded and capped for display.
 
-    def __init__(self) -> None:
+    ``root``: the folder every input file of this run must lie inside once its links are
+    resolved (the project; ``None`` for files the user names on the command line, such as
+    a QuTiBench folder to import). The readers below take it from here.
+    """
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
         self._rank: dict[str, int] = {}
         self._groups: dict[tuple[bool, str], dict[tuple[str, str], _Group]] = {}
         self._overflow: dict[tuple[bool, str], int] = {}
@@ -143,11 +157,12 @@ class Problems:
                        key=lambda f: (self._rank.get(f, len(self._rank)), f))
         for file in files:
             groups = self._groups.get((warning, file), {})
+            shown = escape(file)  # a file name may hold invisible characters too
             for (fld, message), group in sorted(groups.items(), key=lambda kv: (kv[1].first, kv[1].order)):
-                out.append(Problem(file, group.where(), fld, message))
+                out.append(Problem(shown, group.where(), fld, message))
             extra = self._overflow.get((warning, file), 0)
             if extra:
-                out.append(Problem(file, "", "", f"and {extra:,} more problem{'s' if extra != 1 else ''} in this file"))
+                out.append(Problem(shown, "", "", f"and {extra:,} more problem{'s' if extra != 1 else ''} in this file"))
         return out
 
     def error(self) -> DataError:
@@ -236,9 +251,11 @@ def fmt_bound(value: float) -> str:
 
 
 def clip_text(text: str, limit: int = _FOUND_CHARS) -> str:
-    """Found-text for a message: at most ``limit`` characters, control characters shown."""
-    text = text.encode("unicode_escape").decode("ascii") if any(ord(c) < 32 for c in text) else text
-    return text if len(text) <= limit else text[:limit] + f"... ({len(text):,} characters)"
+    """Found-text for a message: at most ``limit`` characters, control and invisible characters
+    shown as escapes (``files.escape``)."""
+    length = len(text)
+    text = escape(text[:limit + 1])
+    return text if length <= limit else text[:limit] + f"... ({length:,} characters)"
 
 
 def found(value: Any) -> str:
@@ -256,6 +273,13 @@ def found(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping" if value else "an empty mapping"
     return f"a {type(value).__name__}"
+
+
+def length_problem(text: str, limit: int, shape: str = "text") -> str | None:
+    """Why ``text`` is too long for its field, or None."""
+    if len(text) <= limit:
+        return None
+    return f"expected {shape} of at most {limit:,} characters, found '{clip_text(text, min(40, limit))}'"
 
 
 def suggest(name: str, known: list[str]) -> str:
@@ -378,18 +402,14 @@ def yaml_number_problem(value: Any, rng: Range) -> str | None:
 # Files
 
 
-def read_text(log: FileLog, path: Path, what: str = "file", encoding: str = "utf-8") -> str | None:
-    """The file's text, or ``None`` after logging why it cannot be read."""
-    if path.is_dir():
-        log.add(None, "", f"expected a {what}, found a folder")
-        return None
+def read_text(log: FileLog, path: Path, what: str = "a file") -> str | None:
+    """The whole text of ``path``, or ``None`` after logging why it cannot be read: not inside
+    the run's root, not a regular file, larger than ``files.MAX_TEXT_BYTES`` or not UTF-8
+    (``files``). ``what`` names the kind of file in messages ("a Markdown file")."""
     try:
-        return path.read_text(encoding=encoding)
-    except UnicodeDecodeError as exc:
-        line = path.read_bytes()[: exc.start].count(b"\n") + 1
-        log.add(line, "", f"expected UTF-8 text, found bytes that are not (byte {exc.start:,}: {exc.reason})")
-    except OSError as exc:
-        log.add(None, "", f"expected a readable {what}, found {exc.strerror or exc}")
+        return files.decode(files.read_input(path, log.problems.root, what))
+    except files.Refused as why:
+        log.add(why.line, "", why.message)
     return None
 
 
@@ -416,60 +436,193 @@ class _TooDeep(Exception):
         self.line = line
 
 
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that builds ``YamlMap`` / ``YamlSeq``, records duplicate keys and refuses
-    nesting deeper than ``MAX_YAML_DEPTH`` (instead of a RecursionError)."""
+# YAML 1.2's core schema for plain scalars: what people mean by a number. ``010`` is ten
+# (YAML 1.1 reads eight), ``4:26`` is text (1.1 reads 266, base 60), ``yes``/``no``/``on``/
+# ``off`` are text (1.1 reads booleans), ``2019-06-01`` is text (1.1 reads a date). Only
+# ``0o`` and ``0x`` mark octal and hexadecimal.
+_CORE_NULL = re.compile(r"(?:~|null|Null|NULL|)\Z")
+_CORE_BOOL = re.compile(r"(?:true|True|TRUE|false|False|FALSE)\Z")
+_CORE_INT = re.compile(r"(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)\Z")
+_CORE_FLOAT = re.compile(r"(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
+                         r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))\Z")
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_INT_DIGITS = 4000  # longer decimal integers are read as floats (Python's int() refuses beyond 4300 digits)
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """Implicit types of YAML 1.2's core schema, plus merge keys (``<<``)."""
+
+
+for _tag, _pattern, _first in (
+        ("tag:yaml.org,2002:null", _CORE_NULL, ["~", "n", "N", ""]),
+        ("tag:yaml.org,2002:bool", _CORE_BOOL, list("tTfF")),
+        ("tag:yaml.org,2002:int", _CORE_INT, list("-+0123456789")),
+        ("tag:yaml.org,2002:float", _CORE_FLOAT, list("-+0123456789.")),
+        (_MERGE_TAG, re.compile(r"<<\Z"), ["<"])):
+    _CoreResolver.add_implicit_resolver(_tag, _pattern, _first)
+
+
+class _LineLoader(yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, yaml.composer.Composer,
+                  yaml.constructor.SafeConstructor, _CoreResolver):
+    """A safe loader of YAML 1.2's core schema that builds ``YamlMap`` / ``YamlSeq`` with the
+    line of every key and item (lines as an editor counts them), records duplicate keys,
+    merges ``<<`` keys, and refuses nesting deeper than ``MAX_YAML_DEPTH`` (instead of a
+    RecursionError). Only the core tags are known: ``!!timestamp``, ``!!binary`` and
+    application tags are syntax problems."""
+
+    yaml_constructors: ClassVar[dict[Any, Any]] = {}  # only the core schema's (set below)
 
     def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        yaml.constructor.SafeConstructor.__init__(self)
+        _CoreResolver.__init__(self)
         self.duplicate_keys: list[tuple[int, str, int]] = []  # (line, key, first line)
         self.depth = 0
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", stream)]  # index of each line's start
+        self.flattened: dict[int, list[tuple[Any, Any]]] = {}  # id(mapping node) -> its merged pairs
+
+    def line_of(self, mark: yaml.Mark) -> int:
+        """The 1-based line of ``mark`` (PyYAML also counts U+0085, U+2028 and U+2029 as line
+        breaks; YAML 1.2 and editors do not)."""
+        return bisect.bisect_right(self.starts, mark.index)
+
+    def column_of(self, mark: yaml.Mark) -> int:
+        return mark.index - self.starts[self.line_of(mark) - 1] + 1
 
     def compose_node(self, parent: Any, index: Any) -> Any:
         self.depth += 1
         try:
             if self.depth > MAX_YAML_DEPTH:
-                raise _TooDeep(self.peek_event().start_mark.line + 1)
+                raise _TooDeep(self.line_of(self.peek_event().start_mark))
             return super().compose_node(parent, index)
         finally:
             self.depth -= 1
 
 
-def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
-    loader.flatten_mapping(node)
-    result = YamlMap()
-    result.line, result.key_lines = node.start_mark.line + 1, {}
+class _NotCore(yaml.constructor.ConstructorError):
+    """A value outside the core schema: its message is a whole problem (expected ..., found ...)."""
+
+
+def _construct_error(loader: _LineLoader, node: yaml.Node, message: str) -> _NotCore:
+    return _NotCore(None, None, message, node.start_mark)
+
+
+def _merged_pairs(loader: _LineLoader, node: yaml.MappingNode, depth: int = 0) -> list[tuple[Any, Any]]:
+    """The (key node, value node) pairs of a mapping with its ``<<`` merges applied: its own
+    keys win over merged ones, and among merged mappings the first listed wins (YAML's merge
+    rule). Each mapping is flattened once, so shared anchors cost nothing more."""
+    if id(node) in loader.flattened:
+        return loader.flattened[id(node)]
+    if depth > MAX_YAML_DEPTH:
+        raise _TooDeep(loader.line_of(node.start_mark))
+    merged: dict[Any, tuple[Any, Any]] = {}
+    own: list[tuple[Any, Any]] = []
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        key = key if isinstance(key, (str, int, float, bool)) or key is None else str(key)
-        line = key_node.start_mark.line + 1
-        if key in result:
-            loader.duplicate_keys.append((line, str(key), result.key_lines[key]))
+        if key_node.tag != _MERGE_TAG:
+            own.append((key_node, value_node))
+            continue
+        sources = value_node.value if isinstance(value_node, yaml.SequenceNode) else [value_node]
+        for source in sources:
+            if not isinstance(source, yaml.MappingNode):
+                shown = f"'{clip_text(str(source.value))}'" if isinstance(source, yaml.ScalarNode) else "a list"
+                raise _construct_error(loader, source, "expected a mapping or a list of mappings to merge with '<<' "
+                                                       f"(an alias like *defaults), found {shown}")
+            for pair in _merged_pairs(loader, source, depth + 1):
+                key = _key(loader, pair[0])
+                merged.setdefault(key, pair)
+    pairs = list(merged.values()) + own
+    loader.flattened[id(node)] = pairs
+    return pairs
+
+
+def _key(loader: _LineLoader, key_node: yaml.Node) -> Any:
+    key = loader.construct_object(key_node, deep=True)
+    return key if isinstance(key, (str, int, float, bool)) or key is None else str(key)
+
+
+def _construct_map(loader: _LineLoader, node: yaml.MappingNode) -> YamlMap:
+    result = YamlMap()
+    result.line, result.key_lines = loader.line_of(node.start_mark), {}
+    own_lines: dict[Any, int] = {}
+    own_keys = {id(key_node) for key_node, _value in node.value}
+    for key_node, value_node in _merged_pairs(loader, node):
+        key = _key(loader, key_node)
+        line = loader.line_of(key_node.start_mark)
+        own = id(key_node) in own_keys
+        if own and key in own_lines:
+            loader.duplicate_keys.append((line, str(key), own_lines[key]))
+            continue  # the first one counts (a problem is reported either way)
+        if own:
+            own_lines[key] = line
         result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines.setdefault(key, line)
+        result.key_lines[key] = line
     return result
 
 
 def _construct_seq(loader: _LineLoader, node: yaml.SequenceNode) -> YamlSeq:
     result = YamlSeq(loader.construct_object(item, deep=True) for item in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [item.start_mark.line + 1 for item in node.value]
+    result.line = loader.line_of(node.start_mark)
+    result.item_lines = [loader.line_of(item.start_mark) for item in node.value]
     return result
 
 
-_LineLoader.add_constructor("tag:yaml.org,2002:map", _construct_map)
-_LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
-# YAML 1.1 reads 1e5 (no dot) as text; users mean a number.
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:float", re.compile(r"^[-+]?[0-9]+[eE][-+]?[0-9]+$"), list("-+0123456789")
-)
+def _construct_int(loader: _LineLoader, node: yaml.ScalarNode) -> int | float:
+    text = str(loader.construct_scalar(node))
+    digits = text.lstrip("+-")
+    try:
+        if digits.startswith(("0o", "0x")) and digits == text:
+            return int(digits[2:], 8 if digits[1] == "o" else 16)
+        return int(text) if len(digits) <= _INT_DIGITS else float(text)
+    except ValueError:
+        raise _construct_error(loader, node, f"expected an integer, found '{clip_text(text)}'") from None
+
+
+def _construct_float(loader: _LineLoader, node: yaml.ScalarNode) -> float:
+    text = str(loader.construct_scalar(node))
+    lowered = text.lower()
+    if lowered.lstrip("+-") == ".inf":
+        return -math.inf if lowered.startswith("-") else math.inf
+    if lowered == ".nan":
+        return math.nan
+    if not _CORE_FLOAT.match(text):
+        raise _construct_error(loader, node, f"expected a number, found '{clip_text(text)}'")
+    return float(text)
+
+
+def _construct_unknown(loader: _LineLoader, node: yaml.Node) -> Any:
+    tag = str(node.tag).replace("tag:yaml.org,2002:", "!!")
+    raise _construct_error(loader, node, f"expected text, a number, true/false, null, a list or a mapping, "
+                                         f"found a value tagged '{clip_text(tag)}'")
+
+
+_LineLoader.yaml_constructors = {
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _construct_int,
+    "tag:yaml.org,2002:float": _construct_float,
+    "tag:yaml.org,2002:str": yaml.constructor.SafeConstructor.construct_yaml_str,
+    "tag:yaml.org,2002:seq": _construct_seq,
+    "tag:yaml.org,2002:map": _construct_map,
+    None: _construct_unknown,  # any other tag
+}
 
 UNREADABLE = object()
 
 
 def parse_yaml(log: FileLog, text: str) -> Any:
-    """The parsed text, or ``UNREADABLE`` after logging why."""
-    loader = _LineLoader(text)
+    """The parsed text, or ``UNREADABLE`` after logging why (with the line, and the column
+    where PyYAML knows it)."""
+    try:
+        loader = _LineLoader(text)
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow (a control character)
+        starts = [0] + [m.end() for m in re.finditer(r"\r\n?|\n", text)]
+        line = bisect.bisect_right(starts, exc.position)
+        log.add(line, "", f"expected YAML text, found a character it does not allow at column "
+                          f"{exc.position - starts[line - 1] + 1} ({escape(chr(exc.character))})")
+        return UNREADABLE
     try:
         data = loader.get_single_data()
     except _TooDeep as exc:
@@ -477,15 +630,21 @@ def parse_yaml(log: FileLog, text: str) -> Any:
         return UNREADABLE
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
+        at = loader.line_of(mark) if mark is not None else None
+        if isinstance(exc, _NotCore) and exc.problem:
+            log.add(at, "", exc.problem)
+            return UNREADABLE
         what = getattr(exc, "problem", None) or str(exc)
         context = getattr(exc, "context", None)
-        detail = f"{what} ({context})" if context else what
-        log.add(mark.line + 1 if mark else None, "", f"expected valid YAML, found a syntax error: {detail}")
+        detail = clip_text(f"{what} ({context})" if context else what, 200)
+        where = f" at column {loader.column_of(mark)}" if mark is not None else ""
+        log.add(at, "", f"expected valid YAML, found a syntax error{where}: {detail}")
         return UNREADABLE
     finally:
         loader.dispose()
     for line, key, first in loader.duplicate_keys:
-        log.add(line, key, f"expected each key once in a mapping, found '{clip_text(key)}' again (first at line {first})")
+        log.add(line, clip_text(key), f"expected each key once in a mapping, found '{clip_text(key)}' again "
+                                      f"(first at line {first})")
     return data
 
 
@@ -500,11 +659,11 @@ def plain(value: Any) -> Any:
 
 def read_yaml(log: FileLog, path: Path, required: bool = True) -> Any:
     """The parsed file, or ``UNREADABLE`` after logging why (missing, unreadable, syntax)."""
-    if not path.exists():
+    if not files.exists(path):
         if required:
             log.add(None, "", "expected this file, found no such file (the data set needs it)")
         return UNREADABLE
-    text = read_text(log, path)
+    text = read_text(log, path, "a YAML file")
     return UNREADABLE if text is None else parse_yaml(log, text)
 
 
@@ -535,7 +694,7 @@ class Fields:
 
     def problem(self, key: str, message: str) -> None:
         self.broken = True
-        self.log.add(self.line(key), self.prefix + key, message)
+        self.log.add(self.line(key), self.prefix + clip_text(key), message)
 
     def _get(self, key: str, expected: str) -> Any:
         """The value, or ``None`` when absent or empty (a problem if the key is required)."""
@@ -556,10 +715,14 @@ class Fields:
         return int(value) if rng.integer else float(value)
 
     def text(self, key: str, pattern: re.Pattern[str] | None = None, shape: str = "text",
-             shown: bool = False) -> str | None:
-        """A text value; ``shown`` texts are published in download CSVs (no formula starts)."""
+             shown: bool = False, limit: int = MAX_NAME_CHARS) -> str | None:
+        """A text value of at most ``limit`` characters; ``shown`` texts are published in
+        download CSVs (no formula starts)."""
         value = self._get(key, shape)
         if value is None:
+            return None
+        if isinstance(value, str) and (message := length_problem(value.strip(), limit, shape)):
+            self.problem(key, message)
             return None
         if not isinstance(value, str) or not value.strip() or (pattern and not pattern.match(value)):
             self.problem(key, f"expected {shape}, found {found(value)}")
@@ -621,24 +784,111 @@ def top_list(log: FileLog, path: Path, key: str, noun: str) -> list[tuple[Any, i
 # CSV
 
 
-def csv_rows(log: FileLog, path: Path) -> list[tuple[int, list[str]]]:
-    """Every row of a small CSV file with its line number (header included); a file that
-    cannot be read or parsed is one problem and gives the rows read before it."""
-    rows: list[tuple[int, list[str]]] = []
-    if path.is_dir():
-        log.add(None, "", "expected a CSV file, found a folder")
-        return rows
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.reader(handle)
+class CsvRows:
+    """The rows of one CSV input file, each with the line it starts on, read as a stream.
+
+    The file is opened by ``files.open_input`` (inside the run's root, a regular file, at
+    most ``files.MAX_CSV_BYTES``) and read with ``csv``'s strict dialect. Reading stops at the
+    first problem of the stream, which is one problem naming its line: a byte that is not
+    UTF-8 (and its column), a line longer than ``files.MAX_LINE_BYTES``, a quote that is
+    never closed (the line and column where it opens), a cell longer than ``csv``'s field
+    limit (the line the row starts on), other CSV syntax. ``close`` releases the file.
+    """
+
+    def __init__(self, log: FileLog, handle: BinaryIO):
+        self.log, self.handle = log, handle
+        self.reader = csv.reader(files.text_lines(handle), strict=True)
+
+    @classmethod
+    def open(cls, log: FileLog, path: Path) -> CsvRows | None:
+        """The rows of ``path``, or None after logging why it cannot be opened."""
+        try:
+            return cls(log, files.open_input(path, log.problems.root, "a CSV file", files.MAX_CSV_BYTES))
+        except files.Refused as why:
+            log.add(why.line, "", why.message)
+            return None
+
+    def __iter__(self) -> Iterator[tuple[int, list[str]]]:
+        reader = self.reader
+        while True:
+            start = reader.line_num + 1
             try:
-                for cells in reader:
-                    rows.append((reader.line_num, cells))
-            except (csv.Error, UnicodeDecodeError) as exc:
-                log.add(reader.line_num + 1, "", _stream_error(exc))
-    except OSError as exc:
-        log.add(None, "", f"expected a readable CSV file, found {exc.strerror or exc}")
-    return rows
+                cells = next(reader)
+            except StopIteration:
+                return
+            except files.Refused as why:
+                self.log.add(why.line, "", why.message)
+                return
+            except csv.Error as exc:
+                self._syntax(exc, start)
+                return
+            yield start, cells
+
+    def close(self) -> None:
+        self.handle.close()
+
+    def _syntax(self, exc: csv.Error, start: int) -> None:
+        text, end = str(exc), self.reader.line_num
+        if "end of data" in text or "field limit" in text:
+            line, column = self._open_quote(start, end)
+            if column is not None and "end of data" in text:
+                self.log.add(line, "", f"expected each quoted cell to be closed, found a quote at column {column} "
+                                       "that opens a cell and is never closed")
+            elif column is not None:
+                self.log.add(line, "", f"expected each quoted cell to be closed within {csv.field_size_limit():,} "
+                                       f"characters, found a quote at column {column} that opens a longer cell")
+            else:
+                self.log.add(start, "", f"expected cells of at most {csv.field_size_limit():,} characters, "
+                                        "found a longer cell")
+        elif "expected after" in text:
+            self.log.add(end, "", "expected a comma or the end of the line after a closing quote, found more text "
+                                  '(a quote inside a quoted cell is written "")')
+        else:
+            self.log.add(end, "", f"expected CSV text, found a syntax error: {clip_text(text, 120)}")
+
+    def _open_quote(self, start: int, end: int) -> tuple[int, int | None]:
+        """(line, column) of the quote that opens a cell still open at line ``end`` in the row
+        that starts on line ``start`` (read again: only on this error path), or (start, None)."""
+        opened: tuple[int, int | None] = (start, None)
+        try:
+            self.handle.seek(0)
+            lines = itertools.islice(files.text_lines(self.handle), start - 1, end)
+            quoted = False
+            for number, text in enumerate(lines, start):
+                i, at_field_start = 0, not quoted
+                while i < len(text):
+                    if quoted:
+                        j = text.find('"', i)
+                        if j < 0:
+                            break
+                        if text.startswith('""', j):
+                            i = j + 2
+                        else:
+                            quoted, opened, i = False, (start, None), j + 1
+                    elif at_field_start and text[i] == '"':
+                        quoted, opened, i = True, (number, i + 1), i + 1
+                    else:
+                        j = text.find(",", i)
+                        if j < 0:
+                            break
+                        i, at_field_start = j + 1, True
+                        continue
+                    at_field_start = False
+        except (OSError, files.Refused):
+            pass
+        return opened
+
+
+def csv_rows(log: FileLog, path: Path) -> list[tuple[int, list[str]]]:
+    """Every row of a small CSV file with the line it starts on (header included); a file
+    that cannot be read or parsed is one problem and gives the rows read before it."""
+    rows = CsvRows.open(log, path)
+    if rows is None:
+        return []
+    try:
+        return list(rows)
+    finally:
+        rows.close()
 
 
 # ---------------------------------------------------------------------------------------
@@ -700,29 +950,22 @@ def open_csv(log: FileLog, path: Path, required: tuple[str, ...], optional: tupl
              chunk_rows: int = CHUNK_ROWS) -> CsvTable | None:
     """The header and a lazy iterator of row chunks, or ``None`` without a usable header.
 
-    Rows are streamed, so memory does not grow with the file; a blank line is skipped, a
-    row with the wrong number of cells is one problem, and reading stops at the first
-    undecodable byte or CSV syntax error (one problem naming its line).
+    Rows are streamed (``CsvRows``), so memory does not grow with the file; a blank line is
+    skipped, a row with the wrong number of cells is one problem, and reading stops at the
+    first undecodable byte or CSV syntax error (one problem naming its line).
     """
-    if path.is_dir():
-        log.add(None, "", "expected a CSV file, found a folder")
+    rows = CsvRows.open(log, path)
+    if rows is None:
         return None
-    try:
-        handle = path.open(newline="", encoding="utf-8-sig")
-    except OSError as exc:
-        log.add(None, "", f"expected a readable CSV file, found {exc.strerror or exc}")
-        return None
-    reader = csv.reader(handle)
-    try:
-        first = next(reader, [])
-    except (csv.Error, UnicodeDecodeError, OSError) as exc:
-        handle.close()
-        log.add(1, "", _stream_error(exc))
-        return None
+    stream = iter(rows)
+    before = log.problems.errors
+    first = next(stream, (1, []))[1]
     header = [name.strip() for name in first]
     if not any(header):
-        handle.close()
-        log.add(1, "", f"expected a header line with the column names, found {'an empty line' if first else 'an empty file'}")
+        rows.close()
+        if log.problems.errors == before:  # else the stream's problem (on line 1) says why
+            log.add(1, "", f"expected a header line with the column names, "
+                           f"found {'an empty line' if first else 'an empty file'}")
         return None
     check_header(log, header, required, optional)
     known = set(required + optional)
@@ -730,45 +973,30 @@ def open_csv(log: FileLog, path: Path, required: tuple[str, ...], optional: tupl
     for index, name in enumerate(header):
         if name in known:
             positions.setdefault(name, index)
-    return CsvTable(frozenset(header), _chunks(log, handle, reader, len(header), positions, chunk_rows))
+    return CsvTable(frozenset(header), _chunks(log, rows, stream, len(header), positions, chunk_rows))
 
 
-def _stream_error(exc: BaseException) -> str:
-    if isinstance(exc, UnicodeDecodeError):
-        return f"expected UTF-8 text, found bytes that are not ({exc.reason})"
-    if isinstance(exc, csv.Error):
-        return f"expected CSV text, found a syntax error: {exc}"
-    return f"expected a readable CSV file, found {getattr(exc, 'strerror', None) or exc}"
-
-
-def _chunks(log: FileLog, handle: io.TextIOBase, reader: Any, width: int, positions: dict[str, int],
-            chunk_rows: int) -> Iterator[CsvChunk]:
+def _chunks(log: FileLog, rows: CsvRows, stream: Iterator[tuple[int, list[str]]], width: int,
+            positions: dict[str, int], chunk_rows: int) -> Iterator[CsvChunk]:
     names, index = list(positions), list(positions.values())
-    rows: list[list[str]] = []
+    kept: list[list[str]] = []
     lines: list[int] = []
     widths: dict[int, list[int]] = {}
     try:
-        while True:
-            try:
-                cells = next(reader)
-            except StopIteration:
-                break
-            except (csv.Error, UnicodeDecodeError, OSError) as exc:
-                log.add(reader.line_num + 1, "", _stream_error(exc))
-                break
+        for line, cells in stream:
             if len(cells) != width:
                 if any(c.strip() for c in cells):
-                    widths.setdefault(len(cells), []).append(reader.line_num)
+                    widths.setdefault(len(cells), []).append(line)
                 continue
-            rows.append([cells[i] for i in index])
-            lines.append(reader.line_num)
-            if len(rows) >= chunk_rows:
-                yield _chunk(rows, lines, names)
-                rows, lines = [], []
-        if rows:
-            yield _chunk(rows, lines, names)
+            kept.append([cells[i] for i in index])
+            lines.append(line)
+            if len(kept) >= chunk_rows:
+                yield _chunk(kept, lines, names)
+                kept, lines = [], []
+        if kept:
+            yield _chunk(kept, lines, names)
     finally:
-        handle.close()
+        rows.close()
         for n, where in sorted(widths.items()):
             log.add_lines(where, "", f"expected {width} cells (one per column), found {n}")
 

@@ -12,20 +12,24 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from generator.inputs import files
 from generator.inputs.checks import UNREADABLE, Fields, FileLog, Problems, Range, YamlMap, YamlSeq, found, \
-    read_yaml, suggest, yaml_number_problem
+    length_problem, read_yaml, suggest, yaml_number_problem
 from generator.model.bounds import ALL_ASSUMPTIONS as ASSUMPTIONS
 from generator.model.roofline import DEFAULT_ASSUMPTION
+
+MAX_TITLE_CHARS = 120  # shown on every page, in its <title> and header
+MAX_TAGLINE_CHARS = 300
 
 # A checker turns a YAML value into the option's value, or returns (None, why not).
 Check = Callable[[Any], tuple[Any, str | None]]
 
 
-def text() -> Check:
+def text(limit: int) -> Check:
     def check(value: Any) -> tuple[Any, str | None]:
         if not isinstance(value, str):
             return None, f"expected text, found {found(value)}"
-        return value.strip(), None
+        return value.strip(), length_problem(value.strip(), limit)
     return check
 
 
@@ -70,8 +74,8 @@ class Option:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("title", text(), "CNN Inference Benchmarks", "Site title, shown on every page."),
-    Option("tagline", text(), "", "Shown under the title on every page."),
+    Option("title", text(MAX_TITLE_CHARS), "CNN Inference Benchmarks", "Site title, shown on every page."),
+    Option("tagline", text(MAX_TAGLINE_CHARS), "", "Shown under the title on every page."),
     Option("roofline.default_assumption", choice(ASSUMPTIONS), DEFAULT_ASSUMPTION,
            "The storage assumption of the first roofline section, the Pareto and efficiency comparisons."),
     Option("roofline.assumptions", list_of(choice(ASSUMPTIONS)), None,
@@ -105,9 +109,11 @@ def _sections() -> dict[str, list[str]]:
 def read_config(problems: Problems, path: Path, display: str) -> SiteConfig | None:
     """The settings of ``path`` (the defaults when it does not exist); None after problems."""
     log: FileLog = problems.declare(display)
-    raw = read_yaml(log, path, required=False)
+    if not files.exists(path):
+        return SiteConfig()
+    raw = read_yaml(log, path)
     if raw is UNREADABLE:
-        return SiteConfig() if not path.exists() else None
+        return None
     if raw is None:
         return SiteConfig()
     before = problems.errors
@@ -151,8 +157,9 @@ def read_config(problems: Problems, path: Path, display: str) -> SiteConfig | No
 
 
 def load_config(path: Path) -> SiteConfig:
-    """``read_config`` on its own: the settings, or DataError with every problem."""
-    problems = Problems()
+    """``read_config`` on its own: the settings, or DataError with every problem (the file
+    must lie inside its folder)."""
+    problems = Problems(root=path.parent)
     config = read_config(problems, path, path.name)
     problems.raise_if_any()
     assert config is not None

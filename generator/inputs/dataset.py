@@ -11,17 +11,20 @@ bounded memory.
 
 from __future__ import annotations
 
-import hashlib
+import os
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 import pandas as pd
 
+from generator.inputs import files
 from generator.inputs.checks import (
+    MAX_DESCRIPTION_CHARS,
+    MAX_ID_CHARS,
     PERCENT,
     PRUNING,
     CsvChunk,
@@ -144,7 +147,8 @@ class _Ids:
     """Unique ids of one list: the first wins, a later copy is a problem naming both lines."""
 
     def __init__(self, log: FileLog, scope: str = ""):
-        self.log, self.scope, self.seen = log, scope, {}
+        self.log, self.scope = log, scope
+        self.seen: dict[Any, int] = {}
 
     def first(self, value: Any, line: int, field: str = "id") -> bool:
         if value in self.seen:
@@ -159,7 +163,7 @@ class _Ids:
 def _known_keys(log: FileLog, table: YamlMap, field: str, precisions: Known):
     """(precision, value, line, field) per key of a per-precision mapping naming a known precision."""
     for key, value in table.items():
-        line, name = table.key_lines[key], f"{field}.{key}"
+        line, name = table.key_lines[key], f"{field}.{clip_text(str(key))}"
         message = precisions.unknown(key)
         log.add_if(line, name, message)
         if message is None and precisions.usable(key):
@@ -172,7 +176,8 @@ def _spec(log: FileLog, path: Path, key: str, noun: str, entry: Callable[..., tu
     items = top_list(log, path, key, noun + "s")
     if items is None:
         return Known(log.file, noun, None)
-    known = Known(log.file, noun, {})
+    by_id: dict[str, Any] = {}
+    known = Known(log.file, noun, by_id)
     ids = _Ids(log)
     for item, line in items:
         ident, record, broken = entry(log, item, line, *refs)
@@ -183,7 +188,7 @@ def _spec(log: FileLog, path: Path, key: str, noun: str, entry: Callable[..., tu
         if broken or record is None:
             known.broken.add(ident)
         else:
-            known.by_id[ident] = record
+            by_id[ident] = record
     return known
 
 
@@ -193,20 +198,21 @@ def _spec(log: FileLog, path: Path, key: str, noun: str, entry: Callable[..., tu
 
 def _precision(log: FileLog, item: Any, line: int) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a precision", ("id", "bits"))
-    pid, bits = f.text("id", PRECISION_ID, PRECISION_SHAPE), f.number("bits", BITS)
+    pid, bits = f.text("id", PRECISION_ID, PRECISION_SHAPE, limit=MAX_ID_CHARS), f.number("bits", BITS)
     return pid, (Precision(pid, float(bits)) if pid and bits is not None else None), f.broken
 
 
 def _task(log: FileLog, item: Any, line: int) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a task", ("id", "name", "input_elements", "output_elements"), ("description",))
-    tid, name = f.text("id", SLUG, SLUG_SHAPE), f.text("name", shown=True)
+    tid, name = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS), f.text("name", shown=True)
     if tid in SITE_NAMES:
         f.problem("id", f"expected a task id that is not a name the site uses for its own pages "
                         f"({', '.join(SITE_NAMES)}), found '{tid}'")
     inputs, outputs = f.number("input_elements", ELEMENTS), f.number("output_elements", ELEMENTS)
-    description = f.text("description", shown=True) or ""
-    ok = tid is not None and name is not None and inputs is not None and outputs is not None
-    return tid, (Task(tid, name, inputs, outputs, description) if ok else None), f.broken
+    description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
+    if tid is None or name is None or inputs is None or outputs is None:
+        return tid, None, f.broken
+    return tid, Task(tid, name, int(inputs), int(outputs), description), f.broken
 
 
 def _peaks(m: Fields, precisions: Known) -> dict[str, float]:
@@ -231,7 +237,7 @@ def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) 
     m = Fields(log, item, line, "a mode", ("peak_tops", "bandwidth_gbps"), ("id", "memory_gb", "power_w"))
     if not m.valid:
         return None, None
-    mode_id = "" if m.map.get("id") in (None, "") else m.text("id", SLUG, SLUG_SHAPE)
+    mode_id = "" if m.map.get("id") in (None, "") else m.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS)
     if several and mode_id == "":
         m.problem("id", "expected a mode id: a platform with several modes names each one, found nothing")
         return None, None
@@ -246,9 +252,9 @@ def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) 
 def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a platform", ("id", "name", "vendor", "kind", "modes"),
                ("description", "onchip_mb", "color"))
-    pid = f.text("id", SLUG, SLUG_SHAPE)
+    pid = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS)
     name, vendor = f.text("name", shown=True), f.text("vendor", shown=True)
-    kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True) or ""
+    kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     onchip = f.number("onchip_mb", ONCHIP_MB)
     color = f.text("color", COLOR, "a colour like #1f77b4") if "color" in f.map else None
     mode_items = list(f.items("modes", "modes"))
@@ -263,9 +269,9 @@ def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[st
         else:
             modes.append(mode)
     broken = broken or f.broken or not modes
-    ok = not broken and None not in (pid, name, vendor, kind)
-    record = Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color) if ok else None
-    return pid, record, broken
+    if broken or pid is None or name is None or vendor is None or kind is None:
+        return pid, None, broken
+    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color), broken
 
 
 def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
@@ -312,8 +318,10 @@ def _layers(f: Fields) -> tuple[Layer, ...] | None:
             lf.problem("kernel" if "kernel" in lf.map else "out_size",
                        "expected no kernel or out_size for a dense layer (it has in x out weights)")
         f.broken = f.broken or lf.broken
-        if not lf.broken and None not in (kind, channels_in, channels_out, kernel, out_size):
-            result.append(Layer(kind, channels_in, channels_out, kernel, out_size))
+        if lf.broken or kind is None or channels_in is None or channels_out is None or kernel is None \
+                or out_size is None:
+            continue
+        result.append(Layer(kind, int(channels_in), int(channels_out), kernel, out_size))
     return tuple(result) if not f.broken else None
 
 
@@ -335,11 +343,11 @@ def _from_layers(v: Fields, layers: tuple[Layer, ...], pruning: float) -> tuple[
 
 def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description", "layers"))
-    nid, name = f.text("id", SLUG, SLUG_SHAPE), f.text("name", shown=True)
-    task = f.text("task", SLUG, "a task id")
+    nid, name = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS), f.text("name", shown=True)
+    task = f.text("task", SLUG, "a task id", limit=MAX_ID_CHARS)
     if task is not None and (message := tasks.unknown(task)):
         f.problem("task", message)
-    description = f.text("description", shown=True) or ""
+    description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     layers = _layers(f)
     layered = "layers" in f.map  # even with broken layers, the variants are not asked for totals
     variants, levels = [], _Ids(log, f" within {nid}" if nid else " within the network")
@@ -362,8 +370,9 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
             continue
         variants.append(Variant(pruning, ops, weights, accuracy))
     broken = broken or f.broken or not variants or not tasks.usable(task)
-    record = Network(nid, name, task, tuple(variants), description, layers or ()) if not broken and name else None
-    return nid, record, broken or record is None
+    if broken or nid is None or name is None or task is None:
+        return nid, None, True
+    return nid, Network(nid, name, task, tuple(variants), description, layers or ()), False
 
 
 # ---------------------------------------------------------------------------------------
@@ -475,7 +484,8 @@ def _check_references(log: FileLog, frame: pd.DataFrame, cat: Catalog,
     """Problems of every distinct combination of ids, logged on all its lines; resolved modes."""
     modes = frame["mode"].to_numpy(dtype=object).copy()
     lines = frame["source_row"].to_numpy()
-    for combo, rows in frame.groupby(list(_COMBO), sort=False, dropna=False).indices.items():
+    for group, rows in frame.groupby(list(_COMBO), sort=False, dropna=False).indices.items():
+        combo = cast(tuple[Any, ...], group)
         if combo not in combos:
             combos[combo] = _combo_problems(combo, cat)
         mode_id, problems = combos[combo]
@@ -499,27 +509,39 @@ def _check_consistency(log: FileLog, frame: pd.DataFrame) -> None:
 
 
 def _csv_files(problems: Problems, folder: Path, display: Callable[[Path], str], what: str) -> list[Path]:
-    """The ``*.csv`` files of ``folder`` (any case), name order; any other entry is a problem.
-
-    Hidden files (``.gitkeep``) are ignored.
-    """
-    files = []
-    for path in sorted(folder.iterdir(), key=lambda p: (p.name.lower(), p.name)):
-        if path.name.startswith("."):
+    """The entries named ``*.csv`` (any case) of ``folder``, name order, whatever they are
+    (reading one says when it is not a regular file inside the project); a folder or any
+    other name is a problem. Hidden entries (``.gitkeep``) are ignored."""
+    paths: list[Path] = []
+    try:
+        with os.scandir(folder) as entries:
+            listed = sorted(entries, key=lambda entry: (entry.name.lower(), entry.name))
+    except OSError as exc:
+        problems.add(display(folder), None, "", f"expected a readable folder, found {exc.strerror or exc}")
+        return paths
+    for entry in listed:
+        if entry.name.startswith("."):
             continue
-        if path.is_file() and path.suffix.lower() == ".csv":
-            files.append(path)
+        path = Path(entry.path)
+        if path.suffix.lower() == ".csv" and not entry.is_dir(follow_symlinks=False):
+            paths.append(path)
         else:
-            kind = "a folder" if path.is_dir() else f"'{clip_text(path.name)}'"
+            kind = "a folder" if entry.is_dir(follow_symlinks=False) else f"'{clip_text(entry.name)}'"
             problems.add(display(path), None, "", f"expected only {what} files (*.csv) in {display(folder)}/, "
                                                   f"found {kind} (move it elsewhere)")
-    return files
+    return paths
 
 
 def _folder(problems: Problems, folder: Path, display: Callable[[Path], str], required: bool) -> bool:
+    """Whether ``folder`` is a folder of CSV files to read (inside the project); else why not."""
     if folder.is_dir():
+        try:
+            files.check_folder(folder, problems.root)
+        except files.Refused as why:
+            problems.add(display(folder), None, "", why.message)
+            return False
         return True
-    if folder.exists():
+    if files.exists(folder):
         problems.add(display(folder), None, "", "expected a folder of CSV files, found a file")
     elif required:
         problems.add(display(folder), None, "", "expected a folder of measurement CSV files, found no such folder")
@@ -540,10 +562,8 @@ def _measurements(problems: Problems, folder: Path, display: Callable[[Path], st
             log = problems.declare(display(path))
             key = None
             if memo is not None:
-                try:
-                    key = memo.key("measurements", log.file, catalog, hashlib.sha256(path.read_bytes()).hexdigest())
-                except OSError:
-                    key = None  # open_csv reports it
+                digest = files.digest(path, problems.root, files.MAX_CSV_BYTES)
+                key = memo.key("measurements", log.file, catalog, digest) if digest else None  # else open_csv says why
             kept = memo.get("measurements", key) if memo is not None and key is not None else None
             if isinstance(kept, pd.DataFrame):
                 parts.append(kept)
@@ -584,8 +604,8 @@ def _check_unique_runs(problems: Problems, frame: pd.DataFrame) -> None:
     first = frame.loc[~again, key + ["source_file", "source_row"]]
     later = frame.loc[again, key + ["source_file", "source_row"]].merge(
         first, on=key, how="left", suffixes=("", "_first"))
-    for (file, first_file, first_line), part in later.groupby(["source_file", "source_file_first",
-                                                               "source_row_first"], sort=True):
+    for group, part in later.groupby(["source_file", "source_file_first", "source_row_first"], sort=True):
+        file, first_file, first_line = cast(tuple[str, str, int], group)
         problems.add_lines(file, part["source_row"], "repeat",
                            "expected one run per task, platform, mode, precision, network, pruning_pct, "
                            f"batch and repeat, found the same run as {first_file} line {int(first_line)} "
@@ -598,7 +618,7 @@ def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
     columns = list(MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE)
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
     ids = ("task", "platform", "mode", "precision", "network", "source_file")
-    types = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
+    types: dict[str, Any] = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
     frame = frame[columns].astype(types | {c: float for c in MEASUREMENT_VALUES})
     for column in ids:
         text = frame[column].astype(str).to_numpy(dtype=object)
@@ -639,8 +659,8 @@ def _trace_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], cat: Ca
                           "power_w": power, "source_row": lines})
     frame = frame.loc[ok].reset_index(drop=True)
     modes = frame["mode"].to_numpy(dtype=object).copy()
-    for (platform_id, mode_cell, network_id), rows in frame.groupby(list(TRACE_KEY), sort=False).indices.items():
-        key = (platform_id, mode_cell, network_id)
+    for group, rows in frame.groupby(list(TRACE_KEY), sort=False).indices.items():
+        platform_id, mode_cell, network_id = key = cast(tuple[str, str, str], group)
         if key not in combos:
             combos[key] = _trace_refs(platform_id, mode_cell, network_id, cat)
         mode_id, problems = combos[key]
@@ -711,11 +731,17 @@ def _traces(problems: Problems, folder: Path, display: Callable[[Path], str], ca
 def read_dataset(problems: Problems, data_dir: Path, name: str = "data", memo: Memo | None = None) -> Dataset | None:
     """Check every file of ``data_dir`` into ``problems``; the Dataset when there are none.
 
-    Files are shown as ``name/...``; measurement files go through ``memo`` when given.
+    Files are shown as ``name/...``; each must lie inside ``problems.root`` (``files``);
+    measurement files go through ``memo`` when given.
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise UsageError(f"{data_dir}: data folder not found")
+    try:
+        files.check_folder(data_dir, problems.root)
+    except files.Refused as why:
+        problems.add(name, None, "", why.message)
+        return None
 
     def display(path: Path) -> str:
         return display_path(path, data_dir, name)
@@ -734,18 +760,18 @@ def read_dataset(problems: Problems, data_dir: Path, name: str = "data", memo: M
     if problems:
         return None
     return Dataset(
-        precisions=tuple(precisions.by_id.values()),
-        tasks=tuple(tasks.by_id.values()),
-        platforms=tuple(platforms.by_id.values()),
-        networks=tuple(networks.by_id.values()),
+        precisions=tuple((precisions.by_id or {}).values()),  # every by_id is set when there was no problem
+        tasks=tuple((tasks.by_id or {}).values()),
+        platforms=tuple((platforms.by_id or {}).values()),
+        networks=tuple((networks.by_id or {}).values()),
         measurements=runs,
         power_traces=samples,
     )
 
 
 def load_dataset(data_dir: Path, strict: bool = False) -> Dataset:
-    """Read and check ``data_dir``; raise ``DataError`` listing all problems."""
-    problems = Problems()
+    """Read and check ``data_dir`` (every file inside it); raise ``DataError`` listing all problems."""
+    problems = Problems(root=Path(data_dir))
     dataset = read_dataset(problems, Path(data_dir), Path(data_dir).resolve().name)
     if strict:
         problems.escalate_warnings()

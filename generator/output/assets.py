@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import json
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import altair as alt
 import vl_convert
 
+from generator.errors import DataError, Problem
+from generator.inputs.extra import Extra
 from generator.memo import Memo
-from generator.output.write import Staging
+from generator.output.write import MARKER, Staging
 
 BUNDLE_NAME = "vega-bundle.js"
 LICENSE_NAME = "vega-bundle.LICENSE.txt"
@@ -56,3 +58,26 @@ def write_assets(source_dir: Path, staging: Staging, memo: Memo | None = None) -
                 staging.write_bytes(f"assets/{path.name}", path.read_bytes())
     staging.write_text(f"assets/{BUNDLE_NAME}", vega_bundle(memo))
     staging.write_bytes(f"assets/{LICENSE_NAME}", (VENDOR / "VEGA-LICENSES.txt").read_bytes())
+
+
+def write_extra(extra: Extra, staging: Staging) -> None:
+    """The site author's own files (``site_src/extra/``), verbatim, after everything else:
+    one with the name of a file or folder the site writes itself is a problem (DataError)."""
+    written = set(staging.files)
+    folders = {parent.as_posix() for path in written for parent in PurePosixPath(path).parents if parent.name}
+    problems = []
+    for relative, source in extra.files.items():
+        parents = {parent.as_posix() for parent in PurePosixPath(relative).parents if parent.name}
+        if relative in written or relative in folders or parents & written or relative.startswith(MARKER):
+            problems.append(Problem(extra.shown(relative), "", "", "expected a file the site does not write "
+                                    "itself, found the name of one of its pages, tables, assets or its marker; "
+                                    "rename it"))
+            continue
+        try:
+            data = source.read_bytes()
+        except OSError as exc:
+            problems.append(Problem(extra.shown(relative), "", "", f"expected a readable file, found {exc.strerror}"))
+            continue
+        staging.write_bytes(relative, data)
+    if problems:
+        raise DataError(problems)

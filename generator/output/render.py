@@ -3,11 +3,17 @@
 Autoescaping is on for every template, so text from ``data/`` (platform names, vendors)
 is escaped wherever it lands. Markdown has two levels of trust:
 
-* ``site_src/`` is the site author's prose: it may hold HTML, but links and sources with
-  a script scheme (``javascript:``, ``vbscript:``, ``data:``) are dropped;
+* ``site_src/`` is the site author's prose: it may hold HTML and attribute lists, but links
+  and sources with a script scheme (``javascript:``, ``vbscript:``, ``data:``) are dropped;
 * text from ``data/`` (:class:`DataText`, e.g. a task description) arrives through pull
-  requests: raw HTML in it is shown as text, and only ``http(s):``, ``mailto:`` and
-  relative links are kept.
+  requests, so it is a **closed language**: Markdown's tables, fenced code and lists, no
+  attribute lists (``{: onerror=... }``, ``{: #page-data }``) and no raw HTML (shown as
+  text); only ``http(s):``, ``mailto:`` and relative links; images only from the site
+  itself (a relative address: an image from elsewhere, such as a tracking pixel, becomes
+  its alt text). The rendered HTML then goes through a sanitizer (``nh3``, Ammonia) with
+  an allow list of tags, attributes and URL schemes as the last line of defence: no
+  ``id``, ``name``, ``class`` or event-handler attribute can come out of it, so contributor
+  text never shadows the page's own elements (DOM clobbering) or runs script.
 
 Generated prose that quotes a data name escapes it with :func:`md_escape`. Chart specs
 are embedded as JSON inside ``<script type="application/json">`` with ``<``, ``>`` and
@@ -25,11 +31,13 @@ from typing import Any
 
 import jinja2
 import markdown as md
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-_MD_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list"]
+_SITE_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "attr_list"]
+_DATA_EXTENSIONS = ["tables", "fenced_code", "sane_lists"]  # no attr_list: attributes are not the contributor's
 _SCHEME = re.compile(r"([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _DATA_SCHEMES = {"http", "https", "mailto"}
 _SCRIPT_SCHEMES = {"javascript", "vbscript", "data"}
@@ -38,24 +46,41 @@ _URL_ATTRIBUTE = re.compile(
     r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<uq>[^\s"'>]+))""", re.IGNORECASE)
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>])")  # what Markdown lets a backslash escape
 
+# What Markdown makes of contributor text, and nothing else (the sanitizer's allow list).
+_DATA_TAGS = {"p", "br", "hr", "strong", "em", "code", "pre", "blockquote", "ul", "ol", "li", "a", "img",
+              "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"}
+_DATA_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}, "ol": {"start"},
+                    "th": {"style"}, "td": {"style"}}  # style: the tables' text-align only
+
 
 class DataText(str):
     """Markdown that comes from ``data/`` (untrusted): rendered by :func:`data_markdown`."""
 
 
+def _cleaned(url: str) -> str:
+    """A URL as a browser reads it: entities decoded, blanks and control characters ignored."""
+    return re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url))
+
+
 def _scheme(url: str) -> str | None:
     """The URL's scheme as a browser reads it (entities decoded, blanks and controls ignored)."""
-    cleaned = re.sub(r"[\x00-\x20\x7f]+", "", html.unescape(url))
-    match = _SCHEME.match(cleaned)
+    match = _SCHEME.match(_cleaned(url))
     return match.group(1).lower() if match else None
 
 
-class _Links(Treeprocessor):
-    """Drops ``href``/``src`` values whose scheme is not allowed (the text stays)."""
+def _elsewhere(url: str) -> bool:
+    """Whether ``url`` leads off the site: it has a scheme, or starts with two slashes
+    (``//host/x``; browsers read a backslash as a slash)."""
+    return _scheme(url) is not None or re.match(r"[/\\]{2}", _cleaned(url)) is not None
 
-    def __init__(self, md_instance: md.Markdown, allowed: set[str] | None, refused: set[str]):
+
+class _Links(Treeprocessor):
+    """Drops ``href``/``src`` values whose scheme is not allowed (the text stays); with
+    ``local_images``, an image from anywhere but the site becomes its alt text."""
+
+    def __init__(self, md_instance: md.Markdown, allowed: set[str] | None, refused: set[str], local_images: bool):
         super().__init__(md_instance)
-        self.allowed, self.refused = allowed, refused
+        self.allowed, self.refused, self.local_images = allowed, refused, local_images
 
     def ok(self, url: str) -> bool:
         scheme = _scheme(url)
@@ -67,6 +92,11 @@ class _Links(Treeprocessor):
 
     def run(self, root: Any) -> None:
         for element in root.iter():
+            if element.tag == "img" and self.local_images and _elsewhere(element.get("src", "")):
+                alt, tail = element.get("alt", ""), element.tail
+                element.clear()
+                element.tag, element.text, element.tail = "span", alt, tail
+                continue
             for attribute in ("href", "src"):
                 value = element.get(attribute)
                 if value is not None and not self.ok(value):
@@ -82,7 +112,8 @@ class _SafeMarkdown(Extension):
         if self.escape_html:
             md_instance.preprocessors.deregister("html_block")
             md_instance.inlinePatterns.deregister("html")
-        md_instance.treeprocessors.register(_Links(md_instance, self.allowed, _SCRIPT_SCHEMES), "safe_links", 0)
+        md_instance.treeprocessors.register(
+            _Links(md_instance, self.allowed, _SCRIPT_SCHEMES, local_images=self.escape_html), "safe_links", 0)
 
 
 def _strip_script_urls(text: str) -> str:
@@ -98,9 +129,23 @@ def _strip_script_urls(text: str) -> str:
 def _converter(untrusted: bool) -> md.Markdown:
     """One Markdown converter per kind of text and process, reset before each text (setting
     one up costs more than converting a paragraph)."""
-    safety = _SafeMarkdown(escape_html=True, allowed=_DATA_SCHEMES) if untrusted else _SafeMarkdown(
-        escape_html=False, allowed=None)
-    return md.Markdown(output_format="html", extensions=[*_MD_EXTENSIONS, safety])
+    if untrusted:
+        return md.Markdown(output_format="html",
+                           extensions=[*_DATA_EXTENSIONS, _SafeMarkdown(escape_html=True, allowed=_DATA_SCHEMES)])
+    return md.Markdown(output_format="html",
+                       extensions=[*_SITE_EXTENSIONS, _SafeMarkdown(escape_html=False, allowed=None)])
+
+
+def _local_image_source(element: str, attribute: str, value: str) -> str | None:
+    """The sanitizer's filter: an image's address only when it is the site's own."""
+    if element == "img" and attribute == "src" and _elsewhere(value):
+        return None
+    return value
+
+
+_DATA_CLEANER = nh3.Cleaner(
+    tags=_DATA_TAGS, attributes=_DATA_ATTRIBUTES, url_schemes=_DATA_SCHEMES, filter_style_properties={"text-align"},
+    attribute_filter=_local_image_source, strip_comments=True, link_rel="noopener noreferrer")
 
 
 def site_markdown(text: str) -> Markup:
@@ -110,8 +155,8 @@ def site_markdown(text: str) -> Markup:
 
 
 def data_markdown(text: str) -> Markup:
-    """Markdown from ``data/``: raw HTML shown as text, only http(s), mailto and relative links."""
-    return Markup(_converter(untrusted=True).reset().convert(text or ""))
+    """Markdown from ``data/``, a closed language (see the module doc), sanitized."""
+    return Markup(_DATA_CLEANER.clean(_converter(untrusted=True).reset().convert(text or "")))
 
 
 def markdown_to_html(text: str) -> Markup:

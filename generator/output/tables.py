@@ -6,6 +6,9 @@ with ``SIGNIFICANT_DIGITS`` significant digits in positional notation, trailing 
 trimmed (``194.27``, ``5.23807``, ``0.0038432``): every input value keeps all its digits,
 and the float noise of derived values (``0.30000000000000004``) does not reach the diff.
 Integers stay integers; booleans are ``true``/``false``; missing values are empty cells.
+Input files that the generator writes (the QuTiBench importer's ``data/``) pass
+``digits=None``: every digit the float holds (the shortest text that reads back as the same
+float), so nothing a source gave is rounded.
 A text cell that a spreadsheet would run as a formula (``=...``, ``+...``, ``-...``,
 ``@...``) is written with a leading apostrophe, as OWASP recommends.
 """
@@ -24,14 +27,15 @@ SIGNIFICANT_DIGITS = 9
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def format_number(value: float, digits: int = SIGNIFICANT_DIGITS) -> str:
-    """``digits`` significant digits, positional notation, trailing zeros trimmed; -0 -> 0."""
+def format_number(value: float | None, digits: int | None = SIGNIFICANT_DIGITS) -> str:
+    """``digits`` significant digits (``None``: all of them, the shortest round-trip text),
+    positional notation, trailing zeros trimmed; -0 -> 0."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return ""
     value = float(value)
     if math.isinf(value):
         return "inf" if value > 0 else "-inf"
-    text = format(Decimal(f"{value:.{digits}g}"), "f")
+    text = format(Decimal(repr(value) if digits is None else f"{value:.{digits}g}"), "f")
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "") else text
@@ -56,9 +60,10 @@ def sort_rows(frame: pd.DataFrame, key: Sequence[str] | None = None) -> pd.DataF
     return frame.sort_values(columns, kind="mergesort", na_position="last").reset_index(drop=True)
 
 
-def _column_text(series: pd.Series) -> list[str]:
+def _column_text(series: pd.Series, digits: int | None = SIGNIFICANT_DIGITS) -> list[str]:
     """Every cell of one column as CSV text (``_format_cell``'s rules), column-wise: text
-    is formatted once per distinct value, numbers with one C-level format call each."""
+    is formatted once per distinct value, numbers with one C-level format call each
+    (``digits=None``: one ``format_number`` call each)."""
     dtype = series.dtype
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype) \
             or not pd.api.types.is_float_dtype(dtype):
@@ -66,6 +71,10 @@ def _column_text(series: pd.Series) -> list[str]:
         texts = [_quote(_format_cell(v)) for v in uniques] + [""]
         return [texts[c] for c in codes.tolist()]
     values = series.to_numpy(dtype=float)
+    if digits is None:
+        return [format_number(v, None) for v in values.tolist()]
+    if digits != SIGNIFICANT_DIGITS:
+        return [format_number(v, digits) for v in values.tolist()]
     out = list(map(_FLOAT.format, values.tolist()))
     magnitude = np.abs(values)
     with np.errstate(invalid="ignore"):
@@ -79,9 +88,11 @@ def _column_text(series: pd.Series) -> list[str]:
 _FLOAT = "{:.%dg}" % SIGNIFICANT_DIGITS
 
 
-def to_csv_text(frame: pd.DataFrame, key: Sequence[str] | None = None, sort: bool = True) -> str:
+def to_csv_text(frame: pd.DataFrame, key: Sequence[str] | None = None, sort: bool = True,
+                digits: int | None = SIGNIFICANT_DIGITS) -> str:
     """The frame as CSV text, rows sorted by ``key`` (unless ``sort`` is false: the caller's
-    order is already meaningful and deterministic), numbers at significant digits.
+    order is already meaningful and deterministic), floats at ``digits`` significant digits
+    (``None``: all of them).
 
     Formatted column by column (a million runs take seconds, not minutes)."""
     if sort:
@@ -89,7 +100,7 @@ def to_csv_text(frame: pd.DataFrame, key: Sequence[str] | None = None, sort: boo
     header = ",".join(_quote(str(c)) for c in frame.columns) + "\n"
     if not len(frame):
         return header
-    columns = [_column_text(frame[c]) for c in frame.columns]
+    columns = [_column_text(frame[c], digits) for c in frame.columns]
     return header + "\n".join(",".join(cells) for cells in zip(*columns)) + "\n"
 
 

@@ -1,0 +1,292 @@
+"""Names to ids, and the hints: what the QuTiBench files do not say, as data.
+
+The hints (``hints.yaml`` next to this module, or ``--hints FILE``) give ids, aliases,
+display names, vendors, kinds, network tasks, operation counts with more digits and networks
+missing from the source tables. They are read and checked like every input: each mistake is
+one problem line (file, line, field, expected, found). A source name is resolved by
+:class:`Names`: hint aliases first, then ``<alias> <mode>`` (``TX2 - maxn``), then a generic
+slug id, so a new network or platform gets an id without a code change.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.inputs.checks import (
+    PRUNING,
+    UNREADABLE,
+    Fields,
+    FileLog,
+    Problems,
+    YamlMap,
+    YamlSeq,
+    found,
+    positive,
+    read_yaml,
+    yaml_number_problem,
+)
+from generator.inputs.dataset import BITS, ELEMENTS, ONCHIP_MB, OPS_GOP, WEIGHTS_M
+from generator.model.layers import Layer
+from generator.qutibench.sources import normalise_name, slug
+from generator.records import PLATFORM_KINDS, Precision, Task, Variant
+
+DEFAULT_HINTS = Path(__file__).with_name("hints.yaml")
+HINT_LISTS = ("precisions", "tasks", "platforms", "networks")
+SAMPLE_INTERVAL_S = positive(1e6)
+
+_PRUNING_SUFFIX = re.compile(r"^(.*\S)\s+([0-9]*\.?[0-9]+)\s*%?$")
+
+
+def split_pruning(name: str) -> tuple[str, float]:
+    """``ResNet-50 80%`` -> (``ResNet-50``, 80.0); no trailing number -> 100 (unpruned)."""
+    match = _PRUNING_SUFFIX.match(name.strip())
+    if match:
+        return match.group(1), float(match.group(2))
+    return name.strip(), 100.0
+
+
+@dataclass
+class Names:
+    """Resolves source names to ids: aliases first, then ``<alias> <mode>``, then a slug."""
+
+    platform_alias: dict[str, str] = field(default_factory=dict)
+    platform_modes: dict[str, list[str]] = field(default_factory=dict)
+    network_alias: dict[str, str] = field(default_factory=dict)
+
+    def add_platform(self, platform_id: str, names: list[str], modes: list[str]) -> None:
+        for name in [platform_id, *names]:
+            self.platform_alias.setdefault(normalise_name(name), platform_id)
+        known = self.platform_modes.setdefault(platform_id, [])
+        known += [m for m in modes if m and m not in known]
+
+    def add_network(self, network_id: str, names: list[str]) -> None:
+        for name in [network_id, *names]:
+            self.network_alias.setdefault(normalise_name(name), network_id)
+
+    def platform(self, name: str) -> tuple[str, str]:
+        """(platform id, mode id or "") of a platform name such as ``TX2 - maxn``."""
+        key = normalise_name(name)
+        if key in self.platform_alias:
+            return self.platform_alias[key], ""
+        for alias in sorted(self.platform_alias, key=lambda a: (-len(a), a)):
+            platform_id = self.platform_alias[alias]
+            for mode in self.platform_modes.get(platform_id, []):
+                if key == f"{alias} {normalise_name(mode)}":
+                    return platform_id, mode
+        if " - " in name:
+            base, _, mode = name.rpartition(" - ")
+            return self.platform(base)[0], slug(mode)
+        return slug(name), ""
+
+    def network(self, name: str) -> str:
+        return self.network_alias.get(normalise_name(name), slug(name))
+
+
+# --------------------------------------------------------------------------- the hints
+
+
+@dataclass(frozen=True)
+class PlatformHint:
+    id: str
+    name: str | None = None
+    vendor: str | None = None
+    kind: str | None = None
+    description: str = ""
+    onchip_mb: float | None = None
+    onchip_source: str = ""  # written as a comment after onchip_mb
+    color: str | None = None
+    aliases: tuple[str, ...] = ()
+    modes: tuple[str, ...] = ()  # the mode ids its names may end with, in file order
+
+
+@dataclass(frozen=True)
+class NetworkHint:
+    id: str
+    name: str | None = None
+    task: str | None = None
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    ops_gop: dict[float, float] = field(default_factory=dict)  # pruning_pct -> precise GOP
+    layers: tuple[Layer, ...] = ()  # the unpruned network: operations and weights computed
+    variants: tuple[Variant, ...] = ()  # variants the source tables lack
+
+
+@dataclass(frozen=True)
+class TraceHint:
+    platform: str
+    sample_interval_s: float = 1.0
+    idle_column: str = "Idle"
+    networks: dict[str, str] = field(default_factory=dict)  # column abbreviation -> network id
+
+
+@dataclass(frozen=True)
+class Hints:
+    precisions: tuple[Precision, ...] = ()
+    tasks: tuple[Task, ...] = ()
+    platforms: tuple[PlatformHint, ...] = ()
+    networks: tuple[NetworkHint, ...] = ()
+    power_traces: TraceHint | None = None
+
+    def platform(self, platform_id: str) -> PlatformHint | None:
+        return next((p for p in self.platforms if p.id == platform_id), None)
+
+    def network(self, network_id: str) -> NetworkHint | None:
+        return next((n for n in self.networks if n.id == network_id), None)
+
+    def names(self) -> Names:
+        names = Names()
+        for platform in self.platforms:
+            names.add_platform(platform.id, [platform.name or "", *platform.aliases], list(platform.modes))
+        for network in self.networks:
+            names.add_network(network.id, [network.name or "", *network.aliases])
+        return names
+
+
+def load_hints(path: Path, problems: Problems) -> Hints:
+    """The hints file, read and checked like every input (one problem line per mistake)."""
+    log = problems.declare(str(path))
+    data = read_yaml(log, path)
+    if data is UNREADABLE:
+        return Hints()
+    if not isinstance(data, YamlMap):
+        log.add(1, "", f"expected a mapping of hint lists at the top level, found {found(data)}")
+        return Hints()
+    Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces"))  # unknown keys
+    traces = data.get("power_traces")
+    return Hints(
+        precisions=tuple(p for p in (_precision(log, *e) for e in _entries(log, data, "precisions")) if p),
+        tasks=tuple(t for t in (_task(log, *e) for e in _entries(log, data, "tasks")) if t),
+        platforms=tuple(_platform(log, *e) for e in _entries(log, data, "platforms")),
+        networks=tuple(_network(log, *e) for e in _entries(log, data, "networks")),
+        power_traces=_traces(log, traces, data.key_lines.get("power_traces", 1)) if traces is not None else None,
+    )
+
+
+def _entries(log: FileLog, data: YamlMap, key: str) -> list[tuple[YamlMap, int, str]]:
+    """(entry, line, id) of each entry of ``data[key]`` that is a mapping with an id."""
+    what = key.removesuffix("s")
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, YamlSeq):
+        log.add(data.key_lines.get(key, 1), key, f"expected a list of {what} entries, found {found(value)}")
+        return []
+    entries = []
+    for item, line in zip(value, value.item_lines):
+        ident = item.get("id") if isinstance(item, YamlMap) else None
+        if not isinstance(ident, (str, int)) or isinstance(ident, bool) or ident == "":
+            shown = "an entry without an id" if isinstance(item, YamlMap) else found(item)
+            log.add(line, f"{key}.id", f"expected a {what} entry with an 'id', found {shown}")
+            continue
+        entries.append((item, line, str(ident)))
+    return entries
+
+
+def _names(f: Fields, key: str) -> tuple[str, ...]:
+    """A list of names (``aliases``, ``modes``): texts or numbers."""
+    value = f.map.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        f.problem(key, f"expected a list of names, found {found(value)}")
+        return ()
+    return tuple(str(v) for v in value)
+
+
+def _precision(log: FileLog, item: YamlMap, line: int, ident: str) -> Precision | None:
+    f = Fields(log, item, line, "a precision hint", ("id", "bits"), prefix="precisions.")
+    bits = f.number("bits", BITS)
+    return Precision(ident, float(bits)) if bits is not None else None
+
+
+def _task(log: FileLog, item: YamlMap, line: int, ident: str) -> Task | None:
+    f = Fields(log, item, line, "a task hint", ("id", "name", "input_elements", "output_elements"),
+               ("description",), prefix="tasks.")
+    name, description = f.text("name"), f.text("description") or ""
+    inputs, outputs = f.number("input_elements", ELEMENTS), f.number("output_elements", ELEMENTS)
+    if name is None or inputs is None or outputs is None:
+        return None
+    return Task(ident, name, int(inputs), int(outputs), description)
+
+
+def _platform(log: FileLog, item: YamlMap, line: int, ident: str) -> PlatformHint:
+    f = Fields(log, item, line, "a platform hint", ("id",),
+               ("name", "vendor", "kind", "description", "onchip_mb", "onchip_source", "color", "aliases",
+                "modes"), prefix="platforms.")
+    onchip = f.number("onchip_mb", ONCHIP_MB)
+    return PlatformHint(
+        ident, name=f.text("name"), vendor=f.text("vendor"),
+        kind=f.choice("kind", PLATFORM_KINDS) if "kind" in f.map else None,
+        description=f.text("description") or "", onchip_mb=float(onchip) if onchip is not None else None,
+        onchip_source=(f.text("onchip_source") or "").replace("\n", " "), color=f.text("color"),
+        aliases=_names(f, "aliases"), modes=_names(f, "modes"))
+
+
+def _network(log: FileLog, item: YamlMap, line: int, ident: str) -> NetworkHint:
+    f = Fields(log, item, line, "a network hint", ("id",),
+               ("name", "task", "description", "aliases", "ops_gop", "layers", "variants"), prefix="networks.")
+    return NetworkHint(
+        ident, name=f.text("name"), task=f.text("task"), description=f.text("description") or "",
+        aliases=_names(f, "aliases"), ops_gop=_ops(f), layers=_layers(f), variants=_variants(f))
+
+
+def _ops(f: Fields) -> dict[float, float]:
+    """``ops_gop``: pruning_pct -> GOP per input."""
+    table = f.mapping("ops_gop", "a mapping of pruning_pct -> GOP per input") if "ops_gop" in f.map else None
+    result: dict[float, float] = {}
+    for key, value in (table or {}).items():
+        message = yaml_number_problem(key, PRUNING) or yaml_number_problem(value, OPS_GOP)
+        if message:
+            f.problem("ops_gop", f"{message} (in '{key}: {value}')")
+        else:
+            result[float(key)] = float(value)
+    return result
+
+
+def _layers(f: Fields) -> tuple[Layer, ...]:
+    """``layers``: {kind, in, out, kernel, out_size} each, as in data/networks.yaml."""
+    if "layers" not in f.map:
+        return ()
+    result = []
+    for item, line in f.items("layers", "layers"):
+        try:
+            result.append(Layer(item["kind"], item["in"], item["out"], _pair(item.get("kernel", 1)),
+                                _pair(item.get("out_size", 1))))
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            f.log.add(line, f.prefix + "layers", "expected a layer {kind: conv or dense, in, out, kernel, "
+                                                 f"out_size}} of integers >= 1, found {found(item)} ({exc})")
+            f.broken = True
+    return tuple(result)
+
+
+def _pair(value: Any) -> tuple[int, int]:
+    return (value[0], value[1]) if isinstance(value, list) and len(value) == 2 else (value, value)
+
+
+def _variants(f: Fields) -> tuple[Variant, ...]:
+    """``variants``: extra variants {pruning_pct, ops_gop, weights_m} the source lacks."""
+    if "variants" not in f.map:
+        return ()
+    result = []
+    for item, line in f.items("variants", "variants"):
+        v = Fields(f.log, item, line, "a variant", ("pruning_pct", "ops_gop", "weights_m"), (), f.prefix + "variants.")
+        pruning, ops, weights = v.number("pruning_pct", PRUNING), v.number("ops_gop", OPS_GOP), \
+            v.number("weights_m", WEIGHTS_M)
+        if pruning is not None and ops is not None and weights is not None:
+            result.append(Variant(float(pruning), float(ops), float(weights)))
+    return tuple(result)
+
+
+def _traces(log: FileLog, node: Any, line: int) -> TraceHint | None:
+    f = Fields(log, node, line, "the power trace settings", ("platform",),
+               ("sample_interval_s", "idle_column", "networks"), "power_traces.")
+    platform = f.text("platform")
+    interval = f.number("sample_interval_s", SAMPLE_INTERVAL_S) if "sample_interval_s" in f.map else 1.0
+    networks = f.mapping("networks", "a mapping of column abbreviation -> network id") if "networks" in f.map else None
+    if platform is None or interval is None:
+        return None
+    return TraceHint(platform, float(interval), f.text("idle_column") or "Idle",
+                     {str(k).lower(): str(v) for k, v in (networks or {}).items()})
