@@ -1,8 +1,8 @@
 """``python -m generator serve``: build, serve on 127.0.0.1, rebuild on change, reload pages.
 
-Standard library only: ``http.server`` serves the output folder, a thread polls ``data/``,
-``site_src/``, ``templates/`` and ``site.yml`` (modification time and size of every file)
-and rebuilds in-process when something changed. Served HTML pages (never the files on disk)
+``http.server`` serves the output folder, a thread polls ``data/``, ``site_src/``,
+``templates/`` and ``site.yml`` (modification time and size of every file) and rebuilds
+in-process when something changed, with one memo kept in memory between rebuilds. Served HTML pages (never the files on disk)
 get a small script that polls ``/__reload`` for the build counter and reloads the page when
 it changes. A build that fails (a data problem, a template error) is reported in the
 terminal, and the last good site keeps being served.
@@ -19,7 +19,11 @@ import urllib.parse
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.build import build
 from generator.errors import DataError, UsageError
+from generator.fingerprint import code_digest
+from generator.memo import Memo
+from generator.project import Project
 
 RELOAD_PATH = "/__reload"
 POLL_SECONDS = 0.5
@@ -51,15 +55,20 @@ WAITING_PAGE = """<!doctype html>
 """
 
 
-def build_once(project_root: Path, out_dir: Path) -> None:
-    """Build the site of ``project_root`` into ``out_dir``: the only coupling to the build.
+def builder_of(project_root: Path) -> Callable[[Path, Path], None]:
+    """A function that builds the site of ``project_root`` into a folder, with one memo for
+    every build it makes: the only coupling to the build.
 
-    Raises ``DataError`` (every data problem) or any other error of the build; the build
-    swaps the new site in only when it succeeded, so ``out_dir`` keeps the last good site.
+    It raises ``DataError`` (every data problem) or any other error of the build; the build
+    swaps the new site in only when it succeeded, so the folder keeps the last good site.
     """
-    from generator.build import Project, build
+    project = Project(project_root)
+    memo = Memo.for_project(project.cache_dir, project.root, code_digest(), keep=True)
 
-    build(Project(project_root), out_dir, log=lambda _msg: None)
+    def build_once(root: Path, out_dir: Path) -> None:
+        build(Project(root), out_dir, log=lambda _msg: None, memo=memo)
+
+    return build_once
 
 
 def snapshot(project_root: Path) -> dict[str, tuple[int, int]]:
@@ -90,14 +99,13 @@ class DevServer:
     """The build-watch-serve loop; ``start()`` runs it in background threads, ``stop()`` ends it."""
 
     def __init__(self, project_root: Path, out_dir: Path, port: int = 8000, log: Log = print,
-                 builder: Callable[[Path, Path], None] = build_once, poll_seconds: float = POLL_SECONDS):
+                 builder: Callable[[Path, Path], None] | None = None, poll_seconds: float = POLL_SECONDS):
         self.project_root = project_root
         self.out_dir = out_dir.resolve()
         self.log = log
-        self.builder = builder
+        self.builder = builder or builder_of(project_root)
         self.poll_seconds = poll_seconds
         self.builds = 0  # successful builds; the pages' reload counter
-        self.failures = 0
         self._stop = threading.Event()
         self._lock = threading.Lock()
         self._threads: list[threading.Thread] = []
@@ -133,8 +141,6 @@ class DevServer:
                 self.builds += 1
             self.log(f"Built in {time.perf_counter() - started:.1f} s (build {self.builds}).")
             return True
-        with self._lock:
-            self.failures += 1
         return False
 
     def watch(self) -> None:
@@ -162,7 +168,8 @@ class DevServer:
 
     def stop(self) -> None:
         self._stop.set()
-        self.httpd.shutdown()
+        if self._threads:  # ``shutdown`` waits for a serving loop: only when one was started
+            self.httpd.shutdown()
         self.httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=30)
@@ -232,12 +239,12 @@ def run(project: Path, port: int, out: Path | None, log: Log = print) -> int:
     except OSError as exc:
         raise UsageError(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}") from None
     log = server.log
-    log(f"Building {project} into {out_dir} ...")
-    server.rebuild()
-    server.start()
-    log(f"Serving {server.url} (watching {', '.join(WATCHED)}; Ctrl-C to stop)")
-    _flush()
-    try:
+    try:  # Ctrl-C at any moment from here on stops cleanly (a build in progress leaves the last good site)
+        log(f"Building {project} into {out_dir} ...")
+        server.rebuild()
+        server.start()
+        log(f"Serving {server.url} (watching {', '.join(WATCHED)}; Ctrl-C to stop)")
+        _flush()
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:
