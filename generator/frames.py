@@ -110,7 +110,8 @@ def layers_frame(ds: Dataset) -> pd.DataFrame:
     parts = [layer_frame(expand(n.architecture, v.pruning_pct).layers).assign(
                 task=n.task, network=n.id, pruning_pct=v.pruning_pct)
              for n in ds.networks if n.architecture is not None for v in n.variants if v.from_layers]
-    if not parts:
-        return pd.DataFrame(columns=[*LAYER_KEY, *LAYER_COLUMNS])
+    if not parts:  # typed, so that joins on it still work
+        parts = [layer_frame([]).assign(task=pd.Series(dtype=object), network=pd.Series(dtype=object),
+                                        pruning_pct=pd.Series(dtype=float))]
     frame = pd.concat(parts, ignore_index=True)
     return frame[[*LAYER_KEY, *LAYER_COLUMNS]]

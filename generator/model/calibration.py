@@ -180,6 +180,18 @@ def predict(facts: pd.DataFrame, points: pd.DataFrame, unit: Sequence[str] = CON
     return frame.reset_index(drop=True)
 
 
+def platform_fits(facts: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame:
+    """What the calibration learned of every platform-mode-precision row of ``facts`` from
+    everything measured: ``platform``, ``mode``, ``precision``, ``calibration_factor``,
+    ``overhead_ms``, ``calibration_basis`` and ``calibration_configurations`` (what a new
+    network on it would be predicted with)."""
+    rows = facts.drop_duplicates(["platform", "mode", "precision"]).reset_index(drop=True)
+    fitted = predict(rows.assign(network="", pruning_pct=np.nan), calibration_runs(facts, runs), ("network",))
+    keep = ["platform", "mode", "precision", *COLUMNS]
+    return sorted_rows(pd.concat([rows[["platform", "mode", "precision"]], fitted[list(COLUMNS)]], axis=1)[keep],
+                       ["platform", "mode", "precision"])
+
+
 def calibrated(bounds: pd.DataFrame, facts: pd.DataFrame, runs: pd.DataFrame) -> pd.DataFrame:
     """The ``calibrated`` rows: the bound rows (``bounds``, with their ``facts``) with ``fps``
     and ``attainable_tops`` of the prediction, each measured configuration calibrated without
