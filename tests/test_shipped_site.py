@@ -260,3 +260,16 @@ def test_the_theory_page_says_how_good_the_model_is_and_flags_reach_the_task_pag
     mnist = (site / "mnist.html").read_text(encoding="utf-8")
     assert "FP32: 100%‡" in mnist  # the overview marks what was measured above the peak
     assert "measured above the compute peak" in mnist
+
+
+def test_the_readme_shows_the_model_error_table_the_benchmark_prints():
+    import subprocess
+    import sys
+
+    printed = subprocess.run([sys.executable, str(REPO / "benchmarks" / "model_error.py")], capture_output=True,
+                             text=True, check=True).stdout
+    table = [line for line in printed.splitlines() if line.startswith("|")]
+    assert len(table) >= 2 + 3 + 5  # header, the calibrated prediction under three schemes, five other models
+    readme = (REPO / "README.md").read_text(encoding="utf-8").splitlines()
+    start = readme.index(table[0])
+    assert readme[start:start + len(table)] == table

@@ -742,3 +742,13 @@ def test_onchip_memory_and_colour_of_a_platform_are_checked(data):
         P("platforms.yaml", line + 4, "onchip_mb", "expected a number >= 0, found -1"),
         P("platforms.yaml", line + 5, "color", "expected a colour like #1f77b4, found the text 'red'"),
     ]
+
+
+def test_the_layer_example_of_the_data_readme_is_a_valid_network(data):
+    readme = (Path(__file__).parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    start = readme.index("described by its **layers**")
+    example = readme[readme.index("```yaml\n", start) + len("```yaml\n"):readme.index("```\n", start + 40)]
+    append(data, "networks.yaml", example.replace("task: imagenet", "task: imagenet\n    description: example"))
+    network = load_dataset(data).network("resnet-50")
+    assert [v.from_layers for v in network.variants] == [True, False]
+    assert network.variants[0].ops_gop > 0
