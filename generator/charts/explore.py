@@ -27,14 +27,13 @@ from generator.charts.common import (
     sort_frame,
     tooltip,
     variant_labels,
-    zoom,
 )
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
 
 MEMORY_COLOR, COMPUTE_COLOR, ROOF_COLOR = "#D55E00", "#0072B2", "#555555"  # colour-blind safe (Okabe-Ito)
-X_LAYER = "Arithmetic intensity of the layer (ops per off-chip byte, log)"
-Y_LAYER = "Attained performance (TOP/s, log)"
+X_LAYER = "Layer intensity (ops per off-chip byte, log)"
+Y_LAYER = "Attained (TOP/s, log)"
 
 
 def _roof_label(frame: pd.DataFrame) -> pd.Series:
@@ -47,13 +46,13 @@ def _decades(values: pd.Series) -> tuple[float, float]:
 
 
 def layer_roofline_chart(layer_times: pd.DataFrame, platforms: pd.DataFrame, variants: pd.DataFrame, name: str,
-                         title: str = "The layers of a network on a platform's roofline") -> ChartSpec:
+                         title: str = "A network's layers on a roofline") -> ChartSpec:
     """One point per layer with operations of the chosen network variant on the chosen
     platform row's roofline: x = its operations per byte it moves off chip, y = the
     performance it attains (operations / its time, ``model.bounds.layer_times``), orange
     where memory-bound. A layer that moves nothing off chip is drawn at the right edge.
     Two drop-downs choose the network and the platform (defaults: the network with most
-    layers, the platform row where most of them are memory-bound); scroll to zoom, drag to pan."""
+    layers, the platform row where most of them are memory-bound)."""
     require_rows(layer_times, "layer_roofline_chart")
     require_columns(layer_times, ("platform", "mode", "precision", "network", "pruning_pct", "layer", "name", "kind",
                                   "ops_gop", "weights_m", "traffic_bytes", "compute_s", "memory_s", "peak_tops",
@@ -116,17 +115,17 @@ def layer_roofline_chart(layer_times: pd.DataFrame, platforms: pd.DataFrame, var
         color=alt.Color("bound:N", title="Layer", scale=alt.Scale(domain=["compute-bound", "memory-bound"],
                                                                    range=[COMPUTE_COLOR, MEMORY_COLOR]),
                         legend=alt.Legend(orient="bottom")),
-        shape=alt.Shape("bound:N", scale=alt.Scale(domain=["compute-bound", "memory-bound"],
-                                                   range=["circle", "triangle-down"]), legend=None),
+        shape=alt.Shape("bound:N", title="Layer", scale=alt.Scale(domain=["compute-bound", "memory-bound"],
+                                                                   range=["circle", "triangle-down"]),
+                        legend=alt.Legend(orient="bottom")),
         size=alt.Size("share_pct:Q", title="Share of the time (%)", scale=alt.Scale(range=[25, 400]), legend=None),
         tooltip=tooltip(("name", "Layer"), ("kind", "Kind"), ("bound", "Bound"), ("ops_gop", "Operations (GOP)", ""),
                         ("weights_m", "Weights (M)", ""), ("traffic_kb", "Off-chip traffic (kB per input)", ""),
                         ("share_pct", "Share of the network's time (%)", ".3~r"), ("batch", "Batch", "d")),
-    ).add_params(zoom())
+    )
     chart = alt.layer(roof, points, width="container", height=400, title=alt.Title(
-        text={"expr": "'Layers of ' + layer_network + ' on ' + layer_platform"},
-        subtitle="Orange triangles: memory-bound layers. Size: share of the network's time. "
-                 "At the right edge: layers that move nothing off chip.")).add_params(network, platform)
+        title, subtitle=["Orange triangles: memory-bound layers; size: share", "of the time; at the right edge: nothing "
+                         "off chip."])).add_params(network, platform)
     memory_layers = frame[(frame["roof"] == default_roof) & (frame["variant"] == default_variant) & frame["memory_bound"]]
     description = (f"{title}: {len(variants_shown)} network variants described by their layers on {len(roof_order)} "
                    f"platform rows; {default_variant} on {default_roof} has {len(memory_layers)} memory-bound layers.")
@@ -139,7 +138,7 @@ WHATIF_MODELS = ("weights-offchip", "platform-aware", "calibrated")
 
 
 def whatif_chart(variants: pd.DataFrame, precisions: pd.DataFrame, tasks: pd.DataFrame, platforms: pd.DataFrame,
-                 fits: pd.DataFrame, name: str, title: str = "What if: every network on a platform you change") -> ChartSpec:
+                 fits: pd.DataFrame, name: str, title: str = "Every network on a platform you change") -> ChartSpec:
     """Every network variant's predicted inputs/s at the chosen platform row's precision, under
     QuTiBench's ``weights-offchip`` assumption, the ``platform-aware`` bound and the
     ``calibrated`` prediction (the platform's fitted efficiency and overhead), recomputed in
@@ -217,23 +216,22 @@ def whatif_chart(variants: pd.DataFrame, precisions: pd.DataFrame, tasks: pd.Dat
         .transform_filter("isValid(datum.fps)")
         .mark_point(filled=True, size=70, opacity=0.9)
         .encode(
-            y=alt.Y("variant:N", title=None, sort=rows),
+            y=alt.Y("variant:N", title=None, sort=rows, axis=alt.Axis(labelLimit=0)),
             x=alt.X("fps:Q", title="Predicted inputs/s (log)", scale=alt.Scale(type="log")),
             color=alt.Color("model:N", title="Model", scale=alt.Scale(domain=list(WHATIF_MODELS),
                                                                       range=[NEUTRAL, COMPUTE_COLOR, MEMORY_COLOR]),
                             legend=alt.Legend(orient="bottom")),
-            shape=alt.Shape("model:N", scale=alt.Scale(domain=list(WHATIF_MODELS),
-                                                       range=["square", "triangle-up", "circle"]), legend=None),
+            shape=alt.Shape("model:N", title="Model", scale=alt.Scale(domain=list(WHATIF_MODELS),
+                                                                      range=["square", "triangle-up", "circle"]),
+                            legend=alt.Legend(orient="bottom")),
             tooltip=tooltip(("variant", "Network"), ("model", "Model"), ("fps", "Predicted (inputs/s)", ""),
                             ("peak", "Peak (TOP/s)", ""), ("bandwidth", "Bandwidth (GB/s)", ""),
                             ("batch", "Batch", "d")),
         )
         .add_params(platform, *factors, batch)
         .properties(width="container", height=rows_height(len(rows), 20), title=alt.Title(
-            text={"expr": "'What if: ' + whatif_platform + (peak_log10 || bandwidth_log10 || onchip_log10 ? "
-                          "' changed' : '') + ', batch ' + pow(2, batch_log2)"},
-            subtitle="Each slider multiplies the platform's figure by 10 to its value; the calibrated prediction "
-                     "keeps the platform's fitted efficiency and overhead."))
+            title, subtitle=["A slider multiplies the platform's figure by 10 to", "its value; calibrated: the "
+                             "platform's fitted efficiency."]))
     )
     description = (f"{title}: {len(rows)} network variants predicted on any of {len(roof_order)} platform rows "
                    f"(starting from {default}) under {len(WHATIF_MODELS)} models, recomputed as the reader changes "
