@@ -6,14 +6,19 @@ from __future__ import annotations
 
 import csv
 import shutil
+import subprocess
 import textwrap
 from pathlib import Path
 
 import pytest
+import yaml
 
+from generator.citation import Citation, data_date
 from generator.errors import DataError
+from generator.inputs.config import load_config
 from generator.inputs.dataset import load_dataset
 from tests.conftest import MINIDATA
+from tests.helpers import REPO
 
 HEADER = "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp,source\n"
 
@@ -107,3 +112,62 @@ def test_sources_and_notes_are_in_the_downloadable_tables(make_project, tmp_path
     assert {r["network_note"] for r in rows("networks.csv") if r["network"] == "net-big"} == {"Accuracy as published."}
     assert {r["network_note"] for r in rows("networks.csv") if r["network"] != "net-big"} == {""}
     assert {r["platform_note"] for r in rows("platforms.csv") if r["platform"] == "gpu-b"} == {"Fan at full speed."}
+
+
+# --- how to cite ---------------------------------------------------------------------------
+
+def git(root: Path, *args: str, date: str = "2024-03-05T12:00:00+00:00") -> None:
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(root), "GIT_CONFIG_NOSYSTEM": "1",
+           "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_AUTHOR_DATE": date, "GIT_COMMITTER_DATE": date}
+    subprocess.run(["git", *args], cwd=root, env=env, check=True, capture_output=True)
+
+
+def test_the_data_date_is_that_of_the_last_commit_that_changed_data(project):
+    assert data_date(project) == ""  # not a git repository: no date, and no error
+    git(project, "init", "-q", "-b", "main")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "data", date="2024-03-05T12:00:00+00:00")
+    (project / "site_src" / "index.md").write_text("New prose.\n", encoding="utf-8")
+    git(project, "commit", "-qam", "prose only", date="2024-09-30T12:00:00+00:00")
+    assert data_date(project) == "2024-03-05"  # the prose commit did not move it
+    add_runs(project / "data", "imagenet,fpga-a,,INT8,net-small,100,16,5.0,800,Lab notes\n")
+    git(project, "add", "-A")
+    git(project, "commit", "-qm", "runs", date="2025-01-31T23:30:00+00:00")
+    assert data_date(project) == "2025-01-31"
+
+
+def test_the_citation_reads_as_a_line_and_as_bibtex():
+    cite = Citation("CNN Inference Benchmarks", "1.2", "2025-01-31",
+                    ("Jane Doe", "The CNN Inference Benchmarks contributors"), "https://example.org/site/")
+    assert cite.line() == ("Jane Doe, The CNN Inference Benchmarks contributors. CNN Inference Benchmarks, "
+                           "version 1.2 (data of 2025-01-31). https://example.org/site/")
+    bib = cite.bibtex()
+    assert bib.startswith("@misc{cnn-inference-benchmarks-2025,\n")
+    assert "  author = {Jane Doe and {The CNN Inference Benchmarks contributors}},\n" in bib
+    assert "  year = {2025},\n  note = {Data of 2025-01-31},\n" in bib and bib.endswith("}")
+    assert Citation("A_B {x}").bibtex() == "@misc{a-b-x,\n  title = {A\\_B \\{x\\}}\n}"
+    assert Citation("Only a title").line() == "Only a title."
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ("date: 2025-13-01", "expected a date like 2025-01-31, found the text '2025-13-01'"),
+    ("url: javascript:alert(1)", "expected an address starting with https://"),
+    ("authors: Jane Doe", "expected a non-empty list, found the text 'Jane Doe'"),
+])
+def test_citation_settings_are_checked(tmp_path, setting, message):
+    path = tmp_path / "site.yml"
+    path.write_text(f"citation:\n  {setting}\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        load_config(path)
+    (problem,) = info.value.problems
+    assert str(problem).startswith(f"site.yml, line 2, field 'citation.{setting.split(':')[0]}': {message}")
+
+
+def test_citation_cff_names_the_site_as_site_yml_does():
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    config = load_config(REPO / "site.yml")
+    assert cff["cff-version"] == "1.2.0" and cff["message"] and cff["authors"]  # what CFF 1.2.0 requires
+    assert cff["title"] == config.title
+    assert cff["version"] == config.version
+    assert [a["name"] for a in cff["authors"]] == list(config.authors)
