@@ -24,11 +24,27 @@ import yaml
 from tests.helpers import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "site.yml"
+# The workflow that `python -m generator new` gives a new project: the same rules hold for it.
+NEW_PROJECT_WORKFLOW = REPO / "generator" / "skeleton" / "workflows" / "site.yml"
+WORKFLOWS = {"this project": WORKFLOW, "a new project": NEW_PROJECT_WORKFLOW}
+
+
+@pytest.fixture(scope="module", params=list(WORKFLOWS))
+def wf(request) -> dict:
+    """Each workflow in turn (the rules every workflow follows)."""
+    return yaml.safe_load(WORKFLOWS[request.param].read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def wf() -> dict:
+def repo_wf() -> dict:
+    """This project's own workflow (its test job runs the README's test command)."""
     return yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))
+
+
+def first_job(wf: dict) -> str:
+    """The job every push and pull request runs first: the tests here, the data check in a new project."""
+    (name,) = [n for n in wf["jobs"] if n in ("test", "check")]
+    return name
 
 
 def triggers(wf: dict) -> dict:
@@ -53,13 +69,14 @@ def test_runs_on_pull_requests_pushes_to_main_and_by_hand(wf):
 
 def test_jobs_and_when_they_run(wf):
     jobs = wf["jobs"]
-    assert set(jobs) == {"test", "diff", "build", "deploy"}
-    assert "if" not in jobs["test"]
+    first = first_job(wf)
+    assert set(jobs) == {first, "diff", "build", "deploy"}
+    assert "if" not in jobs[first]
     assert jobs["diff"]["if"] == "github.event_name == 'pull_request'"
     build_if = jobs["build"]["if"]
     assert "github.ref == 'refs/heads/main'" in build_if
     assert "'push'" in build_if and "'workflow_dispatch'" in build_if and "pull_request" not in build_if
-    assert jobs["build"]["needs"] == "test"
+    assert jobs["build"]["needs"] == first
     assert jobs["deploy"]["needs"] == "build"
 
 
@@ -147,7 +164,8 @@ def readme_commands() -> list[str]:
     return [block.strip() for block in re.findall(r"```sh\n(.*?)```", setup, flags=re.S)]
 
 
-def test_the_readme_has_two_setup_commands_and_ci_and_the_test_job_run_the_second(wf):
+def test_the_readme_has_two_setup_commands_and_ci_and_the_test_job_run_the_second(repo_wf):
+    wf = repo_wf
     build, tests = readme_commands()
     assert "python -m generator build" in build and "scripts/test.sh" in tests
     ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
@@ -162,7 +180,7 @@ def test_pip_cache_is_keyed_on_the_constraints(wf):
             assert step["with"]["python-version"] == "3.11", name
             assert step["with"]["cache"] == "pip", name
             assert step["with"]["cache-dependency-path"] == "constraints.txt", name
-    assert uses(wf["jobs"]["test"], "actions/setup-python")
+    assert uses(wf["jobs"][first_job(wf)], "actions/setup-python")
 
 
 def pip_installs(script: str) -> list[str]:
@@ -170,7 +188,8 @@ def pip_installs(script: str) -> list[str]:
     return re.findall(r"pip install[^\n;&|]*", script)
 
 
-def test_every_install_uses_the_constraints_file(wf):
+def test_every_install_uses_the_constraints_file(repo_wf):
+    wf = repo_wf
     scripts = {f"{name}: {step.get('name', '')}": step["run"] for name, job in wf["jobs"].items()
                for step in steps(job) if "run" in step}
     scripts["scripts/test.sh"] = (REPO / "scripts" / "test.sh").read_text(encoding="utf-8")
@@ -209,7 +228,16 @@ def test_build_job_publishes_the_built_site_strictly(wf):
 
 # --- documentation-only changes ------------------------------------------------------------
 
-def test_documentation_only_changes_do_not_run_the_workflow(wf):
+def test_a_new_projects_installs_use_the_constraints_file_too():
+    wf = yaml.safe_load(NEW_PROJECT_WORKFLOW.read_text(encoding="utf-8"))
+    installs = [cmd for job in wf["jobs"].values() for step in steps(job) for cmd in pip_installs(step.get("run", ""))]
+    assert len(installs) == 3 and all("-c constraints.txt -r requirements.txt" in cmd for cmd in installs)
+    (check,) = [s["run"] for s in steps(wf["jobs"]["check"]) if "generator" in s.get("run", "")]
+    assert check == "python -m generator validate --strict"
+
+
+def test_documentation_only_changes_do_not_run_the_workflow(repo_wf):
+    wf = repo_wf
     on = triggers(wf)
     ignored = on["push"]["paths-ignore"]
     assert on["pull_request"]["paths-ignore"] == ignored and ignored
@@ -320,8 +348,9 @@ def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:
                           text=True, timeout=120)
 
 
-def test_actionlint_finds_nothing_in_the_workflow():
-    result = actionlint(WORKFLOW)
+@pytest.mark.parametrize("which", list(WORKFLOWS))
+def test_actionlint_finds_nothing_in_the_workflow(which):
+    result = actionlint(WORKFLOWS[which])
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -344,7 +373,7 @@ def shellcheck(path: Path) -> subprocess.CompletedProcess[str]:
 
 
 def test_shellcheck_finds_nothing_in_the_shell_scripts(wf, tmp_path):
-    scripts = [REPO / "scripts" / "test.sh", REPO / ".ci" / "run"]
+    scripts = [REPO / "scripts" / "test.sh", REPO / ".ci" / "run", REPO / "scripts" / "update-constraints.sh"]
     for name, job in wf["jobs"].items():
         for i, step in enumerate(steps(job)):
             if "run" in step:
