@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import subprocess
@@ -296,3 +297,78 @@ def test_a_change_to_the_settings_alone_lists_the_computed_rows():
     report = render_report(Comparison("main", "working tree", {"predictions.csv": pred_old},
                                       {"predictions.csv": pred_new}, {"predictions.csv": ["task", "assumption"]}))
     assert "#### predictions.csv: 1 changed" in report and "| changed | imagenet | a | fps: 10 → 12 (+20.0%) |" in report
+
+
+# --- the report of small changes, --exit-code, and the README's example --------------------
+
+def readme_example() -> str:
+    """The report quoted in the README's "Review a pull request's data" section."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**Review a pull request's data.**", 1)[1]
+    return re.findall(r"```markdown\n(.*?)```", section, flags=re.S)[0]
+
+
+def same_but_commit(report: str) -> str:
+    return re.sub(r"\(([0-9a-f]{7})\)", "(abc1234)", report, count=1)
+
+
+@pytest.fixture(scope="module")
+def one_value(tmp_path_factory):
+    """The README's example: the throughput of one ncs2 run corrected (17.756 -> 17.9)."""
+    tmp = tmp_path_factory.mktemp("one-value")
+    root, env = make_repo(tmp)
+    before = set_cell(root / "data" / "measurements" / "ncs2.csv", 1, "fps_comp", "17.9")
+    assert before["fps_comp"] == "17.756" and before["batch"] == "1"
+    return root, env, run_diff(root, env, "main")
+
+
+def test_a_one_value_change_reads_in_a_few_lines(one_value):
+    _root, _env, result = one_value
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    assert len(report.splitlines()) <= 12 and len(report.encode("utf-8")) < 1_200
+    assert "- **Runs**: 1 changed\n" in report
+    assert "| changed | imagenet | ncs2 |   | FP16 | resnet-50 | 100 | 1 | 1 | fps\\_comp: 17.76 → 17.9 (+0.81%) |" in report
+    assert "- **Computed tables that follow**: power.csv (1 row);" in report  # energy per inference moved
+    assert "Model error" not in report and "Pareto" not in report  # neither moved
+
+
+def test_the_readme_shows_the_report_of_that_change_as_diff_prints_it(one_value):
+    _root, _env, result = one_value
+    assert same_but_commit(readme_example()) == same_but_commit(result.stdout), (
+        "README.md's example report is out of date; paste this in its place:\n" + result.stdout)
+
+
+def test_a_new_platform_is_named_in_the_summary_and_its_rows_listed(tmp_path):
+    root, env = make_repo(tmp_path)
+    with (root / "data" / "platforms.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n  - id: my-board\n    name: My Board NPU\n    vendor: Acme\n    kind: TPU\n    modes:\n"
+                 "      - peak_tops: {INT8: 8.0}\n        bandwidth_gbps: 34.1\n        power_w: 10\n")
+    (root / "data" / "measurements" / "my-board.csv").write_text(
+        "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp,top1_pct,source\n"
+        "imagenet,my-board,,INT8,resnet-50,100,1,4.2,238.1,73.1,Acme lab\n", encoding="utf-8")
+    result = run_diff(root, env, "main", "--exit-code")
+    assert result.returncode == 1, result.stderr
+    report = result.stdout
+    assert "- **Platforms**: added My Board NPU (my-board)\n" in report
+    assert "- **Runs**: 1 added\n" in report
+    platforms = report.split("#### platforms.csv: 1 added")[1].split("####")[0]
+    assert "| added | my-board |   | INT8 | platform\\_name: My Board NPU, vendor: Acme, kind: TPU, peak\\_tops: 8" \
+        in platforms
+    assert "source: Acme lab" in report.split("#### measurements.csv: 1 added")[1]
+    assert "#### predictions.csv" not in report and "predictions.csv (" in report  # counted, not listed
+    assert len(report.encode("utf-8")) < 6_000
+
+
+def test_exit_code_is_0_unchanged_1_changed_and_4_when_the_data_cannot_be_compared(tmp_path):
+    root, env = make_repo(tmp_path)
+    same = run_diff(root, env, "main", "--exit-code")
+    assert same.returncode == 0, same.stderr
+    assert "No change in the generated data tables." in same.stdout
+    set_cell(root / "data" / "measurements" / "ncs2.csv", 1, "fps_comp", "17.9")
+    assert run_diff(root, env, "main", "--exit-code", "-q").returncode == 1
+    assert run_diff(root, env, "main").returncode == 0  # without --exit-code: 0 with any report
+    set_cell(root / "data" / "measurements" / "ncs2.csv", 1, "fps_comp", "fast")
+    broken = run_diff(root, env, "main", "--exit-code")
+    assert broken.returncode == 4 and "field 'fps_comp'" in broken.stderr
+    assert run_diff(root, env, "main").returncode == 1  # a data problem, as everywhere else
