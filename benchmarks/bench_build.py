@@ -6,15 +6,17 @@ For each scale (x1 = the shipped data; x100 and x1000 repeat every run with jitt
 timings and powers, see ``scaled_data.py``), in a throw-away copy of the project:
 
 * the import floor: ``python -c "import altair, pandas, numpy, jinja2, yaml, markdown"``;
-* a cold build (no cache, no output), a rebuild with nothing changed, and a rebuild after
+* a cold build (no memo, no output), a rebuild with nothing changed, and a rebuild after
   one measured latency changed; wall seconds (median of ``--runs``) and the peak memory of
-  the build process, each also as a multiple of the import floor;
+  the build process, each time also as a multiple of the import floor;
 * the ImageNet page's weight (HTML with its inline data: everything it loads but the
   shared JavaScript and CSS);
-* a rebuild after one latency changed inside a process that has built before, as
-  ``serve`` rebuilds (the imports paid once);
-* where the time of a cold build and of a rebuild after one change goes (stages timed in
-  one process);
+* a rebuild after one latency changed inside a process that has built before, with the
+  builder ``serve`` uses (``serve.builder_of``: the imports paid once, the memo kept in
+  memory);
+* where the time of a cold build and of a rebuild after one change goes: the stages of the
+  one linear build (gather and check, analyse, assemble the pages, the rest: the download
+  tables and writing), timed in one process.
 * with ``--browser``: the longest main-thread task while the ImageNet page loads (Chromium).
 
 Prints a Markdown table; nothing is asserted (performance is read, not tested).
@@ -85,12 +87,12 @@ STAGES = (
     "    def g(*a, **k):\n"
     "        s = time.perf_counter(); r = f(*a, **k); t[name] = t.get(name, 0) + time.perf_counter() - s; return r\n"
     "    return g\n"
-    "b.gather = timed('read and check', b.gather)\n"
+    "b.gather = timed('gather and check', b.gather)\n"
     "b.analyse = timed('analyse', b.analyse)\n"
-    "b.build_pages = timed('charts and pages', b.build_pages)\n"
+    "b.assemble = timed('assemble the pages', b.assemble)\n"
     "s = time.perf_counter(); b.build(b.Project(Path('.')), Path('out'), log=lambda m: None)\n"
     "total = time.perf_counter() - s\n"
-    "t['write and the rest'] = total - sum(v for k, v in t.items() if k != 'imports')\n"
+    "t['tables, writing and the rest'] = total - sum(v for k, v in t.items() if k != 'imports')\n"
     "print(json.dumps(t))\n"
 )
 
@@ -99,20 +101,20 @@ SERVE = (
     "from pathlib import Path\n"
     "sys.path.insert(0, sys.argv[1])\n"
     "from bench_build import change_one_latency\n"
-    "import generator.build as b\n"
-    "project = b.Project(Path('.'))\n"
-    "b.build(project, Path('out'), log=lambda m: None)\n"
+    "from generator.serve import builder_of\n"
+    "build = builder_of(Path('.'))\n"
+    "build(Path('.'), Path('out'))\n"
     "times = []\n"
     "for _ in range(int(sys.argv[2])):\n"
     "    change_one_latency(Path('.'))\n"
-    "    s = time.perf_counter(); b.build(project, Path('out'), log=lambda m: None)\n"
+    "    s = time.perf_counter(); build(Path('.'), Path('out'))\n"
     "    times.append(time.perf_counter() - s)\n"
     "print(json.dumps(statistics.median(times)))\n"
 )
 
 
 def stages(project: Path, cold: bool) -> dict[str, float]:
-    """Seconds per stage of one build in this process: cold (no cache, no output) or after one
+    """Seconds per stage of one build in this process: cold (no memo, no output) or after one
     measured latency changed."""
     if cold:
         shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -126,7 +128,7 @@ def stages(project: Path, cold: bool) -> dict[str, float]:
 
 def in_process_rebuild(project: Path, runs: int) -> float:
     """Median seconds of a rebuild after one latency changed, in a process that has built
-    before (as ``serve`` rebuilds): the imports are paid once."""
+    before, with ``serve``'s builder: the imports are paid once, the memo stays in memory."""
     out = subprocess.run([sys.executable, "-c", SERVE, str(Path(__file__).resolve().parent), str(runs)],
                          cwd=project, env=ENV, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -184,8 +186,8 @@ def main() -> None:
     print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |" + (" ---: |" if args.browser else ""))
     for scale, runs, floor, cold, mb, same, one, serve, weight, task in rows:
         print(f"| {runs:,} (x{scale}) | {floor:.2f} s | {cold:.1f} s ({cold / floor:.1f}x) | {mb:,.0f} MB "
-              f"| {same:.2f} s ({same / floor:.2f}x) | {one:.1f} s ({one / cold:.2f} of cold) "
-              f"| {serve:.1f} s ({serve / cold:.2f} of cold) | {weight:.0f} KB |"
+              f"| {same:.2f} s ({same / floor:.2f}x) | {one:.1f} s ({one / floor:.2f}x) "
+              f"| {serve:.1f} s ({serve / floor:.2f}x) | {weight:.0f} KB |"
               + (f" {task:.0f} ms |" if task is not None else ""))
     print()
     for scale, what, times in breakdowns:

@@ -1,18 +1,22 @@
 """All computed tables of the site, made once from the dataset and the configuration.
 
-Pages and downloads read from :class:`Results`; nothing downstream recomputes the model.
+Pages and downloads read from :class:`Results`; nothing downstream calls the model.
 """
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import pandas as pd
 
 from generator import frames
 from generator.inputs.config import SiteConfig
+from generator.memo import Memo
 from generator.model import bounds, experiments, fidelity, power, roofline, stats
-from generator.cache import remembered
+from generator.model import overview as overview_model
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
 
@@ -21,7 +25,7 @@ BOX_METRICS = ("lat_comp_ms", "fps_comp", "power_full_w")
 BOX_OUTLIERS = 3  # outliers drawn per side of a box (the most extreme); all are counted
 # The tables of Results with rows per task (a ``task`` column); ``Results.for_task`` keeps one task's.
 PER_TASK = ("variants", "accuracy", "measurements", "predictions", "model_error", "model_pairs", "intensities",
-            "configurations", "pareto", "efficiency", "power_runs", "power_summary", "batches")
+            "rooflines", "configurations", "pareto", "efficiency", "power_runs", "power_summary", "batches")
 TRACES = ("traces_kept", "traces_removed", "trace_samples")
 
 
@@ -39,6 +43,7 @@ class Results:
     model_error: pd.DataFrame  # how well each model predicts the measurements, per task and "all"
     model_pairs: pd.DataFrame  # measured and predicted fps of every measured configuration, per model
     intensities: pd.DataFrame  # every variant x precision, default assumption
+    rooflines: pd.DataFrame  # per task: three points per platform roofline over the task's range of intensities
     configurations: pd.DataFrame
     pareto: pd.DataFrame
     efficiency: pd.DataFrame
@@ -49,6 +54,8 @@ class Results:
     batches: pd.DataFrame  # per configuration and batch: medians over repeated runs
     boxes: dict[str, tuple[pd.DataFrame, pd.DataFrame]]  # metric -> (boxes, outliers) per configuration
     trace_samples: pd.DataFrame  # what the trace charts draw (long traces reduced)
+    # per task with measurements: its overview table and the anomaly marks that occur in it
+    overviews: dict[str, tuple[pd.DataFrame, tuple[str, ...]]]
 
     def for_task(self, task_id: str) -> Results:
         """What a task's page is built from: the rows of ``task_id`` of every per-task table
@@ -66,15 +73,14 @@ class Results:
             keep = frame["platform"].isin(ran) & (frame["network"].isin(networks) | (frame["network"] == ""))
             return frame[keep].reset_index(drop=True)
 
-        dataset = replace(self.dataset, measurements=mine(self.dataset.measurements),
-                          power_traces=traces(self.dataset.power_traces),
-                          networks=tuple(n for n in self.dataset.networks if n.task == task_id))
-        return replace(
-            self, dataset=dataset,
-            boxes={metric: (mine(boxes), mine(outliers)) for metric, (boxes, outliers) in self.boxes.items()},
-            **{name: mine(getattr(self, name)) for name in PER_TASK},
-            **{name: traces(getattr(self, name)) for name in TRACES},
-        )
+        changes: dict[str, Any] = {name: mine(getattr(self, name)) for name in PER_TASK}
+        changes.update({name: traces(getattr(self, name)) for name in TRACES})
+        changes["dataset"] = replace(self.dataset, measurements=mine(self.dataset.measurements),
+                                     power_traces=traces(self.dataset.power_traces),
+                                     networks=tuple(n for n in self.dataset.networks if n.task == task_id))
+        changes["boxes"] = {metric: (mine(boxes), mine(outliers)) for metric, (boxes, outliers) in self.boxes.items()}
+        changes["overviews"] = {task: table for task, table in self.overviews.items() if task == task_id}
+        return replace(self, **changes)
 
     def without_runs(self) -> Results:
         """What the theory page is built from: everything but the tables of single runs
@@ -83,14 +89,14 @@ class Results:
         def empty(frame: pd.DataFrame) -> pd.DataFrame:
             return frame.iloc[:0]
 
-        dataset = replace(self.dataset, measurements=empty(self.dataset.measurements),
-                          power_traces=empty(self.dataset.power_traces))
-        return replace(
-            self, dataset=dataset, measurements=empty(self.measurements), batches=empty(self.batches),
-            power_runs=empty(self.power_runs), power_summary=empty(self.power_summary),
-            boxes={metric: (empty(boxes), empty(outliers)) for metric, (boxes, outliers) in self.boxes.items()},
-            **{name: empty(getattr(self, name)) for name in TRACES},
-        )
+        changes: dict[str, Any] = {name: empty(getattr(self, name)) for name in TRACES}
+        changes.update(
+            dataset=replace(self.dataset, measurements=empty(self.dataset.measurements),
+                            power_traces=empty(self.dataset.power_traces)),
+            measurements=empty(self.measurements), batches=empty(self.batches), power_runs=empty(self.power_runs),
+            power_summary=empty(self.power_summary), overviews={},
+            boxes={metric: (empty(boxes), empty(outliers)) for metric, (boxes, outliers) in self.boxes.items()})
+        return replace(self, **changes)
 
     def downloads(self) -> dict[str, tuple[pd.DataFrame, list[str]]]:
         """The normalized tables written to ``build/data/``: name -> (frame, sort key)."""
@@ -113,7 +119,13 @@ class Results:
                          ignore_index=True)
 
 
-def analyse(ds: Dataset, config: SiteConfig) -> Results:
+def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Results:
+    """Every table of :class:`Results`. The model's tables go through ``memo`` (when given):
+    they read the measured batch sizes and each configuration's best run, no more, so a
+    rebuild after another run changed reuses them."""
+    def model(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs) if memo is None else memo.call("model", function, *args, **kwargs)
+
     platforms = frames.platforms_frame(ds)
     variants = frames.variants_frame(ds)
     accuracy = frames.accuracy_frame(ds)
@@ -121,19 +133,16 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
     tasks = frames.tasks_frame(ds)
     measurements = ds.measurements
     configs = experiments.configurations(measurements)
-    model = remembered("model")  # kept in the build cache under a hash of its arguments
-    # The models and what compares them with the measurements read the measured batch sizes
-    # and each configuration's best run, no more, so a rebuild after another run changed
-    # reuses them (``cache.remembered``).
-    predictions = model(bounds.predictions)(
-        platforms, variants, precisions, tasks, measurements[CONFIG_KEY + ["batch"]].drop_duplicates(), configs,
+    measured = measurements[CONFIG_KEY + ["batch"]].drop_duplicates()  # what was measured where, once
+    predictions = model(
+        bounds.predictions, platforms, variants, precisions, tasks, measured, configs,
         assumptions=config.assumptions, batch=config.batch,
     )
     # Where networks sit on a roofline: their intensity when the weights are read (off chip).
-    intensities = model(roofline.network_intensities)(variants, precisions, tasks, assumption="weights-offchip")
-    pareto = model(experiments.pareto_points)(configs, predictions, accuracy, assumption=config.default_assumption)
-    efficiency = model(experiments.efficiency)(configs, predictions, assumption=config.default_assumption)
-    kept, removed = model(power.clean_trace)(ds.power_traces)
+    intensities = model(roofline.network_intensities, variants, precisions, tasks, assumption="weights-offchip")
+    pareto = model(experiments.pareto_points, configs, predictions, accuracy, assumption=config.default_assumption)
+    efficiency = model(experiments.efficiency, configs, predictions, assumption=config.default_assumption)
+    kept, removed = model(power.clean_trace, ds.power_traces)
     boxes = {metric: stats.box_stats(measurements, metric, CONFIG_KEY, max_outliers=BOX_OUTLIERS)
              for metric in BOX_METRICS}
     return Results(
@@ -146,9 +155,10 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         accuracy=accuracy,
         measurements=measurements,
         predictions=predictions,
-        model_error=model(fidelity.model_error)(predictions, configs),
-        model_pairs=model(fidelity.prediction_pairs)(predictions, configs),
+        model_error=model(fidelity.model_error, predictions, configs),
+        model_pairs=model(fidelity.prediction_pairs, predictions, configs),
         intensities=intensities,
+        rooflines=model(rooflines, platforms, intensities),
         configurations=configs,
         pareto=pareto,
         efficiency=efficiency,
@@ -158,5 +168,37 @@ def analyse(ds: Dataset, config: SiteConfig) -> Results:
         traces_removed=removed,
         batches=experiments.batch_medians(measurements),
         boxes=boxes,
-        trace_samples=model(power.trace_display)(kept, removed),
+        trace_samples=model(power.trace_display, kept, removed),
+        overviews=model(overviews, measured, platforms, variants, precisions, efficiency),
     )
+
+
+def rooflines(platforms: pd.DataFrame, intensities: pd.DataFrame) -> pd.DataFrame:
+    """Per task (of ``intensities``): three points per platform roofline
+    (``model.roofline.roofline_points``) with its peak and bandwidth, over whole decades
+    (ops/byte) that cover every ridge point and the task's network intensities."""
+    ridges = roofline.ridge_ops_per_byte(platforms["peak_tops"], platforms["bandwidth_gbps"])
+    specs = platforms[["platform", "mode", "precision", "peak_tops", "bandwidth_gbps"]]
+    parts = []
+    for task in dict.fromkeys(intensities["task"]):
+        values = pd.concat([intensities.loc[intensities["task"] == task, "intensity_ops_per_byte"], ridges])
+        low, high = float(values.min()), float(values.max())
+        points = roofline.roofline_points(platforms, 10.0 ** math.floor(math.log10(low)),
+                                          10.0 ** math.ceil(math.log10(high)))
+        points = points.merge(specs, on=["platform", "mode", "precision"], how="left")
+        points.insert(0, "task", task)
+        parts.append(points)
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=["task"])
+
+
+def overviews(measured: pd.DataFrame, platforms: pd.DataFrame, variants: pd.DataFrame,
+              precisions: pd.DataFrame, efficiency: pd.DataFrame) -> dict[str, tuple[pd.DataFrame, tuple[str, ...]]]:
+    """Per task with measurements: its overview table (``model.overview.overview``, levels
+    measured above their peak or bound marked) and the marks that occur in it. ``measured``:
+    the configurations and batch sizes of the runs, each once (all the tables read)."""
+    out = {}
+    for task in sorted(set(measured["task"].astype(str))):
+        marks = overview_model.anomaly_marks(efficiency[efficiency["task"] == task].reset_index(drop=True))
+        table = overview_model.overview(measured, platforms, variants, task, precisions=precisions, marks=marks)
+        out[task] = (table, tuple(sorted(set(marks.values()))))
+    return out

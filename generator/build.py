@@ -1,40 +1,52 @@
-"""``build``: gather every input, compute, then write (as MkDocs' ``commands/build.py``).
+"""``build``: one linear pipeline in one process (as MkDocs' ``commands/build.py``).
 
+0. **Up to date?** The fingerprint of every input, the code and the options
+   (``fingerprint``); when the output folder is exactly what a build with the same
+   fingerprint wrote, nothing is done.
 1. **Gather**: ``site.yml``, ``data/`` and ``site_src/`` are read and checked together, so
    one run reports every problem of every input (``gather``).
-2. **Compute**: the model's tables (``analysis``) and the pages (``pages``), in memory.
-3. **Write**: the site is rendered into a staging folder and swapped into the output
-   folder in one step (``output.write``); a failure anywhere leaves the output untouched.
+2. **Analyse**: every table of the site, once (``analysis.Results``).
+3. **Assemble**: each page from what it is built from (``site.nav.page_view``) with its
+   files: its charts' and tables' CSV, its HTML, and with ``figures`` an SVG per chart.
+4. **Write**: the site is written into a staging folder and swapped into the output folder
+   in one step (``output.write``); a failure or Ctrl-C anywhere leaves the output untouched.
+
+One explicit memo (``memo.Memo``), made here or passed in by ``serve``, carries what a
+rebuild need not redo: the runs of each unchanged measurement file, the model's tables,
+the charts, each page's files and the downloads, each under a key of what it is made from.
 """
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from generator import __version__
 from generator.analysis import Results, analyse
+from generator.charts.theme import Style
 from generator.errors import Problem
+from generator.fingerprint import code_digest, entry_digest, up_to_date
 from generator.inputs.checks import Problems
 from generator.inputs.config import SiteConfig, read_config
 from generator.inputs.dataset import read_dataset
 from generator.inputs.extra import Extra, read_extra
 from generator.inputs.prose import Prose, read_prose
-from generator import cache
+from generator.memo import Memo
 from generator.output import datasets, write
-from generator.project import BuildSummary, Project, normal_base
-from generator.output.assets import write_assets, write_extra
-from generator.output.render import Renderer, renderer_for
+from generator.output.assets import vegalite_version, write_assets, write_extra
+from generator.output.figures import render_svg
+from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
-from generator.site.plan import PROSE_NAMES, NavItem, navigation, page_from, page_names, page_results, style_of
-from generator.builders import PageBuilders
-from generator.charts.theme import Style
-from generator.site.structure import Figure, Page
+from generator.project import BuildSummary, Project, build_options, normal_base
 from generator.records import Dataset
+from generator.site.nav import PROSE_NAMES, NavItem, navigation, page_names, page_view
+from generator.site.pages import build_page, style_of
+from generator.site.structure import Page
 
 Log = Callable[[str], None]
 
@@ -48,13 +60,14 @@ class Inputs:
     warnings: list[Problem]
 
 
-def gather(project: Project, log: Log, strict: bool = False) -> Inputs:
-    """Read and check every input; raise DataError with every problem of all of them."""
+def gather(project: Project, log: Log, strict: bool = False, memo: Memo | None = None) -> Inputs:
+    """Read and check every input; raise DataError with every problem of all of them.
+    Measurement files go through ``memo`` when given."""
     project.check()
     problems = Problems(root=project.root)  # every input file must lie inside the project
     config = read_config(problems, project.config_file, project.display(project.config_file))
     log(f"Loading and validating {project.display(project.data_dir)}/ ...")
-    dataset = read_dataset(problems, project.data_dir, project.display(project.data_dir))
+    dataset = read_dataset(problems, project.data_dir, project.display(project.data_dir), memo)
     prose = read_prose(problems, project.site_src_dir, project.display(project.site_src_dir), PROSE_NAMES)
     extra = read_extra(problems, project.extra_dir, project.display(project.extra_dir), project.root)
     if strict:
@@ -77,176 +90,166 @@ def load_project(project: Project, log: Log, strict: bool = False) -> tuple[Site
     return inputs.config, analyse(inputs.dataset, inputs.config)
 
 
-def build(project: Project, out: Path, log: Log = print, strict: bool = False,
-          warn: Log | None = None, base_path: str = "", figures: bool = False,
-          fingerprint: str | None = None, builders: PageBuilders | None = None) -> BuildSummary:
-    """Build the site of ``project`` into ``out``. ``base_path`` (e.g. ``/repo/``) is the
-    URL path the site is published under; only ``404.html`` needs it (see its template).
-    ``figures``: also an SVG of every chart (``figures/<page>/<chart>.svg``). ``fingerprint``:
-    what ``cache.reuse`` returned when the caller already asked it (the command line does,
-    before the heavy imports); else this asks it first. ``builders``: page builders the
-    caller started (the command line does, before the heavy imports); else this starts them."""
-    started = time.perf_counter()
-    if fingerprint is None:
-        reused, fingerprint = cache.reuse(project, out, strict, base_path, log, warn, figures)
-        if reused is not None:
-            return reused
-    target = write.check_target(out, project.root, project.inputs())
-    store = cache.Cache(project.cache_dir)
-    with contextlib.nullcontext(builders) if builders else PageBuilders(project) as builders:
-        with cache.using(store):
-            inputs = gather(project, log, strict)
-        warning_lines = [f"warning: {w}" for w in inputs.warnings]
-        for line in warning_lines:
-            (warn or log)(line)
-        config = inputs.config
-        log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
-        with cache.using(store):
-            results = analyse(inputs.dataset, config)
-        log("Building charts and pages ...")
-        downloads = results.downloads()
-        site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
-        publishing = Publishing(navigation(results), site, figures, project.templates_dir, project.cache_dir / "templates",
-                                cache.folder_hash(project.templates_dir))
-        built = build_pages(results, config, inputs.prose, store, publishing, builders)
-    pages = [page for page, _files in built]
-    all_figures = [f for p in pages for f in p.all_figures()]
-    tables = [t for p in pages for t in p.all_tables()]
-
-    svgs = static_figures(pages, store, log) if figures else {}
-    counts: dict[str, Any] = {
-        "pages": len(pages),
-        "charts": len(all_figures),
-        "tables": len(tables),
-        "data_files": len(downloads) + len(all_figures) + len(tables),
-        "measurements": len(results.measurements),
-        "platforms": int(results.platforms["platform"].nunique()),
-        "variants": len(results.variants),
-        "warnings": len(inputs.warnings),
-    }
-    log(f"Writing the site into a staging folder next to {target.name}/ ...")
-    with write.publish(target, project.root, project.inputs(), log, fingerprint=fingerprint,
-                       report={"summary": counts, "warning_lines": warning_lines}) as staging:
-        for name, (frame, key) in downloads.items():
-            text = store.memo("files", cache.key_of("csv", frame, key), lambda: to_csv_text(frame, key, sort=True))
-            staging.write_text(f"data/{name}", text)
-        for page, files in built:
-            log(f"  {page.filename}: {len(page.all_figures())} charts, {len(page.all_tables())} tables")
-            for path, text in files.items():
-                staging.write_text(path, text)
-        if (project.templates_dir / "404.html").is_file():
-            staging.write_text("404.html", publishing.renderer().render(
-                "404.html", site=site, base_path=normal_base(base_path)))
-        for path, svg in svgs.items():
-            staging.write_text(path, svg)
-        write_assets(project.templates_dir / "assets", staging, project.cache_dir)
-        write_extra(inputs.extra, staging)
-    store.forget_unused("inputs", "model", "pages", "charts", "files", *(["figures"] if figures else []))
-    return BuildSummary(out=target, seconds=time.perf_counter() - started, **counts)
-
-
 @dataclass(frozen=True)
 class Publishing:
-    """What every page's files share: the navigation, the site's facts, whether the build
-    also renders a static figure of each chart, and the templates (their folder, where their
-    compiled form is kept, and the hash of their sources)."""
+    """What every page's files share besides the page: the navigation, the site's facts,
+    whether the build also renders a static figure of each chart, the templates (the hash
+    of their folder and the renderer compiled from them)."""
 
     nav: list[NavItem]
-    site: dict
+    site: dict[str, Any]
     figures: bool
-    templates_dir: Path
-    compiled_dir: Path
     templates: str
+    renderer: Renderer
 
-    def key(self) -> tuple:
-        """What a page's files depend on besides the page (the folders are where, not what)."""
-        return self.nav, self.site, self.figures, self.templates
-
-    def renderer(self) -> Renderer:
-        """This process's renderer of the templates."""
-        return renderer_for(self.templates_dir, self.compiled_dir)
+    def key(self) -> list[Any]:
+        """What a page's files depend on besides the page."""
+        return [self.nav, self.site, self.figures, self.templates, vegalite_version() if self.figures else ""]
 
 
-def page_files(page: Page, publishing: Publishing) -> dict[str, str]:
+def page_files(page: Page, publishing: Publishing, memo: Memo | None = None) -> dict[str, str]:
     """Every file of ``page``: the CSV of each chart (in the chart's own row order: exactly
-    what it embeds) and of each table, then its HTML."""
+    what it embeds) and of each table, with ``figures`` an SVG of each chart (through
+    ``memo``), then its HTML."""
+    data = page.datasets()
+    files: dict[str, str] = {}
+    for fig in page.all_figures():
+        files[fig.csv_path] = to_csv_text(fig.data, sort=False)
+    for tab in page.all_tables():
+        files[tab.csv_path] = to_csv_text(tab.data, sort=False)
     if publishing.figures:
+        version = vegalite_version()
         for fig in page.all_figures():
             fig.figure_path = f"figures/{page.slug}/{fig.id}.svg"
-    files = {fig.csv_path: to_csv_text(fig.data, sort=False) for fig in page.all_figures()}
-    files.update({tab.csv_path: to_csv_text(tab.data, sort=False) for tab in page.all_tables()})
-    files[page.filename] = publishing.renderer().render(
-        "page.html", page=page, nav=publishing.nav, site=publishing.site,
-        page_data=datasets.page_data(page.datasets()))
+            chart_data = {fig.chart.name: data[fig.chart.name]}
+
+            def render(fig_spec: dict[str, Any] = fig.spec, frames: dict[str, Any] = chart_data) -> str:
+                return render_svg(fig_spec, frames, version)
+
+            if memo is None:
+                files[fig.figure_path] = render()
+            else:
+                files[fig.figure_path] = memo.remember(
+                    "figures", memo.key("figure", fig.spec, chart_data, version), render, label=fig.figure_path)
+    files[page.filename] = publishing.renderer.render(
+        "page.html", page=page, nav=publishing.nav, site=publishing.site, page_data=datasets.page_data(data))
     return files
 
 
-Built = tuple[Page, dict[str, str]]  # a page and its files (``page_files``)
-Job = tuple  # the arguments of ``build_page``: (name, view, config, prose, style, publishing, cache folder)
+def assemble(results: Results, config: SiteConfig, prose: Prose, publishing: Publishing,
+             memo: Memo) -> dict[str, dict[str, Any]]:
+    """Every page by name (navigation order) as ``{"files": {path: text}, "charts": n,
+    "tables": n}``, each through ``memo`` under a key of what it is built from (its view of
+    the results, the configuration, the prose, the site's style and ``publishing``): a
+    change to one task's data assembles that task's page (and the home page) again."""
+    style: Style = style_of(results)
+    pages = {}
+    for name in page_names(results):
+        view = page_view(name, results)
+
+        def make(name: str = name, view: Results = view) -> dict[str, Any]:
+            page = build_page(name, view, config, prose, style, memo)
+            return {"files": page_files(page, publishing, memo), "charts": len(page.all_figures()),
+                    "tables": len(page.all_tables())}
+
+        key = memo.key("page", name, view, config, prose, style, publishing.key())
+        pages[name] = memo.remember("pages", key, make, label=name)
+    return pages
 
 
-def build_page(name: str, view: Results, config: SiteConfig, prose: Prose, style: Style, publishing: Publishing,
-               cache_folder: Path) -> tuple[Built, set[Path]]:
-    """Page ``name`` with its files, and the cache entries it used (its charts)."""
-    store = cache.Cache(cache_folder)
-    with cache.using(store):
-        page = page_from(name, view, config, prose, style)
-    return (page, page_files(page, publishing)), store.used
+def table_text(frame: pd.DataFrame, key: list[str], memo: Memo, name: str) -> str:
+    """A download table's CSV text (sorted by ``key``), through ``memo``."""
+    text = memo.remember("files", memo.key("csv", frame, key), lambda: to_csv_text(frame, key, sort=True), label=name)
+    assert isinstance(text, str)
+    return text
 
 
-def build_pages(results: Results, config: SiteConfig, prose: Prose, store: cache.Cache, publishing: Publishing,
-                builders: PageBuilders) -> list[Built]:
-    """Every page with its files (``page_files``), each reused from the cache when nothing it
-    is built from changed (``page_results``, the navigation, the site's facts, the
-    templates); the others handed to ``builders`` largest first, each as soon as it is
-    known to be missing. Same pages, same order however they are built."""
-    style = style_of(results)
-    names = page_names(results)
-    pages: dict[str, tuple[Built, set[Path]]] = {}
-    keys: dict[str, str] = {}
-    views = {name: page_results(name, results) for name in names}
-    for name in largest_first(names, views):
-        keys[name] = cache.key_of(f"page {name}", cache.key_of("results", views[name]), config, prose, style,
-                                  publishing.key())
-        hit = store.get("pages", keys[name])
-        if isinstance(hit, tuple) and len(hit) == 3 and isinstance(hit[0], Page):
-            pages[name] = ((hit[0], hit[1]), {store.folder / "charts" / f"{chart}.pickle" for chart in hit[2]})
-        else:
-            builders.add((name, views[name], config, prose, style, publishing, store.folder))
-    for name, ((page, files), used) in builders.finish().items():
-        pages[name] = ((page, files), used)
-        store.put("pages", keys[name], (page, files, sorted(path.stem for path in used)))
-    store.used |= {path for _built, used in pages.values() for path in used}
-    store.used |= {store.folder / "pages" / f"{keys[name]}.pickle" for name in names}
-    return [pages[name][0] for name in names]
+def build(project: Project, out: Path, log: Log = print, strict: bool = False, warn: Log | None = None,
+          base_path: str = "", figures: bool = False, memo: Memo | None = None,
+          fingerprint: str | None = None) -> BuildSummary:
+    """Build the site of ``project`` into ``out``. ``base_path`` (e.g. ``/repo/``) is the
+    URL path the site is published under; only ``404.html`` needs it (see its template).
+    ``figures``: also an SVG of every chart (``figures/<page>/<chart>.svg``). ``memo``: the
+    memo to use (``serve`` keeps one between rebuilds); by default the project's own.
+    ``fingerprint``: given by a caller that already found the build not up to date (the
+    command line asks first, before it imports this module)."""
+    started = time.perf_counter()
+    options = build_options(strict, base_path, figures)
+    if fingerprint is None:
+        unchanged, fingerprint = up_to_date(project, out, options, log, warn)
+        if unchanged is not None:
+            return unchanged
+    target = write.check_target(out, project.root, project.inputs())
+    if memo is None:
+        memo = Memo.for_project(project.cache_dir, project.root, code_digest())
+
+    inputs = gather(project, log, strict, memo)
+    warning_lines = [f"warning: {w}" for w in inputs.warnings]
+    for line in warning_lines:
+        (warn or log)(line)
+    config = inputs.config
+
+    log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
+    results = analyse(inputs.dataset, config, memo)
+
+    log("Assembling the pages ...")
+    downloads = results.downloads()
+    site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
+    publishing = Publishing(navigation(results), site, figures, entry_digest(project.templates_dir),
+                            Renderer(project.templates_dir))
+    pages = assemble(results, config, inputs.prose, publishing, memo)
+    tables = {name: table_text(frame, key, memo, name) for name, (frame, key) in downloads.items()}
+    charts = sum(page["charts"] for page in pages.values())
+    summary = BuildSummary(
+        out=target,
+        pages=len(pages),
+        charts=charts,
+        tables=sum(page["tables"] for page in pages.values()),
+        data_files=len(downloads) + charts + sum(page["tables"] for page in pages.values()),
+        measurements=len(results.measurements),
+        platforms=int(results.platforms["platform"].nunique()),
+        variants=len(results.variants),
+        warnings=len(inputs.warnings),
+        seconds=0.0,
+    )
+    if figures:
+        rendered = len(memo.made.get("figures", []))
+        log(f"Static figures: {charts} SVGs ({rendered} rendered, {charts - rendered} reused)")
+    for line in memo_report(memo):
+        log(line)
+
+    log(f"Writing the site into a staging folder next to {target.name}/ ...")
+    report = {"summary": summary.report(), "warning_lines": warning_lines}
+    with write.publish(target, project.root, project.inputs(), log, fingerprint=fingerprint,
+                       report=report) as staging:
+        for name, text in tables.items():
+            staging.write_text(f"data/{name}", text)
+        for name, page in pages.items():
+            log(f"  {name}.html: {page['charts']} charts, {page['tables']} tables")
+            for path, text in page["files"].items():
+                staging.write_text(path, text)
+        if (project.templates_dir / "404.html").is_file():
+            staging.write_text("404.html", memo.remember(
+                "files", memo.key("404", site, normal_base(base_path), publishing.templates),
+                lambda: publishing.renderer.render("404.html", site=site, base_path=normal_base(base_path)),
+                label="404.html"))
+        write_assets(project.templates_dir / "assets", staging, memo)
+        write_extra(inputs.extra, staging)
+    memo.prune()
+    return replace(summary, seconds=time.perf_counter() - started)
 
 
-def largest_first(names: list[str], views: dict[str, Results]) -> list[str]:
-    """``names`` in the order pages are handed out: task pages (a dozen charts each) by
-    their number of runs, largest first, then the theory page, then the home page (no
-    charts), so the last page to finish is a small one."""
-    def size(name: str) -> tuple[int, int]:
-        return {"index": 0, "theory": 1}.get(name, 2), len(views[name].measurements)
-    return sorted(names, key=size, reverse=True)
+MEMO_KINDS = (("measurements", "measurement files read"), ("model", "model tables computed"),
+              ("charts", "charts drawn"), ("pages", "pages assembled"), ("files", "tables formatted"),
+              ("figures", "figures rendered"))
 
 
-def static_figures(pages: list[Page], store: cache.Cache, log: Log) -> dict[str, str]:
-    """An SVG of every chart (vl-convert, offline), each kept in the cache under a hash of the
-    code, its spec and its data, so an unchanged chart is not rendered again. Each at its
-    figure's path (set by ``page_files`` when the build makes figures)."""
-    from generator.output.assets import vegalite_version
-    from generator.output.figures import render_svg
-
-    out: dict[str, str] = {}
-    rendered = 0
-    for page in pages:
-        data = page.datasets()
-        for fig in page.all_figures():
-            def render(fig: Figure = fig) -> str:
-                nonlocal rendered
-                rendered += 1
-                return render_svg(fig.spec, {fig.chart.name: data[fig.chart.name]}, vegalite_version())
-            key = cache.key_of("figure", fig.spec, data[fig.chart.name], vegalite_version())
-            out[fig.figure_path] = store.memo("figures", key, render)
-    log(f"Static figures: {len(out)} SVGs ({rendered} rendered, {len(out) - rendered} from the cache)")
-    return out
+def memo_report(memo: Memo) -> list[str]:
+    """What this build made and what it reused, kind by kind (what a rebuild did)."""
+    lines = []
+    for kind, what in MEMO_KINDS:
+        made, reused = memo.made.get(kind, []), memo.reused.get(kind, 0)
+        if made or reused:
+            names = f": {', '.join(made)}" if made and len(made) <= 12 else ""
+            lines.append(f"  {what}: {len(made)}{names}; reused: {reused}")
+    return lines

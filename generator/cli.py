@@ -2,7 +2,12 @@
 
 Exit status: 0 done, 1 problems in the inputs (one line each, all at once), 2 a usage
 problem (a bad option or output folder: one line, nothing touched), 3 an unexpected error
-in the generator itself (one line; ``--debug`` shows the traceback), 130 interrupted.
+in the generator itself (one line; ``--debug`` shows the traceback), 130 interrupted
+(Ctrl-C), 143 terminated (SIGTERM); an interrupted build leaves the output as it was.
+
+A command's module is imported when the command runs: ``build`` first asks whether
+anything changed (``fingerprint``, standard library only) and imports the build (pandas,
+Altair) only when something did, so "up to date" costs a fraction of the imports.
 """
 
 from __future__ import annotations
@@ -11,13 +16,17 @@ import argparse
 import gc
 import os
 import re
+import signal
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
+from types import FrameType
 from typing import NoReturn
 
 from generator.errors import DataError, UsageError
+from generator.fingerprint import up_to_date
+from generator.project import Project, build_options
 
 EXIT_DATA_ERROR = 1
 EXIT_USAGE = 2
@@ -203,32 +212,26 @@ def _detail(args: argparse.Namespace) -> Callable[[str], None]:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from generator.cache import reuse
-    from generator.project import Project
-
     log = _say(args)
     project, out = Project(args.project), args.out or args.project / "build"
     project.check()
     base = args.base_path or ""
     _detail(args)(f"Project {project.root.resolve()}, output {out.resolve()}, strict {args.strict}, figures "
                   f"{args.figures}, base path {base or '(relative links)'}")
-    summary, fingerprint = reuse(project, out, args.strict, base, log, _warn, args.figures)  # cheap
+    options = build_options(args.strict, base, args.figures)
+    summary, fingerprint = up_to_date(project, out, options, log, _warn)  # cheap: no pandas, no Altair
     if summary is None:
-        import pandas  # noqa: F401  (first: the page builders share it)
-        from generator.builders import PageBuilders
+        from generator.build import build
 
-        with PageBuilders(project) as builders:  # they import the chart code while this process imports the rest
-            from generator.build import build
-
-            summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=base,
-                            figures=args.figures, fingerprint=fingerprint, builders=builders)
+        summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=base,
+                        figures=args.figures, fingerprint=fingerprint)
     print(summary.line())
     gc.freeze()  # the build's objects are not collected one by one at exit: that took longer than a rebuild's model
     return 0
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from generator.build import Project, gather
+    from generator.build import gather
 
     inputs = gather(Project(args.project), _detail(args), strict=args.strict)
     for warning in inputs.warnings:
@@ -298,8 +301,24 @@ COMMANDS = {
 }
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread like Ctrl-C, so an interrupted build cleans up."""
+
+
+def _terminate(_signum: int, _frame: FrameType | None) -> None:
+    raise Terminated()
+
+
 def main(argv: list[str] | None = None) -> int:
     debug = "--debug" in (sys.argv[1:] if argv is None else argv)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        return _run(argv, debug)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: list[str] | None, debug: bool) -> int:
     try:
         args = _parser().parse_args(argv)
         return COMMANDS[args.command](args)
@@ -316,6 +335,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; the previous output is unchanged.", file=sys.stderr)
         return 130
+    except Terminated:
+        print("terminated; the previous output is unchanged.", file=sys.stderr)
+        return 143
     except Exception as exc:  # a bug in the generator: one line, the traceback on request
         if debug:
             traceback.print_exc()

@@ -1,10 +1,11 @@
-"""Where a project's inputs live. Standard library only, so the command line can find out
-cheaply whether a build is needed at all (``cache``)."""
+"""Where a project's inputs live, and what a build reports. Standard library only, so the
+command line can find out cheaply whether a build is needed at all (``fingerprint``)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
+from typing import Any
 
 import generator
 from generator.errors import UsageError
@@ -42,7 +43,7 @@ class Project:
 
     @property
     def cache_dir(self) -> Path:
-        """Build cache (git-ignored, safe to delete): work a rebuild need not redo."""
+        """The build's memo on disk (git-ignored, safe to delete): work a rebuild need not redo."""
         return self.root / ".cache"
 
     def inputs(self) -> list[Path]:
@@ -92,8 +93,19 @@ class BuildSummary:
             return f"Up to date: {what} in {self.out}; nothing changed since the last build ({self.seconds:.1f} s)"
         return f"Built {what} into {self.out} in {self.seconds:.1f} s"
 
-    def report(self) -> dict:
+    def report(self) -> dict[str, int]:
+        """The counts, as the output folder's marker keeps them (``from_report``)."""
         return {k: v for k, v in self.__dict__.items() if k not in ("out", "seconds", "up_to_date")}
+
+    @classmethod
+    def from_report(cls, out: Path, report: Any, seconds: float) -> BuildSummary | None:
+        """The summary of an up-to-date build from ``report`` (a previous build's), or None
+        when ``report`` is not one."""
+        names = [f.name for f in fields(cls) if f.name not in ("out", "seconds", "up_to_date")]
+        if not isinstance(report, dict) or sorted(report) != sorted(names) \
+                or not all(type(report[name]) is int for name in names):
+            return None
+        return cls(out=out, seconds=seconds, up_to_date=True, **report)
 
 
 def build_options(strict: bool, base_path: str, figures: bool = False) -> dict:

@@ -1,9 +1,10 @@
 """``python -m generator serve``: build, serve (127.0.0.1 by default), rebuild on change, reload pages.
 
-Standard library only: ``http.server`` serves the output folder, a thread polls ``data/``,
-``site_src/``, ``templates/`` and ``site.yml`` (modification time and size of every file)
-and rebuilds in-process when something changed. Served HTML pages (never the files on disk)
-get a small script that polls ``/__reload`` for the build state and reloads the page when
+``http.server`` serves the output folder, a thread polls ``data/``, ``site_src/``,
+``templates/`` and ``site.yml`` (modification time and size of every file) and rebuilds
+in-process when something changed, with one memo kept in memory between rebuilds. Served
+HTML pages (never the files on disk) get a small script that polls ``/__reload`` for the
+build state and reloads the page when
 it changes. A build that fails (a data problem, a template error) is reported in the
 terminal and, on every served page, in a box above the last good site, which keeps being
 served. A missing page is the site's own ``404.html`` with status 404, as GitHub Pages
@@ -25,7 +26,11 @@ import webbrowser
 from collections.abc import Callable
 from pathlib import Path
 
+from generator.build import build
 from generator.errors import DataError, UsageError
+from generator.fingerprint import code_digest
+from generator.memo import Memo
+from generator.project import Project
 
 RELOAD_PATH = "/__reload"
 POLL_SECONDS = 0.5
@@ -64,15 +69,20 @@ ERRORS_BOX = """<div id="%(id)s" role="alert" style="position:sticky;top:0;z-ind
 MAX_SHOWN_ERRORS = 50
 
 
-def build_once(project_root: Path, out_dir: Path) -> None:
-    """Build the site of ``project_root`` into ``out_dir``: the only coupling to the build.
+def builder_of(project_root: Path) -> Callable[[Path, Path], None]:
+    """A function that builds the site of ``project_root`` into a folder, with one memo for
+    every build it makes: the only coupling to the build.
 
-    Raises ``DataError`` (every data problem) or any other error of the build; the build
-    swaps the new site in only when it succeeded, so ``out_dir`` keeps the last good site.
+    It raises ``DataError`` (every data problem) or any other error of the build; the build
+    swaps the new site in only when it succeeded, so the folder keeps the last good site.
     """
-    from generator.build import Project, build
+    project = Project(project_root)
+    memo = Memo.for_project(project.cache_dir, project.root, code_digest(), keep=True)
 
-    build(Project(project_root), out_dir, log=lambda _msg: None, base_path="/")
+    def build_once(root: Path, out_dir: Path) -> None:
+        build(Project(root), out_dir, log=lambda _msg: None, memo=memo, base_path="/")
+
+    return build_once
 
 
 def snapshot(project_root: Path) -> dict[str, tuple[int, int]]:
@@ -115,13 +125,13 @@ class DevServer:
     """The build-watch-serve loop; ``start()`` runs it in background threads, ``stop()`` ends it."""
 
     def __init__(self, project_root: Path, out_dir: Path, port: int = 8000, log: Log = print,
-                 builder: Callable[[Path, Path], None] = build_once, poll_seconds: float = POLL_SECONDS,
+                 builder: Callable[[Path, Path], None] | None = None, poll_seconds: float = POLL_SECONDS,
                  host: str = "127.0.0.1", requests: Log | None = None):
         self.project_root = project_root
         self.out_dir = out_dir.resolve()
         self.log = log
         self.requests = requests  # logs each request when set (-v)
-        self.builder = builder
+        self.builder = builder or builder_of(project_root)
         self.poll_seconds = poll_seconds
         self.builds = 0  # successful builds; the pages' reload counter
         self.failures = 0
@@ -207,7 +217,8 @@ class DevServer:
 
     def stop(self) -> None:
         self._stop.set()
-        self.httpd.shutdown()
+        if self._threads:  # ``shutdown`` waits for a serving loop: only when one was started
+            self.httpd.shutdown()
         self.httpd.server_close()
         for thread in self._threads:
             thread.join(timeout=30)
@@ -299,16 +310,16 @@ def run(project: Path, port: int, out: Path | None, log: Log = print, host: str 
     except (OSError, OverflowError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
         raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
-    said(f"Building {project} into {out_dir} ...")
-    server.rebuild()
-    server.start()
-    everyone = " (every interface: other machines can see it)" if host in ("", "0.0.0.0", "::") else ""
-    shown(f"Serving {server.url}{everyone} (watching {', '.join(WATCHED)}; Ctrl-C to stop)")
-    if open_browser:
-        webbrowser.open(server.url)
     log = shown
-    _flush()
-    try:
+    try:  # Ctrl-C at any moment from here on stops cleanly (a build in progress leaves the last good site)
+        said(f"Building {project} into {out_dir} ...")
+        server.rebuild()
+        server.start()
+        everyone = " (every interface: other machines can see it)" if host in ("", "0.0.0.0", "::") else ""
+        shown(f"Serving {server.url}{everyone} (watching {', '.join(WATCHED)}; Ctrl-C to stop)")
+        if open_browser:
+            webbrowser.open(server.url)
+        _flush()
         while True:
             time.sleep(3600)
     except KeyboardInterrupt:

@@ -7,8 +7,9 @@ so no test ever builds into the repository itself.
 
 from __future__ import annotations
 
+import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,20 @@ def copy_project(root: Path, data: Path = MINIDATA) -> Path:
         shutil.copytree(REPO / name, root / name)
     shutil.copyfile(REPO / "site.yml", root / "site.yml")
     return root
+
+
+@pytest.fixture(autouse=True, scope="session")
+def user_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The user's cache folder (where the memo's secret lives) of this test session, so the
+    tests never write into the home folder; builds run as subprocesses inherit it."""
+    folder = tmp_path_factory.mktemp("user-cache")
+    previous = os.environ.get("XDG_CACHE_HOME")
+    os.environ["XDG_CACHE_HOME"] = str(folder)
+    yield folder
+    if previous is None:
+        os.environ.pop("XDG_CACHE_HOME", None)
+    else:
+        os.environ["XDG_CACHE_HOME"] = previous
 
 
 @pytest.fixture

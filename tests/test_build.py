@@ -239,20 +239,3 @@ def test_every_chart_csv_is_exactly_the_data_the_page_embeds_for_it(mini_site):
             assert to_csv_text(embedded, sort=False) == csv_text, fig_id
             checked += 1
     assert checked >= 20
-
-
-def test_pages_built_by_several_processes_equal_pages_built_by_one(tmp_path, monkeypatch):
-    from generator import builders
-
-    forked = []
-    real = builders.PageBuilders._fork
-    monkeypatch.setattr(builders.PageBuilders, "_fork", lambda self, n, **k: forked.append(n) or real(self, n, **k))
-    outputs = {}
-    for cores in (1, 4):
-        monkeypatch.setattr(builders.os, "cpu_count", lambda cores=cores: cores)
-        (tmp_path / f"cores-{cores}").mkdir()
-        root = make_project(tmp_path / f"cores-{cores}")
-        build(Project(root), root / "build", log=quiet)
-        outputs[cores] = tree_digest(root / "build")
-    assert forked and sum(forked) >= 3  # the second build: page builders besides this process
-    assert outputs[1] == outputs[4] and any(path.endswith(".html") for path in outputs[1])

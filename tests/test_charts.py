@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import altair as alt
 import jsonschema
 import numpy as np
 import pandas as pd
@@ -21,8 +22,7 @@ from generator.build import Project, gather
 from generator.charts import common, experiments, power, theme, theory
 from generator.output.assets import vegalite_version
 from generator.output.figures import render_svg, static_spec
-from generator.site.pages import build_pages
-from generator.site.plan import style_of
+from generator.site.pages import build_pages, style_of
 from tests.helpers import FIXTURES, REPO
 
 VL_SCHEMA = core.load_schema()
@@ -90,6 +90,20 @@ def site(tmp_path_factory):
 
 
 # --- every chart --------------------------------------------------------------------------------
+
+
+def test_every_chart_has_the_spec_altairs_own_to_dict_gives_it(tmp_path, monkeypatch):
+    """``chart_spec`` serializes charts as assembled (skipping Altair's second assembly):
+    the specs must be exactly Altair's."""
+    charts = []
+    real = common.assembled
+    monkeypatch.setattr(common, "assembled", lambda chart: charts.append(chart) or real(chart))
+    project = project_with(tmp_path)
+    inputs = gather(project, lambda _msg: None)
+    build_pages(analyse(inputs.dataset, inputs.config), inputs.config, inputs.prose)
+    assert len(charts) >= 20 and any(isinstance(c, alt.FacetChart) for c in charts)
+    for chart in charts:
+        assert real(chart).to_dict(validate=False) == chart.to_dict(validate=False)
 
 
 def test_every_chart_is_valid_vega_lite_and_renders_offline(site):

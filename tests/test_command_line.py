@@ -73,8 +73,11 @@ def test_verbose_says_more_and_quiet_says_less(make_project, tmp_path):
     quiet = run("--project", str(root), "build", "--out", out + "2", "-q", cwd=tmp_path)
     verbose = run("--project", str(root), "build", "--out", out + "3", "-v", cwd=tmp_path)
     assert all(r.returncode == 0 for r in (normal, quiet, verbose))
-    assert len(quiet.stdout.splitlines()) == 1 < len(normal.stdout.splitlines()) < len(verbose.stdout.splitlines())
-    assert verbose.stdout.startswith(f"Project {root}")
+    (result,) = quiet.stdout.splitlines()  # the result only
+    assert result.startswith("Built ") and normal.stdout.splitlines()[-1].startswith("Built ")
+    assert len(normal.stdout.splitlines()) > 1 and not normal.stdout.startswith("Project ")
+    assert verbose.stdout.startswith(f"Project {root}, output {out}3, strict False, figures False, base path ")
+    assert "Loading and validating" in verbose.stdout
     both = run("build", "-v", "-q", cwd=tmp_path)
     assert both.returncode == 2 and "not allowed with argument" in both.stderr
 

@@ -4,7 +4,7 @@ and keeps serving the last good site when the data breaks."""
 from __future__ import annotations
 
 import queue
-import shutil
+import re
 import signal
 import subprocess
 import sys
@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from generator.serve import ERRORS_ID, RELOAD_PATH, inject_reload, snapshot
+from tests.conftest import copy_project
 from tests.helpers import REPO
 
 TIMEOUT = 180  # seconds for one build on a busy 2-core machine
@@ -26,8 +27,8 @@ class Session:
     """``serve`` in a subprocess, its merged output collected line by line."""
 
     def __init__(self, root: Path, *args: str, env: dict[str, str] | None = None):
-        env = {"PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin", "HOME": str(root),
-               "LANG": "C.UTF-8", **(env or {})}
+        env = {"PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
+               "HOME": str(root.parent / "home"), "LANG": "C.UTF-8", **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "--project", str(root), "serve", "--port", "0", *args],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
@@ -79,76 +80,80 @@ class Session:
 
 @pytest.fixture(scope="module")
 def session(tmp_path_factory):
-    root = tmp_path_factory.mktemp("serve") / "project"
-    root.mkdir()
-    for name in ("data", "site_src", "templates"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copyfile(REPO / "site.yml", root / "site.yml")
+    """One ``serve`` for the tests that watch it rebuild; each test leaves the inputs as it
+    found them (or better), so their order does not matter."""
+    root = copy_project(tmp_path_factory.mktemp("serve") / "work" / "project")
     s = Session(root)
     s.root = root
     yield s
     s.stop()
 
 
+def rebuilt(session: Session, before: int) -> int:
+    """Wait for the build after ``before`` and return the new counter."""
+    session.wait_for_line(lambda line: line.startswith("Built in") and f"(build {before + 1})" in line)
+    return session.counter()
+
+
 def test_serves_the_built_site_with_the_reload_script_injected(session):
     status, page = session.get("/index.html")
     assert status == 200
-    assert "CNN Inference Benchmarks" in page
+    assert "<title>" in page and "</nav>" in page
     assert f'fetch("{RELOAD_PATH}"' in page and page.rstrip().endswith("</html>")
-    assert session.counter() == 1
+    assert session.counter() >= 1
     on_disk = (session.root / ".serve-build" / "index.html").read_text(encoding="utf-8")
     assert RELOAD_PATH not in on_disk  # injected into the response only
     assert session.base.startswith("http://127.0.0.1:")
 
 
-def test_a_changed_input_rebuilds_and_advances_the_counter(session):
+def retitle(session: Session, title: str) -> None:
     config = session.root / "site.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace("CNN Inference Benchmarks", "Served Title"),
-                      encoding="utf-8")
-    session.wait_for_line(lambda s: s.startswith("Built in") and "(build 2)" in s)
-    assert session.counter() == 2
+    text = re.sub(r"(?m)^title: .*$", f"title: {title}", config.read_text(encoding="utf-8"))
+    config.write_text(text, encoding="utf-8")
+
+
+def test_a_changed_input_rebuilds_and_advances_the_counter(session):
+    before = session.counter()
+    retitle(session, "Served Title")
+    assert rebuilt(session, before) == before + 1
     assert "Served Title" in session.get("/index.html")[1]
 
 
 def test_a_data_problem_is_reported_and_the_last_good_site_kept(session):
-    tx2 = session.root / "data" / "measurements" / "tx2.csv"
-    with tx2.open("a", encoding="utf-8") as fh:
-        fh.write("imagenet,tx2,maxn,FP16,no-such-net,100,1,1,1,,1,,,,,,,<b>lab</b>\n")
-    problem = session.wait_for_line(lambda s: s.startswith("error: data/measurements/tx2.csv"))
+    runs = session.root / "data" / "measurements" / "fpga-a.csv"
+    good = runs.read_text(encoding="utf-8")
+    before, page = session.counter(), session.get("/index.html")[1]
+    state = session.get(RELOAD_PATH)[1]
+    runs.write_text(good + "imagenet,fpga-a,,INT8,no-such-net,100,1,1,,1,,,,,,\n", encoding="utf-8")
+    problem = session.wait_for_line(lambda s: s.startswith("error: data/measurements/fpga-a.csv"))
     assert "network" in problem
     session.wait_for_line(lambda s: "still serving the last good site" in s)
-    assert session.counter() == 2
-    assert "Served Title" in session.get("/index.html")[1]
-
-
-def test_the_failed_build_is_shown_on_every_served_page_until_a_build_succeeds(session):
-    status, page = session.get("/imagenet.html")
-    assert status == 200 and "Served Title" in page  # the last good site, with the problems on top
-    box = page.split(f'<div id="{ERRORS_ID}" role="alert"', 1)[1].split("</div>", 1)[0]
+    assert session.counter() == before
+    assert session.get(RELOAD_PATH)[1] != state  # a failed build changes the state too: open pages reload
+    # every served page is the last good site with the problems in a box on top
+    served = session.get("/index.html")[1]
+    box = served.split(f'<div id="{ERRORS_ID}" role="alert"', 1)[1].split("</div>", 1)[0]
     assert "The last build failed" in box
-    assert "error: data/measurements/tx2.csv, line " in box and "field &#x27;network&#x27;" in box
-    assert page.index(ERRORS_ID) < page.index("<header")  # right after <body>, above the site
-    state = session.get(RELOAD_PATH)[1]
-    assert state.endswith(".1")  # a failed build changes the state too: open pages reload and show it
-    tx2 = session.root / "data" / "measurements" / "tx2.csv"
-    tx2.write_text("".join(tx2.read_text(encoding="utf-8").splitlines(keepends=True)[:-1]), encoding="utf-8")
-    session.wait_for_line(lambda s: s.startswith("Built in") and "(build 3)" in s)
-    assert ERRORS_ID not in session.get("/imagenet.html")[1]
+    assert "error: data/measurements/fpga-a.csv, line " in box and "field &#x27;network&#x27;" in box
+    assert served.index(ERRORS_ID) < served.index("<header")  # right after <body>, above the site
+    assert without_box(served).split("<script>/* injected")[0] == page.split("<script>/* injected")[0]
+    runs.write_text(good, encoding="utf-8")  # mended: the next build succeeds
+    assert rebuilt(session, before) == before + 1
+    assert ERRORS_ID not in session.get("/index.html")[1]
+
+
+def without_box(page: str) -> str:
+    start = page.index(f'<div id="{ERRORS_ID}"')
+    return page[:start] + page[page.index("</div>\n", start) + len("</div>\n"):]
 
 
 def test_a_missing_page_is_the_sites_own_404_page_with_status_404(session):
     status, page = session.get("/no/such/page.html")
     assert status == 404
-    assert "Page not found" in page and "Served Title" in page
+    assert "Page not found" in page
     assert '<base href="/">' in page  # its styles and links resolve from any depth
     assert f'fetch("{RELOAD_PATH}"' in page
     assert session.get("/assets/style.css")[0] == 200
-
-
-def test_ctrl_c_stops_cleanly(session):
-    assert session.stop() == 0
-    assert session.lines[-1] == "Stopped."
-    assert not any("Traceback" in line for line in session.lines)
 
 
 def test_host_and_open_serve_there_and_open_the_browser_at_the_site(make_project, tmp_path):
@@ -167,6 +172,13 @@ def test_host_and_open_serve_there_and_open_the_browser_at_the_site(make_project
         s.wait_for_line(lambda line: "GET /index.html HTTP/1.1" in line and " 200 " in line)  # -v: every request
     finally:
         assert s.stop() == 0
+
+
+def test_ctrl_c_stops_cleanly(make_project):
+    alone = Session(make_project())
+    assert alone.stop() == 0
+    assert alone.lines[-1] == "Stopped."
+    assert not any("Traceback" in line for line in alone.lines)
 
 
 def test_reload_script_goes_before_the_closing_body_tag_or_at_the_end():

@@ -9,7 +9,6 @@ name, rounded for display, and is also the chart's download CSV: one source for 
 
 from __future__ import annotations
 
-import functools
 import json
 import math
 from collections.abc import Callable, Iterable, Sequence
@@ -19,38 +18,41 @@ from typing import Any
 import altair as alt
 import numpy as np
 import pandas as pd
+from altair.utils.schemapi import SchemaBase
 
-from generator.charts import theme
+from generator.charts import theme  # noqa: F401  (registers and enables the site's Altair theme)
 from generator.charts.spec import ChartSpec
 from generator.frames import platform_label
+from generator.memo import Memo
 
-
-@alt.theme.register("qutibench", enable=True)
-def site_theme() -> alt.theme.ThemeConfig:
-    """The site's Altair theme, registered and enabled when any chart module is imported."""
-    return {"config": theme.THEME_CONFIG}
 
 DISPLAY_DIGITS = 6  # significant digits of numbers in chart data (the tables keep nine)
 
 
-# --- the chart cache ---------------------------------------------------------------------
+# --- drawing a chart through the memo ------------------------------------------------------
 
 
-def cached(function: Callable[..., ChartSpec]) -> Callable[..., ChartSpec]:
-    """A chart function whose result is kept in the build cache under a hash of its code and
-    arguments (``cache.remembered``): an unchanged chart costs a file read, not
-    Altair's assembly.
+def draw(memo: Memo | None, chart: Callable[..., ChartSpec], *args: Any, label: str = "") -> ChartSpec:
+    """``chart(*args)``: a chart function's result, kept in ``memo`` (when given) under a key
+    of its name and arguments, so an unchanged chart costs a memo read, not Altair's
+    assembly. ``label`` names it in what the build reports.
 
     The chart is assembled with Altair's validation at every step turned off (its "debug
     mode", which roughly halves a chart's cost); the tests validate every finished spec
     against the Vega-Lite schema instead."""
-    from generator.cache import remembered
-
-    @functools.wraps(function)
-    def assembled(*args: Any, **kwargs: Any) -> ChartSpec:
+    def assemble() -> ChartSpec:
         with alt.utils.schemapi.debug_mode(False):
-            return function(*args, **kwargs)
-    return remembered("charts")(assembled)
+            return chart(*args)
+
+    if memo is None:
+        return assemble()
+    key = memo.key("chart", f"{chart.__module__}.{chart.__qualname__}", list(args))
+    def parts() -> tuple[dict[str, Any], str, pd.DataFrame, str]:
+        made = assemble()
+        return made.spec, made.name, made.data, made.description
+
+    spec, name, data, description = memo.remember("charts", key, parts, label=label or chart.__name__)
+    return ChartSpec(spec=spec, name=name, data=data, description=description)
 
 
 # --- checking input ---------------------------------------------------------------------
@@ -80,24 +82,27 @@ def pruning_label(pruning_pct: float) -> str:
     return f"{float(pruning_pct):g}%"
 
 
-def _names(frame: pd.DataFrame, name_col: str, id_col: str) -> pd.Series:
-    if name_col in frame.columns:
-        names = frame[name_col].astype(object)
-        return names.where(names.notna(), frame[id_col]).astype(str)
-    return frame[id_col].astype(str)
+def _names(frame: pd.DataFrame, name_col: str, id_col: str) -> list[str]:
+    """Each row's name, or its id where it has none, as text (plain lists: a label is made
+    per row, and a pandas operation per column costs more than the rows here)."""
+    ids = frame[id_col].tolist()
+    if name_col not in frame.columns:
+        return [str(i) for i in ids]
+    return [str(i) if _is_missing(n) else str(n) for n, i in zip(frame[name_col].tolist(), ids)]
 
 
 def platform_labels(frame: pd.DataFrame) -> pd.Series:
     """``Jetson TX2 maxn`` (name + mode), or just the name for a single-mode platform."""
     names = _names(frame, "platform_name", "platform")
-    modes = frame["mode"].fillna("").astype(str) if "mode" in frame.columns else pd.Series("", index=frame.index)
+    modes = ["" if _is_missing(m) else str(m) for m in frame["mode"].tolist()] if "mode" in frame.columns \
+        else [""] * len(frame)
     return pd.Series([platform_label(n, m) for n, m in zip(names, modes)], index=frame.index, dtype=object)
 
 
 def variant_labels(frame: pd.DataFrame) -> pd.Series:
     """``ResNet-50 50%``: network name + pruning level."""
     names = _names(frame, "network_name", "network")
-    return pd.Series([f"{n} {pruning_label(p)}" for n, p in zip(names, frame["pruning_pct"])],
+    return pd.Series([f"{n} {pruning_label(p)}" for n, p in zip(names, frame["pruning_pct"].tolist())],
                      index=frame.index, dtype=object)
 
 
@@ -157,27 +162,62 @@ def _round_sig(values: np.ndarray, digits: int = DISPLAY_DIGITS) -> np.ndarray:
 def display_frame(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> pd.DataFrame:
     """Only ``columns`` (all by default), floats at ``DISPLAY_DIGITS`` significant digits,
     booleans as booleans, text as text, missing as None: what the chart embeds and offers."""
-    out = frame[list(columns)] if columns is not None else frame
-    out = out.reset_index(drop=True).copy()
-    for col in out.columns:
-        series = out[col]
-        if pd.api.types.is_bool_dtype(series.dtype):
-            out[col] = series.astype(object).where(series.notna(), None)
-        elif pd.api.types.is_integer_dtype(series.dtype):
-            out[col] = series.astype(object).where(series.notna(), None)
+    picked = frame[list(columns)] if columns is not None else frame
+    index = pd.RangeIndex(len(picked))
+    data: dict[Any, pd.Series] = {}
+    for position, col in enumerate(picked.columns):
+        series = picked.iloc[:, position]
+        if pd.api.types.is_bool_dtype(series.dtype) or pd.api.types.is_integer_dtype(series.dtype):
+            values = series.to_numpy(dtype=object)  # Python bools and ints
+            missing = series.isna().to_numpy()
+            if missing.any():
+                values[missing] = None
+            data[col] = pd.Series(values, index=index, dtype=object, copy=False)
         elif pd.api.types.is_float_dtype(series.dtype):
-            out[col] = _round_sig(series.to_numpy(dtype=float))
+            data[col] = pd.Series(_round_sig(series.to_numpy(dtype=float)), index=index, copy=False)
         else:  # object dtype: pandas' string dtype would turn None into NaN
-            out[col] = pd.Series([None if _is_missing(v) else str(v) for v in series], index=out.index, dtype=object)
+            data[col] = pd.Series([None if _is_missing(v) else str(v) for v in series.tolist()], index=index,
+                                  dtype=object)
+    out = pd.DataFrame(data, index=index)
+    out.columns = picked.columns
     return out
 
 
-def chart_spec(chart: alt.TopLevelMixin, name: str, data: pd.DataFrame, description: str,
+class _AssembledLayers(alt.LayerChart):
+    """A layer chart as Altair assembled it, serialized as it is."""
+
+    def __init__(self, *args: Any, **kwds: Any) -> None:
+        SchemaBase.__init__(self, *args, **kwds)
+
+
+class _AssembledFacet(alt.FacetChart):
+    """A facet chart as Altair assembled it, serialized as it is."""
+
+    def __init__(self, *args: Any, **kwds: Any) -> None:
+        SchemaBase.__init__(self, *args, **kwds)
+
+
+def assembled(chart: Any) -> Any:
+    """``chart`` for ``to_dict``: the same chart, whose copies skip the layer assembly.
+
+    Altair's ``to_dict`` copies a chart through its constructor, and the constructors of
+    layer and facet charts assemble their layers again (deep copies of every layer, their
+    parameters lifted anew): as much work as drawing the chart. The assembled parts are
+    kept as they are instead, so the spec is the same (``tests/test_charts.py`` compares
+    every chart's spec with Altair's own ``to_dict``) at half the cost."""
+    if isinstance(chart, alt.LayerChart):
+        return _AssembledLayers(**{**chart._kwds, "layer": [assembled(layer) for layer in chart.layer]})
+    if isinstance(chart, alt.FacetChart):
+        return _AssembledFacet(**{**chart._kwds, "spec": assembled(chart.spec)})
+    return chart
+
+
+def chart_spec(chart: alt.Chart | alt.LayerChart | alt.FacetChart, name: str, data: pd.DataFrame, description: str,
                toggles: Sequence[Toggle] = ()) -> ChartSpec:
     """The finished spec (theme applied, no inline data, not re-validated by Altair: the
     tests validate every spec against the Vega-Lite schema) with its dataset and check boxes."""
     chart.description = description  # in place: ``properties`` would rebuild (and copy) every layer
-    spec = chart.to_dict(validate=False)
+    spec = assembled(chart).to_dict(validate=False)
     spec.pop("datasets", None)
     if toggles:
         spec.setdefault("params", []).extend(t.param() for t in toggles)
@@ -251,6 +291,12 @@ def pick_config() -> alt.Parameter:
 
 def leaders(frame: pd.DataFrame, value: str, label: str, unit: str, n: int = 2, largest: bool = True) -> str:
     """``fastest: A (1.2k inputs/s), B (900 inputs/s)``-style words for a description."""
-    ranked = frame.dropna(subset=[value]).sort_values(value, ascending=not largest, kind="mergesort")
-    ranked = ranked.drop_duplicates(label).head(n)
-    return ", ".join(f"{r[label]} ({format_sig(r[value])} {unit})".rstrip() for _, r in ranked.iterrows())
+    values, labels = frame[value].tolist(), frame[label].tolist()
+    rows = sorted((i for i, v in enumerate(values) if not _is_missing(v)), key=values.__getitem__,
+                  reverse=largest)  # stable either way: ties keep their order
+    picked: dict[Any, Any] = {}
+    for i in rows:
+        if len(picked) == n:
+            break
+        picked.setdefault(labels[i], values[i])
+    return ", ".join(f"{name} ({format_sig(v)} {unit})".rstrip() for name, v in picked.items())

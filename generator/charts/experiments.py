@@ -15,7 +15,6 @@ import pandas as pd
 
 from generator.charts.common import (
     Toggle,
-    cached,
     chart_spec,
     checkbox_filter,
     checkbox_params,
@@ -59,7 +58,6 @@ def _platform_toggles(frame: pd.DataFrame, style: Style) -> list[Toggle]:
 # --- latency vs throughput -------------------------------------------------------------------
 
 
-@cached
 def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
                              title: str = "Latency against throughput over the batch sweep") -> ChartSpec:
     """One line per configuration through its batch sizes: median throughput (x, log) and
@@ -105,7 +103,6 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
 # --- boxplots -------------------------------------------------------------------------------
 
 
-@cached
 def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, unit: str) -> ChartSpec:
     """One horizontal Tukey box per configuration (network included), on a log axis.
 
@@ -172,7 +169,6 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     )
 
 
-@cached
 def pareto_chart(points: pd.DataFrame, style: Style, name: str,
                  title: str = "Accuracy against throughput: the Pareto front of the measurements") -> ChartSpec:
     """Measured configurations (best run's throughput, top-1) and their Pareto front.
@@ -213,7 +209,6 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     return chart_spec(chart, name, data, description, toggles)
 
 
-@cached
 def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
                          title: str = "Predicted and measured Pareto fronts") -> ChartSpec:
     """Predicted (hollow) and measured (filled) points per configuration, joined by a thin
@@ -272,7 +267,6 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
 # --- efficiency ----------------------------------------------------------------------------------
 
 
-@cached
 def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: str,
                      title: str = "Measured throughput against the prediction and the peak") -> ChartSpec:
     """Per configuration, on one log axis: the theoretical peak (grey tick), the prediction

@@ -10,7 +10,6 @@ import altair as alt
 import pandas as pd
 
 from generator.charts.common import (
-    cached,
     chart_spec,
     checkbox_filter,
     display_frame,
@@ -32,7 +31,6 @@ from generator.charts.theme import NEUTRAL, Style
 from generator.records import CONFIG_KEY
 
 
-@cached
 def power_chart(summary: pd.DataFrame, style: Style, name: str,
                 title: str = "Mean board power under load per configuration") -> ChartSpec:
     """Mean full-load power (W, linear axis from 0) per configuration, in platform colours.
@@ -98,21 +96,18 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     return chart_spec(chart, name, data, description, toggles)
 
 
-@cached
 def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Energy per inference") -> ChartSpec:
     """Energy per input (mJ, log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "energy_mj", "Energy per input (mJ, log)", "Energy (mJ/input)", title,
                         "energy_chart", best_largest=False)
 
 
-@cached
 def fps_per_watt_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Throughput per watt") -> ChartSpec:
     """Inputs/s per W (log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "fps_per_w", "Inputs/s per W (log)", "Inputs/s per W", title,
                         "fps_per_watt_chart", best_largest=True)
 
 
-@cached
 def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
                       title: str = "Power over time, one panel per network") -> ChartSpec:
     """Power (W) over time (s): small multiples per network (and the idle board), one line

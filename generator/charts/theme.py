@@ -18,14 +18,12 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import altair as alt
 import pandas as pd
 
 from generator.frames import kind_order, platform_label
-
-if TYPE_CHECKING:
-    import altair as alt
 
 PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue
@@ -134,11 +132,17 @@ THEME_CONFIG: dict = {
 }
 
 
+@alt.theme.register("qutibench", enable=True)
+def site_theme() -> alt.theme.ThemeConfig:
+    """The site's Altair theme, registered and enabled when this module is imported."""
+    return {"config": THEME_CONFIG}  # type: ignore[typeddict-item]
+
+
 @dataclass(frozen=True)
 class Style:
     """Site-wide encodings: one colour per platform mode, one shape/dash/colour per precision.
     Plain data (decided before any chart is drawn); its methods give the Altair scales and
-    channels the charts use, importing Altair when called (only chart code calls them)."""
+    channels the charts use."""
 
     platform_colors: dict[str, str]  # platform label ("Jetson TX2 maxn") -> colour
     platform_order: tuple[str, ...]  # labels in display order (kind, name, mode)
@@ -156,43 +160,29 @@ class Style:
         return [p for p in self.precisions if p in present] + sorted(present - set(self.precisions))
 
     def platform_scale(self, labels: Iterable[Any]) -> alt.Scale:
-        import altair as alt
-
         domain = self.platforms_in(labels)
         return alt.Scale(domain=domain, range=[self.platform_colors.get(p, NEUTRAL) for p in domain])
 
     def shape_scale(self, precisions: Iterable[Any]) -> alt.Scale:
-        import altair as alt
-
         domain = self.precisions_in(precisions)
         return alt.Scale(domain=domain, range=[self.precision_shapes.get(p, "circle") for p in domain])
 
     def dash_scale(self, precisions: Iterable[Any]) -> alt.Scale:
-        import altair as alt
-
         domain = self.precisions_in(precisions)
         return alt.Scale(domain=domain, range=[self.precision_dashes.get(p, [1, 0]) for p in domain])
 
     def precision_color_scale(self, precisions: Iterable[Any]) -> alt.Scale:
-        import altair as alt
-
         domain = self.precisions_in(precisions)
         return alt.Scale(domain=domain, range=[self.precision_colors.get(p, NEUTRAL) for p in domain])
 
     def platform_color(self, labels: Iterable[Any], title: str = "Platform") -> alt.Color:
-        import altair as alt
-
         return alt.Color("platform_label:N", title=title, scale=self.platform_scale(labels),
                          legend=alt.Legend(columns=2, symbolType="circle"))
 
     def precision_shape(self, precisions: Iterable[Any]) -> alt.Shape:
-        import altair as alt
-
         return alt.Shape("precision:N", title="Precision", scale=self.shape_scale(precisions))
 
     def precision_dash(self, precisions: Iterable[Any]) -> alt.StrokeDash:
-        import altair as alt
-
         return alt.StrokeDash("precision:N", title="Precision", scale=self.dash_scale(precisions),
                               legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#333333"))
 

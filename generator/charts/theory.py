@@ -15,7 +15,6 @@ import altair as alt
 import pandas as pd
 
 from generator.charts.common import (
-    cached,
     chart_spec,
     checkbox_filter,
     checkbox_params,
@@ -51,7 +50,6 @@ def _busiest_precision(frame: pd.DataFrame, style: Style) -> str:
     return max(order, key=lambda p: (counts[p], -order.index(p)))
 
 
-@cached
 def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style, name: str,
                    title: str = "Rooflines of every platform, with the networks' arithmetic intensity") -> ChartSpec:
     """Log-log rooflines, one per platform mode at the chosen precision, and the network
@@ -131,7 +129,6 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
 # --- predicted throughput heatmap ---------------------------------------------------------
 
 
-@cached
 def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default: str, style: Style, name: str,
                        title: str = "Predicted throughput (inputs/s)") -> ChartSpec:
     """Heatmap of predicted inputs/s of ONE task under a model chosen in a drop-down.
@@ -200,7 +197,6 @@ def _platform_rows(frame: pd.DataFrame, style: Style) -> list[str]:
     return style.platforms_in(frame["platform_label"])
 
 
-@cached
 def peak_chart(platforms: pd.DataFrame, style: Style, name: str,
                title: str = "Peak performance per platform and precision") -> ChartSpec:
     """Peak TOP/s (log) per platform mode: one point per supported precision."""
@@ -222,7 +218,6 @@ def peak_chart(platforms: pd.DataFrame, style: Style, name: str,
     return chart_spec(chart, name, data, description)
 
 
-@cached
 def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
                     title: str = "Off-chip memory bandwidth per platform") -> ChartSpec:
     """Memory bandwidth (GB/s, linear axis from 0) per platform mode, in platform colours."""
@@ -249,7 +244,6 @@ def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
 QUANTITIES = {"ops_gop": "Operations (GOP per input)", "weights_m": "Weights (millions)"}
 
 
-@cached
 def network_chart(variants: pd.DataFrame, name: str,
                   title: str = "Operations and weights per network variant") -> ChartSpec:
     """Operations per input (GOP) and weights (millions), one point each per variant, log axis."""
@@ -277,7 +271,6 @@ def network_chart(variants: pd.DataFrame, name: str,
     return chart_spec(chart, name, data, description)
 
 
-@cached
 def intensity_chart(intensities: pd.DataFrame, style: Style, name: str,
                     title: str = "Arithmetic intensity per network variant and precision") -> ChartSpec:
     """Intensity (ops/byte, log) of every variant at every precision (weights read off chip)."""
@@ -304,7 +297,6 @@ def intensity_chart(intensities: pd.DataFrame, style: Style, name: str,
 # --- how good is the model -------------------------------------------------------------------
 
 
-@cached
 def model_fit_chart(pairs: pd.DataFrame, models: Sequence[str], style: Style, name: str,
                     title: str = "Measured against predicted throughput, per model") -> ChartSpec:
     """Log-log scatter of measured against predicted inputs/s, one panel per model.

@@ -21,7 +21,6 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
-from generator import cache
 from generator.inputs import files
 from generator.inputs.checks import (
     MAX_DESCRIPTION_CHARS,
@@ -53,6 +52,7 @@ from generator.inputs.checks import (
     yaml_number_problem,
 )
 from generator.errors import UsageError
+from generator.memo import Memo
 from generator.model.layers import LAYER_KINDS, Layer, non_integral_channels, ops_gop, pruned, weights_m
 from generator.records import (
     MEASUREMENT_COLUMNS,
@@ -569,29 +569,30 @@ def _folder(problems: Problems, folder: Path, display: Callable[[Path], str], re
 
 
 def _measurements(problems: Problems, folder: Path, display: Callable[[Path], str], cat: Catalog,
-                  specs: str = "") -> pd.DataFrame:
-    """Every measurement file's runs. A file that had no problem and no warning is kept in the
-    build's cache (``cache.active``) under a hash of its bytes, its name, ``specs`` (the hash
-    of the files its ids refer to) and the code, so a rebuild reads only the files that changed."""
+                  memo: Memo | None = None) -> pd.DataFrame:
+    """Every measurement file's runs. A file that had no problem and no warning goes through
+    ``memo`` under a key of its name, its bytes and the catalog its ids refer to, so a
+    rebuild reads only the files that changed."""
     parts: list[pd.DataFrame] = []
     if _folder(problems, folder, display, required=True):
         combos: dict[tuple, Any] = {}
-        store = cache.active()
+        catalog = [(k.file, k.by_id, sorted(k.broken)) for k in (cat.precisions, cat.tasks, cat.platforms,
+                                                                 cat.networks)] if memo is not None else []
         for path in _csv_files(problems, folder, display, "measurement"):
             log = problems.declare(display(path))
             key = None
-            if store is not None:
+            if memo is not None:
                 digest = files.digest(path, problems.root, files.MAX_CSV_BYTES)
-                key = cache.key_of("measurements", log.file, specs, digest) if digest else None  # else open_csv says why
-            kept = store.get("inputs", key) if store is not None and key is not None else None
+                key = memo.key("measurements", log.file, catalog, digest) if digest else None  # else open_csv says why
+            kept = memo.get("measurements", key) if memo is not None and key is not None else None
             if isinstance(kept, pd.DataFrame):
                 parts.append(kept)
                 continue
             before = (problems.errors, problems.warnings)
             mine = _measurement_file(log, path, cat, combos, problems)
             parts.extend(mine)
-            if store is not None and key is not None and mine and (problems.errors, problems.warnings) == before:
-                store.put("inputs", key, pd.concat(mine, ignore_index=True))
+            if memo is not None and key is not None and mine and (problems.errors, problems.warnings) == before:
+                memo.put("measurements", key, pd.concat(mine, ignore_index=True), label=log.file)
     frame = _measurement_frame(parts)
     _check_unique_runs(problems, frame)
     return frame
@@ -747,10 +748,11 @@ def _traces(problems: Problems, folder: Path, display: Callable[[Path], str], ca
 # Entry points
 
 
-def read_dataset(problems: Problems, data_dir: Path, name: str = "data") -> Dataset | None:
+def read_dataset(problems: Problems, data_dir: Path, name: str = "data", memo: Memo | None = None) -> Dataset | None:
     """Check every file of ``data_dir`` into ``problems``; the Dataset when there are none.
 
-    Files are shown as ``name/...``; each must lie inside ``problems.root`` (``files``).
+    Files are shown as ``name/...``; each must lie inside ``problems.root`` (``files``);
+    measurement files go through ``memo`` when given.
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
@@ -773,8 +775,7 @@ def read_dataset(problems: Problems, data_dir: Path, name: str = "data") -> Data
     platforms = spec("platforms", "platform", _platform, precisions)
     networks = spec("networks", "network", _network, tasks, precisions)
     catalog = Catalog(precisions, tasks, platforms, networks)
-    specs = cache.folder_hash(data_dir, "*.yaml") if cache.active() is not None else ""
-    runs = _measurements(problems, data_dir / "measurements", display, catalog, specs)
+    runs = _measurements(problems, data_dir / "measurements", display, catalog, memo)
     samples = _traces(problems, data_dir / "power_traces", display, catalog)
     if problems:
         return None

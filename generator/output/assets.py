@@ -4,18 +4,21 @@ The bundle is vendored (``generator/vendor/vega-bundle.js``, made by vl-convert 
 Vega-Lite version of the installed Altair; ``scripts/update-vega-bundle.py`` remakes it)
 and shipped with its licences, so the published site needs no CDN and works offline. If
 the installed Altair targets another Vega-Lite version, the bundle is made with vl-convert
-and kept in the build cache.
+and kept in the build's memo.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from importlib import metadata
 from pathlib import Path, PurePosixPath
 
+import altair as alt
+import vl_convert
+
 from generator.errors import DataError, Problem
 from generator.inputs.extra import Extra
+from generator.memo import Memo
 from generator.output.write import MARKER, Staging
 
 BUNDLE_NAME = "vega-bundle.js"
@@ -23,58 +26,37 @@ LICENSE_NAME = "vega-bundle.LICENSE.txt"
 VENDOR = Path(__file__).resolve().parent.parent / "vendor"
 
 
-def vegalite_version(cache_dir: Path | None = None) -> str:
-    """Altair's Vega-Lite schema version as vl-convert names it ('v6.4.1' -> '6.4').
-
-    With ``cache_dir``, remembered there per installed Altair release (one release targets
-    one Vega-Lite version), so a build that draws no chart itself need not import Altair
-    to learn it."""
-    remembered = cache_dir / f"vegalite-version-of-altair-{metadata.version('altair')}.txt" if cache_dir else None
-    if remembered is not None:
-        try:
-            text = remembered.read_text(encoding="utf-8").strip()
-        except (OSError, UnicodeDecodeError):
-            text = ""
-        if re.fullmatch(r"\d+\.\d+", text):
-            return text
-    import altair as alt
-
+def vegalite_version() -> str:
+    """Altair's Vega-Lite schema version as vl-convert names it ('v6.4.1' -> '6.4')."""
     major, minor = alt.SCHEMA_VERSION.lstrip("v").split(".")[:2]
-    version = f"{major}.{minor}"
-    if remembered is not None:
-        try:
-            remembered.parent.mkdir(parents=True, exist_ok=True)
-            remembered.write_text(version + "\n", encoding="utf-8")
-        except OSError:
-            pass  # learnt again next time
-    return version
+    return f"{major}.{minor}"
 
 
-def vega_bundle(cache_dir: Path | None = None) -> str:
+def vega_bundle(memo: Memo | None = None) -> str:
     """Vega + Vega-Lite + Vega-Embed as one classic script defining window.vegaEmbed."""
-    version = vegalite_version(cache_dir)
+    version = vegalite_version()
     meta = json.loads((VENDOR / "vega-bundle.json").read_text(encoding="utf-8"))
     if meta.get("vega_lite") == version:
         return (VENDOR / BUNDLE_NAME).read_text(encoding="utf-8")
-    cached = cache_dir / f"vega-bundle-{version}.js" if cache_dir else None
-    if cached is not None and cached.is_file():
-        return cached.read_text(encoding="utf-8")
-    import vl_convert
 
-    text = vl_convert.javascript_bundle(vl_version=version)
-    if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        cached.write_text(text, encoding="utf-8", newline="\n")
+    def make() -> str:
+        # The snippet is optional at run time (by default the libraries become globals); the stub says otherwise.
+        return vl_convert.javascript_bundle(vl_version=version)  # type: ignore[call-arg]
+
+    if memo is None:
+        return make()
+    text = memo.remember("assets", memo.key("vega bundle", version, metadata.version("vl-convert-python")), make, label=BUNDLE_NAME)
+    assert isinstance(text, str)
     return text
 
 
-def write_assets(source_dir: Path, staging: Staging, cache_dir: Path | None = None) -> None:
+def write_assets(source_dir: Path, staging: Staging, memo: Memo | None = None) -> None:
     """The project's static files to ``assets/``, with the JavaScript bundle and its licences."""
     if source_dir.is_dir():
         for path in sorted(source_dir.iterdir()):
             if path.is_file():
                 staging.write_bytes(f"assets/{path.name}", path.read_bytes())
-    staging.write_text(f"assets/{BUNDLE_NAME}", vega_bundle(cache_dir))
+    staging.write_text(f"assets/{BUNDLE_NAME}", vega_bundle(memo))
     staging.write_bytes(f"assets/{LICENSE_NAME}", (VENDOR / "VEGA-LICENSES.txt").read_bytes())
 
 

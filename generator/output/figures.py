@@ -12,9 +12,9 @@ import re
 from typing import Any
 
 import pandas as pd
+import vl_convert
 
 STATIC_WIDTH_PX = 760
-PANEL_WIDTH_PX = 300
 
 
 def static_spec(spec: dict[str, Any], data: dict[str, pd.DataFrame], width_px: int = STATIC_WIDTH_PX) -> dict[str, Any]:
@@ -39,8 +39,6 @@ def static_spec(spec: dict[str, Any], data: dict[str, pd.DataFrame], width_px: i
 
 
 def render_svg(spec: dict[str, Any], data: dict[str, pd.DataFrame], vl_version: str) -> str:
-    import vl_convert
-
     return numbered_ids(vl_convert.vegalite_to_svg(static_spec(spec, data), vl_version=vl_version))
 
 

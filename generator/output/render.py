@@ -178,39 +178,13 @@ def script_json(value: Any) -> Markup:
     return Markup(text)
 
 
-class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
-    """jinja's cache of compiled templates, where a damaged entry is a miss and an entry that
-    cannot be written is skipped (as in the build cache)."""
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # noqa: BLE001 - unreadable or damaged: compile instead
-            bucket.reset()
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
 class Renderer:
-    """Renders pages with ``templates/``."""
+    """Renders pages with ``templates/``. Templates are compiled in memory when first used
+    (never stored: a compiled template is code)."""
 
-    def __init__(self, templates_dir: Path, compiled_dir: Path | None = None):
-        """``compiled_dir``: where compiled templates are kept between builds (jinja's
-        bytecode cache, keyed on each template's source), or None to compile every time."""
-        cache = None
-        if compiled_dir is not None:
-            try:
-                compiled_dir.mkdir(parents=True, exist_ok=True)
-                cache = _CompiledTemplates(str(compiled_dir))
-            except OSError:
-                pass  # compiled on every build instead
+    def __init__(self, templates_dir: Path):
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
-            bytecode_cache=cache,
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -222,10 +196,3 @@ class Renderer:
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)
-
-
-@functools.cache
-def renderer_for(templates_dir: Path, compiled_dir: Path) -> Renderer:
-    """This process's renderer of ``templates_dir`` (made once per process: its templates are
-    compiled, or loaded compiled from ``compiled_dir``, when first used)."""
-    return Renderer(templates_dir, compiled_dir)

@@ -1,5 +1,4 @@
-"""The home page: facts about the data set and two tables, no charts (so it is built
-without the chart code)."""
+"""The home page: facts about the data set and two tables, no charts."""
 
 from __future__ import annotations
 
@@ -9,7 +8,7 @@ from generator.analysis import Results
 from generator.frames import kind_order
 from generator.inputs.prose import Prose
 from generator.site.format import NA, fmt
-from generator.site.plan import HOME_TITLES
+from generator.site.nav import HOME_TITLES
 from generator.site.structure import Page, Section, Table
 
 

@@ -1,7 +1,8 @@
 """Page assembly: computed results + prose -> pages of sections, charts and tables.
 
-Pure: no model calls (everything comes from :class:`analysis.Results`) and no file I/O
-(prose comes in from ``inputs.prose``). Which pages exist follows the data: one page per
+Assembly only: no model calls (everything comes from :class:`analysis.Results`; the model
+is imported for the constant texts of its rules) and no file I/O (prose comes in from
+``inputs.prose``); charts are drawn through the build's memo (``charts.common.draw``). Which pages exist follows the data: one page per
 task that has networks, an experimental section only where the task has measurements, a
 power-trace chart only where traces exist. Each chart refers to a dataset of its page by
 name; charts that draw the same table share one dataset.
@@ -10,25 +11,30 @@ name; charts that draw the same table share one dataset.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import pandas as pd
 
 from generator.analysis import CONFIG_KEY, Results
 from generator.charts import experiments as exp_charts
 from generator.charts import power as power_charts
+from generator.charts import theme
 from generator.charts import theory as theory_charts
+from generator.charts.common import draw
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import Style
 from generator.frames import platform_label
 from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
-from generator.model import bounds, roofline, stats
+from generator.memo import Memo
+from generator.model import bounds, stats
 from generator.model import overview as overview_model
 from generator.model import power as power_model
 from generator.output.render import DataText, md_escape
 from generator.site.format import NA, fmt, fmt_pct
-from generator.site.home import platforms_table
-from generator.site.plan import THEORY_TITLES, page_from, page_names, page_results, page_titles, style_of
+from generator.site.home import home_page, platforms_table
+from generator.site.nav import THEORY_TITLES, page_names, page_titles, page_view
 from generator.site.structure import Figure, Page, Section, Table
 
 INTENSITY_NOTE = ("Dashed grey rules: each network's arithmetic intensity when every input reads all weights from "
@@ -38,8 +44,10 @@ BOX_METRICS = (("lat_comp_ms", "Latency", "ms"), ("fps_comp", "Throughput", "inp
                ("power_full_w", "Full power", "W"))
 
 
-def figure(fig_id: str, title: str, chart: ChartSpec, caption_md: str = "") -> Figure:
-    return Figure(id=fig_id, title=title, chart=chart, caption_md=caption_md)
+def figure(memo: Memo | None, fig_id: str, title: str, chart: Callable[..., ChartSpec], *args: Any,
+           caption_md: str = "") -> Figure:
+    """A figure of the chart ``chart(*args)``, drawn through ``memo``."""
+    return Figure(id=fig_id, title=title, chart=draw(memo, chart, *args, label=fig_id), caption_md=caption_md)
 
 
 # ---------------------------------------------------------------- joins for display
@@ -48,21 +56,31 @@ def with_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
     """Add platform_name, vendor, kind, network_name (and a platform label) by id.
 
     Columns the frame already has are kept (``pareto``'s own ``kind`` is measured or
-    predicted, not the platform kind).
+    predicted, not the platform kind). Looked up in plain dicts, row by row: the frames
+    are per-configuration aggregates, short enough that pandas' joins cost more.
     """
     out = frame.copy()
     if "platform" in out.columns:
-        info = results.platforms.drop_duplicates("platform").set_index("platform")
-        ids = out["platform"].astype(str)
+        platforms = results.platforms
+        ids = out["platform"].astype(str).tolist()
         for column in ("platform_name", "vendor", "kind"):
             if column not in out.columns:
-                out[column] = ids.map(info[column].to_dict()).astype(object)
+                names: dict[Any, Any] = {}
+                for platform, name in zip(platforms["platform"].tolist(), platforms[column].tolist()):
+                    names.setdefault(platform, name)  # the first row of each platform
+                out[column] = pd.Series([names.get(i, math.nan) for i in ids], index=out.index, dtype=object)
         if "mode" in out.columns:
             out["platform_label"] = [platform_label(n, m) for n, m in zip(out["platform_name"], out["mode"].astype(str))]
     if "network" in out.columns and "network_name" not in out.columns:
-        names = dict(zip(results.variants["network"], results.variants["network_name"]))
-        out["network_name"] = out["network"].astype(str).map(names).astype(object)
+        networks = dict(zip(results.variants["network"], results.variants["network_name"]))
+        out["network_name"] = pd.Series([networks.get(i, math.nan) for i in out["network"].astype(str).tolist()],
+                                        index=out.index, dtype=object)
     return out
+
+
+def tuples(frame: pd.DataFrame) -> Iterator[Any]:
+    """The rows of ``frame`` as named tuples (fields of any type)."""
+    yield from frame.itertuples()
 
 
 def for_task(frame: pd.DataFrame, task: str) -> pd.DataFrame:
@@ -71,18 +89,31 @@ def for_task(frame: pd.DataFrame, task: str) -> pd.DataFrame:
 
 # ---------------------------------------------------------------- pages
 
-def build_page(name: str, results: Results, config: SiteConfig, prose: Prose, style: Style | None = None) -> Page:
-    """One page of ``page_names``: each is built on its own (so pages can be built in parallel).
-    ``style`` is the whole site's (``style_of`` the whole results), so colours agree across pages."""
-    return page_from(name, page_results(name, results), config, prose, style or style_of(results))
+def style_of(results: Results) -> Style:
+    """The site's colours and shapes, decided once for every chart of every page."""
+    return theme.site_style(theme.platform_mode_colors(results.platforms), results.platforms,
+                            list(results.precisions["precision"]))
 
 
-def build_pages(results: Results, config: SiteConfig, prose: Prose) -> list[Page]:
+def build_page(name: str, view: Results, config: SiteConfig, prose: Prose, style: Style,
+               memo: Memo | None = None) -> Page:
+    """Page ``name`` of ``nav.page_names`` from what it is built from (``view``:
+    ``nav.page_view(name, results)``); ``style`` is the whole site's (``style_of`` the whole
+    results), so colours agree across pages; charts go through ``memo``."""
+    if name == "index":
+        return home_page(view, prose)
+    if name == "theory":
+        return theory_page(view, config, prose, style, memo)
+    return task_page(view, config, prose, style, name, memo)
+
+
+def build_pages(results: Results, config: SiteConfig, prose: Prose, memo: Memo | None = None) -> list[Page]:
+    """Every page of the site, in navigation order."""
     style = style_of(results)
-    return [build_page(name, results, config, prose, style) for name in page_names(results)]
+    return [build_page(name, page_view(name, results), config, prose, style, memo) for name in page_names(results)]
 
 
-def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style) -> Page:
+def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style, memo: Memo | None = None) -> Page:
     assumption = config.default_assumption
     intensities = results.intensities
     assumptions_md = "\n\n".join(
@@ -92,18 +123,19 @@ def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style
         "platforms", "Hardware platforms", prose_md=prose["theory-platforms"],
         tables=[platforms_table(results)],
         figures=[
-            figure("theory-peak", "Peak performance", theory_charts.peak_chart(results.platforms, style, "peaks")),
-            figure("theory-bandwidth", "Memory bandwidth",
-                   theory_charts.bandwidth_chart(results.platforms, style, "bandwidths")),
+            figure(memo, "theory-peak", "Peak performance", theory_charts.peak_chart, results.platforms, style, "peaks"),
+            figure(memo, "theory-bandwidth", "Memory bandwidth",
+                   theory_charts.bandwidth_chart, results.platforms, style, "bandwidths"),
         ],
     )
     networks = Section(
         "networks", "Networks", prose_md=prose["theory-networks"],
         tables=[networks_table(results, intensities)],
         figures=[
-            figure("theory-ops", "Operations and weights", theory_charts.network_chart(results.variants, "networks")),
-            figure("theory-intensity", "Arithmetic intensity",
-                   theory_charts.intensity_chart(intensities, style, "intensities"),
+            figure(memo, "theory-ops", "Operations and weights", theory_charts.network_chart, results.variants,
+                   "networks"),
+            figure(memo, "theory-intensity", "Arithmetic intensity",
+                   theory_charts.intensity_chart, intensities, style, "intensities",
                    caption_md="Every input reads all weights from off-chip memory (batch 1)."),
         ],
     )
@@ -111,10 +143,12 @@ def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style
     model = Section("roofline-model", "The roofline model", prose_md=prose["theory-model"] + "\n\n" + assumptions_md)
     title, nav_title = THEORY_TITLES
     return Page(slug="theory", title=title, nav_title=nav_title, intro_md=prose["theory"],
-                sections=[model, *model_error_sections(results, config, prose, style), platforms, networks, accuracy])
+                sections=[model, *model_error_sections(results, config, prose, style, memo), platforms, networks,
+                          accuracy])
 
 
-def model_error_sections(results: Results, config: SiteConfig, prose: Prose, style: Style) -> list[Section]:
+def model_error_sections(results: Results, config: SiteConfig, prose: Prose, style: Style,
+                         memo: Memo | None = None) -> list[Section]:
     """"How good is the model": each model's error against the measurements, table and scatter."""
     err = results.model_error
     if not len(err) or not (err["configurations"] > 0).any():
@@ -125,7 +159,7 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose, sty
     rows, groups = [], []
     for model in models:
         mine = err[err["model"] == model].sort_values("task", key=lambda c: c.map(order), kind="mergesort")
-        for r in mine.itertuples():
+        for r in tuples(mine):
             rows.append([names.get(r.task, r.task), str(r.configurations), fmt(r.median_abs_log_error),
                          f"x{fmt(math.exp(r.median_abs_log_error))}" if r.configurations else NA,
                          fmt(r.p90_abs_log_error), f"{fmt(r.above_bound_pct)}%" if r.configurations else NA])
@@ -139,8 +173,8 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose, sty
                              "by no configuration; a prediction is good when its errors are small.",
                   groups=groups)
     pairs = with_names(results.model_pairs, results)
-    fit = figure("theory-model-fit", "Measured against predicted",
-                 theory_charts.model_fit_chart(pairs, models, style, "model-fit"))
+    fit = figure(memo, "theory-model-fit", "Measured against predicted",
+                 theory_charts.model_fit_chart, pairs, models, style, "model-fit")
     return [Section("model-error", "How good is the model", prose_md=prose["theory-model-error"],
                     tables=[table], figures=[fit])]
 
@@ -186,11 +220,13 @@ def accuracy_table(results: Results) -> Table:
                  caption_md="Top-1 (top-5) accuracy in %; — where not measured.", groups=groups)
 
 
-def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str) -> Page:
+def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str,
+              memo: Memo | None = None) -> Page:
     task = results.dataset.task(task_id)
-    sections = [theory_section(results, config, prose, style, task_id)]
+    assert task is not None, task_id
+    sections = [theory_section(results, config, prose, style, task_id, memo)]
     if (results.measurements["task"] == task_id).any():
-        sections.append(experimental_section(results, config, prose, style, task_id))
+        sections.append(experimental_section(results, config, prose, style, task_id, memo))
     else:
         sections.append(Section("experimental", "Experimental Data Analysis",
                                 prose_md=f"No measurements of {md_escape(task.name)} are in the data set yet."))
@@ -199,19 +235,18 @@ def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, 
     return Page(slug=task_id, title=title, nav_title=nav_title, intro_md=intro, sections=sections)
 
 
-def theory_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str) -> Section:
+def theory_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str,
+                   memo: Memo | None = None) -> Section:
     intensities = for_task(results.intensities, task_id)
-    points = roofline.roofline_points(results.platforms, *roofline_x_range(results, intensities))
-    points = points.merge(results.platforms[["platform", "mode", "precision", "peak_tops", "bandwidth_gbps"]],
-                          on=["platform", "mode", "precision"], how="left")
-    roof = figure(f"{task_id}-roofline", "Rooflines",
-                  theory_charts.roofline_chart(points, intensities, style, "rooflines"), caption_md=INTENSITY_NOTE)
+    points = for_task(results.rooflines, task_id).drop(columns="task")
+    roof = figure(memo, f"{task_id}-roofline", "Rooflines",
+                  theory_charts.roofline_chart, points, intensities, style, "rooflines", caption_md=INTENSITY_NOTE)
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
                         prose_md=prose["task/rooflines"], figures=[roof])
     pred = with_names(for_task(results.predictions, task_id), results)
     models = [a for a in config.assumptions if a in set(pred["assumption"])]
-    heatmap = figure(f"{task_id}-prediction", "Performance prediction",
-                     theory_charts.prediction_heatmap(pred, models, config.default_assumption, style, "predictions"),
+    heatmap = figure(memo, f"{task_id}-prediction", "Performance prediction",
+                     theory_charts.prediction_heatmap, pred, models, config.default_assumption, style, "predictions",
                      caption_md="Choose the model below the chart; the models are described on the "
                                 "[Theory](theory.html#roofline-model) page.")
     prediction = Section(f"{task_id}-prediction", "Performance Prediction", prose_md=prose["task/prediction"],
@@ -220,33 +255,27 @@ def theory_section(results: Results, config: SiteConfig, prose: Prose, style: St
                    subsections=[rooflines, prediction])
 
 
-def roofline_x_range(results: Results, intensities: pd.DataFrame) -> tuple[float, float]:
-    """Whole decades (ops/byte) covering every ridge point and the task's network intensities."""
-    ridges = roofline.ridge_ops_per_byte(results.platforms["peak_tops"], results.platforms["bandwidth_gbps"])
-    values = pd.concat([intensities["intensity_ops_per_byte"], ridges])
-    low, high = float(values.min()), float(values.max())
-    return 10.0 ** math.floor(math.log10(low)), 10.0 ** math.ceil(math.log10(high))
-
-
-def experimental_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str) -> Section:
+def experimental_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str,
+                         memo: Memo | None = None) -> Section:
     task = results.dataset.task(task_id)
+    assert task is not None, task_id
     batches = with_names(for_task(results.batches, task_id), results)
     subs = [
         overview_section(results, prose, task_id, task.name),
-        line_plot_section(prose, style, task_id, batches),
-        boxplot_section(results, prose, style, task_id),
+        line_plot_section(prose, style, task_id, batches, memo),
+        boxplot_section(results, prose, style, task_id, memo),
     ]
     pareto = with_names(for_task(results.pareto, task_id), results)
     measured = pareto[pareto["kind"] == "measured"]
     if len(measured):
         subs.append(Section(f"{task_id}-pareto", "Pareto Graphs", prose_md=prose["task/pareto"],
-                            figures=[figure(f"{task_id}-pareto", "Accuracy against throughput",
-                                            exp_charts.pareto_chart(measured, style, "pareto-measured"))]))
+                            figures=[figure(memo, f"{task_id}-pareto", "Accuracy against throughput",
+                                            exp_charts.pareto_chart, measured, style, "pareto-measured")]))
     if len(pareto) and (pareto["kind"] == "predicted").any():
         subs.append(Section(f"{task_id}-pareto-overlap", "Theoretical Pareto and Measured Pareto Overlapped",
                             prose_md=prose["task/overlap"],
-                            figures=[figure(f"{task_id}-pareto-overlap", "Predicted and measured Pareto fronts",
-                                            exp_charts.pareto_overlap_chart(pareto, style, "pareto-both"))]))
+                            figures=[figure(memo, f"{task_id}-pareto-overlap", "Predicted and measured Pareto fronts",
+                                            exp_charts.pareto_overlap_chart, pareto, style, "pareto-both")]))
     eff = with_names(for_task(results.efficiency, task_id), results)
     if len(eff):
         calibrated = results.predictions[results.predictions["assumption"] == bounds.CALIBRATED]
@@ -254,10 +283,10 @@ def experimental_section(results: Results, config: SiteConfig, prose: Prose, sty
                         how="left")
         subs.append(Section(f"{task_id}-efficiency", "Efficiency Plot",
                             prose_md=prose["task/efficiency"] + "\n\n" + anomalies_md(eff),
-                            figures=[figure(f"{task_id}-efficiency", "Prediction, peak and measurement",
-                                            exp_charts.efficiency_chart(eff, style, "efficiency",
-                                                                        config.default_assumption))]))
-    power = power_section(results, prose, style, task_id, task.name, batches)
+                            figures=[figure(memo, f"{task_id}-efficiency", "Prediction, peak and measurement",
+                                            exp_charts.efficiency_chart, eff, style, "efficiency",
+                                            config.default_assumption)]))
+    power = power_section(results, prose, style, task_id, task.name, batches, memo)
     if power is not None:
         subs.append(power)
     return Section(f"{task_id}-experimental", "Experimental Data Analysis",
@@ -265,9 +294,7 @@ def experimental_section(results: Results, config: SiteConfig, prose: Prose, sty
 
 
 def overview_section(results: Results, prose: Prose, task_id: str, task_name: str) -> Section:
-    marks = overview_model.anomaly_marks(for_task(results.efficiency, task_id))
-    table = overview_model.overview(results.measurements, results.platforms, results.variants, task_id,
-                                    precisions=results.precisions, marks=marks)
+    table, marks = results.overviews[task_id]
     fixed = {"kind", "platform", "platform_name", "modes", "sweep"}
     networks = [c for c in table.columns if c not in fixed]
     has_modes = "modes" in table.columns and (table["modes"] != "").any()
@@ -279,7 +306,7 @@ def overview_section(results: Results, prose: Prose, task_id: str, task_name: st
     tab = Table(f"{task_id}-overview", f"Measurements of {task_name}", columns, rows, table,
                 caption_md="Each cell lists the precisions and pruning levels (percent of channels kept) "
                            "measured; na where the network was not measured on that platform."
-                           + anomaly_legend(set(marks.values())),
+                           + anomaly_legend(set(marks)),
                 groups=list(table["kind"]))
     return Section(f"{task_id}-overview", f"Overview of All Measurements for {task_name}",
                    prose_md=prose["task/overview"], tables=[tab])
@@ -307,13 +334,13 @@ def anomalies_md(eff: pd.DataFrame) -> str:
     if len(peak):
         names = "; ".join(f"{md_escape(r.platform_label)} {md_escape(r.precision)} {md_escape(r.network_name)} "
                           f"{fmt_pct(r.pruning_pct)} ({fmt(r.measured_fps)} inputs/s, peak {fmt(r.peak_fps)})"
-                          for r in sort_anomalies(peak).itertuples())
+                          for r in tuples(sort_anomalies(peak)))
         parts.append(f"**{len(peak)} configuration{'s are' if len(peak) != 1 else ' is'} measured above the "
                      f"compute peak** of {'their platforms' if len(peak) != 1 else 'its platform'}, which is "
                      f"physically impossible: the run or the specification needs checking. {names}.")
     if len(bound):
         names = "; ".join(f"{md_escape(r.platform_label)} {md_escape(r.precision)} {md_escape(r.network_name)} "
-                          f"{fmt_pct(r.pruning_pct)}" for r in sort_anomalies(bound).itertuples())
+                          f"{fmt_pct(r.pruning_pct)}" for r in tuples(sort_anomalies(bound)))
         parts.append(f"{len(bound)} configuration{'s are' if len(bound) != 1 else ' is'} measured above the "
                      f"platform-aware bound but below the peak: the bound's memory traffic is too high for them. "
                      f"{names}.")
@@ -325,15 +352,16 @@ def sort_anomalies(frame: pd.DataFrame) -> pd.DataFrame:
                              ascending=[True, True, True, False], kind="mergesort")
 
 
-def line_plot_section(prose: Prose, style: Style, task_id: str, batches: pd.DataFrame) -> Section:
+def line_plot_section(prose: Prose, style: Style, task_id: str, batches: pd.DataFrame,
+                      memo: Memo | None = None) -> Section:
     drawn = batches.dropna(subset=["fps_comp", "lat_comp_ms"])
     timing = batches.drop(columns=["power_full_w", "energy_mj", "fps_per_w"])  # what the chart draws, no more
-    figs = [figure(f"{task_id}-latency-throughput", "Latency against throughput",
-                   exp_charts.latency_throughput_chart(timing, style, "latency"))] if len(drawn) else []
+    figs = [figure(memo, f"{task_id}-latency-throughput", "Latency against throughput",
+                   exp_charts.latency_throughput_chart, timing, style, "latency")] if len(drawn) else []
     return Section(f"{task_id}-line-plot", "Line Plot", prose_md=prose["task/line-plot"], figures=figs)
 
 
-def boxplot_section(results: Results, prose: Prose, style: Style, task_id: str) -> Section:
+def boxplot_section(results: Results, prose: Prose, style: Style, task_id: str, memo: Memo | None = None) -> Section:
     figs = []
     for column, title, unit in BOX_METRICS:
         boxes, outliers = results.boxes[column]
@@ -342,25 +370,25 @@ def boxplot_section(results: Results, prose: Prose, style: Style, task_id: str) 
             continue
         drawn = with_names(pd.concat([boxes.assign(part="box"), outliers.assign(part="outlier")], ignore_index=True),
                            results)
-        figs.append(figure(f"{task_id}-box-{column}", f"{title} per configuration",
-                           exp_charts.boxplot_chart(drawn, style, f"box-{column}", title, unit)))
+        figs.append(figure(memo, f"{task_id}-box-{column}", f"{title} per configuration",
+                           exp_charts.boxplot_chart, drawn, style, f"box-{column}", title, unit))
     text = prose["task/boxplots"] + "\n\n" + stats.WHISKER_RULE
     return Section(f"{task_id}-boxplots", "Boxplots", prose_md=text, figures=figs)
 
 
 def power_section(results: Results, prose: Prose, style: Style, task_id: str, task_name: str,
-                  batches: pd.DataFrame) -> Section | None:
+                  batches: pd.DataFrame, memo: Memo | None = None) -> Section | None:
     summary = with_names(for_task(results.power_summary, task_id), results)
     figs = []
     if len(summary) and summary["power_full_w_mean"].notna().any():
-        figs.append(figure(f"{task_id}-power", "Full power", power_charts.power_chart(summary, style, "power")))
+        figs.append(figure(memo, f"{task_id}-power", "Full power", power_charts.power_chart, summary, style, "power"))
     if (batches["energy_mj"] > 0).any():
         energy = batches.drop(columns=["lat_comp_ms"])  # what the charts draw, no more
-        figs.append(figure(f"{task_id}-energy", "Energy per inference",
-                           power_charts.energy_chart(energy, style, "energy")))
-        figs.append(figure(f"{task_id}-fps-per-watt", "Inputs/s per watt",
-                           power_charts.fps_per_watt_chart(energy, style, "energy")))
-    trace = trace_figure(results, style, task_id)
+        figs.append(figure(memo, f"{task_id}-energy", "Energy per inference",
+                           power_charts.energy_chart, energy, style, "energy"))
+        figs.append(figure(memo, f"{task_id}-fps-per-watt", "Inputs/s per watt",
+                           power_charts.fps_per_watt_chart, energy, style, "energy"))
+    trace = trace_figure(results, style, task_id, memo)
     if not figs and trace is None:
         return None
     text = prose["task/power"]
@@ -370,7 +398,7 @@ def power_section(results: Results, prose: Prose, style: Style, task_id: str, ta
     return Section(f"{task_id}-power", f"{task_name} Power Measurements", prose_md=text, figures=figs)
 
 
-def trace_figure(results: Results, style: Style, task_id: str) -> Figure | None:
+def trace_figure(results: Results, style: Style, task_id: str, memo: Memo | None = None) -> Figure | None:
     """Power over time of every platform whose traces run networks of this task (and their idle traces)."""
     task_networks = set(results.variants.loc[results.variants["task"] == task_id, "network"])
     samples = results.trace_samples
@@ -379,7 +407,7 @@ def trace_figure(results: Results, style: Style, task_id: str) -> Figure | None:
                    & (samples["network"].isin(task_networks) | (samples["network"] == ""))]
     if not (mine["sample"] == "kept").any():
         return None
-    return figure(f"{task_id}-traces", "Power over time", power_charts.power_trace_chart(
-        with_names(mine, results), style, "traces"),
-        caption_md="The chart draws the lowest and highest sample of each time slice of a long trace; "
+    return figure(memo, f"{task_id}-traces", "Power over time", power_charts.power_trace_chart,
+                  with_names(mine, results), style, "traces",
+                  caption_md="The chart draws the lowest and highest sample of each time slice of a long trace; "
                    "[traces.csv](data/traces.csv) holds every sample.")

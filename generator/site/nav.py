@@ -1,17 +1,11 @@
 """Which pages the site has, what each is built from, and how the navigation names them:
-decided from the computed results before any page is built, without the chart code (so a
-build can hand every page to another process and never import Altair itself)."""
+decided from the computed results before any page is assembled."""
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 from generator.analysis import Results
-from generator.inputs.config import SiteConfig
-from generator.inputs.prose import Prose
-from generator.charts import theme
-from generator.charts.theme import Style, site_style
-from generator.site.structure import Page
 
 # The prose every site needs from site_src/ (tasks/<task id> is optional per task).
 PROSE_NAMES = (
@@ -23,7 +17,8 @@ HOME_TITLES = ("CNN inference on heterogeneous hardware", "Home")
 THEORY_TITLES = ("Theoretical Analysis", "Theory")
 
 
-class NavItem(NamedTuple):
+@dataclass(frozen=True)
+class NavItem:
     """A page as the navigation of every page shows it."""
 
     slug: str
@@ -45,6 +40,7 @@ def page_titles(name: str, results: Results) -> tuple[str, str]:
     if name == "theory":
         return THEORY_TITLES
     task = results.dataset.task(name)
+    assert task is not None, name
     return task.name, task.name
 
 
@@ -53,33 +49,13 @@ def navigation(results: Results) -> list[NavItem]:
     return [NavItem(name, *page_titles(name, results), f"{name}.html") for name in page_names(results)]
 
 
-def page_results(name: str, results: Results) -> Results:
+def page_view(name: str, results: Results) -> Results:
     """What page ``name`` is built from: a task's page from its task's rows only
     (``Results.for_task``), the theory page from everything but single runs
-    (``Results.without_runs``), the home page from everything. The build keys its page cache
-    on this, so a page is rebuilt exactly when something it reads has changed."""
+    (``Results.without_runs``), the home page from everything. The build keys a page's
+    memo entry on this, so a page is assembled again exactly when something it reads changed."""
     if name == "index":
         return results
     if name == "theory":
         return results.without_runs()
     return results.for_task(name)
-
-
-def style_of(results: Results) -> Style:
-    """The site's colours and shapes, decided once for every chart of every page."""
-    return site_style(theme.platform_mode_colors(results.platforms), results.platforms,
-                      list(results.precisions["precision"]))
-
-
-def page_from(name: str, view: Results, config: SiteConfig, prose: Prose, style: Style) -> Page:
-    """Page ``name`` from what it is built from (``view``: ``page_results(name, ...)``). The
-    home page has no charts: building it imports no chart code."""
-    if name == "index":
-        from generator.site.home import home_page
-
-        return home_page(view, prose)
-    from generator.site import pages
-
-    if name == "theory":
-        return pages.theory_page(view, config, prose, style)
-    return pages.task_page(view, config, prose, style, name)
