@@ -21,6 +21,7 @@ import functools
 import hashlib
 import json
 import os
+import platform
 import stat
 import time
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
+from generator.citation import data_date
 from generator.output import write
 from generator.project import BuildSummary, Project
 
@@ -128,7 +130,8 @@ def inputs_digests(project: Project) -> dict[str, str]:
 
 def fingerprint(project: Project, options: dict[str, Any]) -> str:
     """Everything a build's output depends on, hashed (see the module doc)."""
-    parts = {"format": FORMAT, "code": code_digest(), "options": options, "inputs": inputs_digests(project)}
+    parts = {"format": FORMAT, "code": code_digest(), "options": options, "inputs": inputs_digests(project),
+             "data_date": data_date(project.root), "python": platform.python_version_tuple()[:2]}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 

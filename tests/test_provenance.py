@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -171,3 +172,84 @@ def test_citation_cff_names_the_site_as_site_yml_does():
     assert cff["title"] == config.title
     assert cff["version"] == config.version
     assert [a["name"] for a in cff["authors"]] == list(config.authors)
+
+
+# --- on the site: the How to cite block, the notes, the footer, the Contributing page -----------
+
+@pytest.fixture(scope="module")
+def cited_site(tmp_path_factory):
+    """A small project in git with a dated data commit, a citation in site.yml, a note, a
+    source, built twice (from git, and from a copy outside git)."""
+    from tests.conftest import copy_project
+
+    root = copy_project(tmp_path_factory.mktemp("cite") / "work" / "project")
+    config = root / "site.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("  version: 0.1.0", "  version: 2.1.0")
+                      .replace("  authors: [The CNN Inference Benchmarks contributors]", "  authors: [Jane Doe]"),
+                      encoding="utf-8")
+    add_note(root / "data", "networks.yaml", "net-big", "Accuracy as published; not reproduced here.")
+    add_runs(root / "data", "imagenet,fpga-a,,INT8,net-small,100,16,5.0,800,Doe et al. 2024\n")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "data", date="2024-03-05T12:00:00+00:00")
+    built = []
+    for name in ("in-git", "again"):
+        out = root.parent / name
+        done = subprocess.run([sys.executable, "-m", "generator", "--project", str(root), "build", "--out", str(out),
+                               "-q"], capture_output=True, text=True, timeout=300,
+                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(root.parent)})
+        assert done.returncode == 0, done.stderr
+        built.append(out)
+    return root, built
+
+
+def test_the_home_page_says_how_to_cite_the_site_with_its_version_and_the_date_of_its_data(cited_site):
+    _root, (site, again) = cited_site
+    page = (site / "index.html").read_text(encoding="utf-8")
+    block = page.split('<section id="cite">', 1)[1].split("</section>", 1)[0]
+    assert "<h2>How to cite</h2>" in block
+    assert "Jane Doe. CNN Inference Benchmarks, version 2.1.0 (data of 2024-03-05)." in block
+    assert "@misc{cnn-inference-benchmarks-2024," in block and "version = {2.1.0}" in block
+    assert "<dt>Version</dt><dd>2.1.0</dd>" in block and "<dt>Data of</dt><dd>2024-03-05</dd>" in block
+    assert "<li>Doe et al. 2024: 1 run</li>" in block and "<li>not given: 20 runs</li>" in block
+    assert (again / "index.html").read_bytes() == page.encode("utf-8")  # deterministic
+
+
+def test_a_build_outside_git_works_and_is_byte_identical_from_run_to_run(cited_site, tmp_path):
+    root, _built = cited_site
+    outside = tmp_path / "work" / "copy"
+    shutil.copytree(root, outside, ignore=shutil.ignore_patterns(".git", ".cache"))
+    pages = []
+    for name in ("one", "two"):
+        out = tmp_path / "work" / name
+        done = subprocess.run([sys.executable, "-m", "generator", "--project", str(outside), "build", "--out",
+                               str(out), "-q"], capture_output=True, text=True, timeout=300,
+                              env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)})
+        assert done.returncode == 0, done.stderr
+        pages.append({p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()})
+    assert pages[0] == pages[1]
+    home = pages[0][Path("index.html")].decode("utf-8")
+    assert "version 2.1.0." in home and "data of" not in home  # no git: no date, and no guess
+
+
+def test_a_note_is_marked_wherever_its_network_is_drawn_and_written_under_the_tables(cited_site):
+    _root, (site, _again) = cited_site
+    theory = (site / "theory.html").read_text(encoding="utf-8")
+    assert "Net Big †" in theory  # the networks and accuracy tables
+    assert "† Net Big: Accuracy as published; not reproduced here." in theory
+    imagenet = (site / "imagenet.html").read_text(encoding="utf-8")
+    assert "Net Big 100% †" in imagenet  # chart labels and tooltips
+    assert "<th scope=\"col\">Net Big †</th>" in imagenet  # the overview
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "<strong>Net Big</strong> (network): Accuracy as published; not reproduced here." in home
+
+
+def test_the_footer_names_the_versions_and_the_sources_and_the_contributing_page_is_linked(cited_site):
+    _root, (site, _again) = cited_site
+    page = (site / "theory.html").read_text(encoding="utf-8")
+    versions = page.split('<p class="versions">', 1)[1].split("</p>", 1)[0]
+    assert versions.startswith("Built with qutibench-site 0.1.0, Altair ") and ", Vega-Lite " in versions
+    assert "Measurements from Doe et al. 2024 (" in page
+    assert '<a href="contributing.html">Contributing</a>' in page
+    contributing = (site / "contributing.html").read_text(encoding="utf-8")
+    assert "<h1>Contributing</h1>" in contributing and "source" in contributing
