@@ -1,8 +1,9 @@
 """The cheap "nothing changed" check: one hash of everything a build's output depends on.
 
 A build's *fingerprint* hashes the generator's own code, the versions of the libraries that
-shape the output, the options, ``site.yml``, and every entry of ``data/``, ``site_src/``
-and ``templates/``, looked at with ``lstat`` (links are not followed): a regular file by
+shape the output (and Python's major.minor, which the footer names), the options, the date
+of the data (``citation.data_date``: from git, shown in the How to cite block),
+``site.yml``, and every entry of ``data/``, ``site_src/`` and ``templates/``, looked at with ``lstat`` (links are not followed): a regular file by
 its content, a symbolic link by its target's text, anything else (a folder named
 ``x.csv``, a FIFO, a device, a dangling or looping link) by its name and kind. A
 non-regular file is never opened, so the check cannot block, and any entry the checks of
