@@ -27,7 +27,7 @@ CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/c
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = Path(os.environ.get("AXE_CORE_JS", REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
-PAGES = ["index", "theory", "imagenet", "cifar10", "mnist", "404"]
+PAGES = ["index", "theory", "imagenet", "cifar10", "mnist", "contributing", "404"]
 PHONE, DESKTOP = 390, 1280
 
 pytestmark = pytest.mark.browser
