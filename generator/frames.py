@@ -23,8 +23,9 @@ PLATFORM_COLUMNS = (
     "power_w",
     "onchip_mb",
     "color",
+    "platform_note",
 )
-VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m")
+VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m", "network_note")
 ACCURACY_COLUMNS = ("task", "network", "pruning_pct", "precision", "top1_pct", "top5_pct")
 PRECISION_COLUMNS = ("precision", "bits", "bytes_per_element")
 TASK_COLUMNS = ("task", "task_name", "input_elements", "output_elements")
@@ -64,7 +65,7 @@ def platforms_frame(ds: Dataset) -> pd.DataFrame:
             for prec in sorted(m.peak_tops, key=lambda x: order.get(x, len(order))):
                 rows.append(
                     (p.id, p.name, p.vendor, p.kind, m.id, prec, m.peak_tops[prec],
-                     m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb, p.color or "")
+                     m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb, p.color or "", p.note)
                 )
     frame = pd.DataFrame(rows, columns=list(PLATFORM_COLUMNS))
     for col in ("memory_gb", "power_w", "onchip_mb"):
@@ -75,7 +76,7 @@ def platforms_frame(ds: Dataset) -> pd.DataFrame:
 def variants_frame(ds: Dataset) -> pd.DataFrame:
     """One row per network variant (network x pruning level)."""
     rows = [
-        (n.task, n.id, n.name, v.pruning_pct, v.ops_gop, v.weights_m)
+        (n.task, n.id, n.name, v.pruning_pct, v.ops_gop, v.weights_m, n.note)
         for n in ds.networks
         for v in n.variants
     ]

@@ -57,6 +57,7 @@ class Platform:
     description: str = ""
     onchip_mb: float | None = None  # on-chip memory available for weights (MB)
     color: str | None = None  # "#rrggbb": the platform's colour on every chart, if set
+    note: str = ""  # a caveat shown wherever the platform's data is drawn
 
     def mode(self, mode_id: str) -> Mode | None:
         return next((m for m in self.modes if m.id == mode_id), None)
@@ -88,6 +89,7 @@ class Network:
     # The unpruned network's layers (model.layers.Layer), when its variants' operations and
     # weights are computed from them rather than published totals.
     layers: tuple = ()
+    note: str = ""  # a caveat shown wherever the network's data is drawn (its accuracy, its runs)
 
     def variant(self, pruning_pct: float) -> Variant | None:
         return next((v for v in self.variants if v.pruning_pct == pruning_pct), None)
@@ -109,7 +111,9 @@ MEASUREMENT_VALUES = (
     "power_idle_w",
     "power_full_w",
 )
-MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES
+# Text about a run: ``source``, where it comes from (a paper, a URL, a contributor); "" if not given.
+MEASUREMENT_TEXT = ("source",)
+MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES + MEASUREMENT_TEXT
 # Where each run came from, kept so later stages can name the file and row.
 MEASUREMENT_SOURCE = ("source_file", "source_row")
 
@@ -125,7 +129,8 @@ class Dataset:
     ``measurements`` has the columns ``MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE``: ids as
     categoricals of text with lexically ordered categories (``mode`` is "" for single-mode
     platforms), float ``pruning_pct``, int
-    ``batch`` and ``repeat``, float values with NaN for "not measured".
+    ``batch`` and ``repeat``, float values with NaN for "not measured", ``source`` a
+    categorical of text ("" where not given).
     ``power_traces`` has ``TRACE_COLUMNS``; ``network`` is "" for the idle board.
     """
 

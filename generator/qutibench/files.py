@@ -132,6 +132,8 @@ def _platform(p: Platform, onchip_source: str) -> Lines:
         lines.append(_comment(f"onchip_mb: {_number(p.onchip_mb)}", onchip_source))
     if p.color:
         lines.append(f"color: {_text(p.color)}")
+    if p.note:
+        lines.append(f"note: {_text(p.note)}")
     return lines + _block("modes", [_mode(m) for m in p.modes])
 
 
@@ -165,6 +167,8 @@ def _network(n: Network) -> Lines:
     lines = [f"id: {_text(n.id)}", f"name: {_text(n.name)}", f"task: {_text(n.task)}"]
     if n.description:
         lines.append(f"description: {_text(n.description)}")
+    if n.note:
+        lines.append(f"note: {_text(n.note)}")
     if n.layers:
         lines += _block("layers", [_layer(layer) for layer in n.layers], LAYERS_COMMENT)
     return lines + _block("variants", [_variant(v, bool(n.layers)) for v in n.variants])

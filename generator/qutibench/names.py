@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.inputs.checks import (
+    MAX_SOURCE_CHARS,
     PRUNING,
     UNREADABLE,
     Fields,
@@ -100,6 +101,7 @@ class PlatformHint:
     color: str | None = None
     aliases: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()  # the mode ids its names may end with, in file order
+    note: str = ""  # a caveat shown wherever the platform's data is drawn
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class NetworkHint:
     ops_gop: dict[float, float] = field(default_factory=dict)  # pruning_pct -> precise GOP
     layers: tuple[Layer, ...] = ()  # the unpruned network: operations and weights computed
     variants: tuple[Variant, ...] = ()  # variants the source tables lack
+    note: str = ""  # a caveat shown wherever the network's data is drawn
 
 
 @dataclass(frozen=True)
@@ -129,6 +132,7 @@ class Hints:
     platforms: tuple[PlatformHint, ...] = ()
     networks: tuple[NetworkHint, ...] = ()
     power_traces: TraceHint | None = None
+    source: str = ""  # the ``source`` of every run of a full import (who measured them, where published)
 
     def platform(self, platform_id: str) -> PlatformHint | None:
         return next((p for p in self.platforms if p.id == platform_id), None)
@@ -154,7 +158,7 @@ def load_hints(path: Path, problems: Problems) -> Hints:
     if not isinstance(data, YamlMap):
         log.add(1, "", f"expected a mapping of hint lists at the top level, found {found(data)}")
         return Hints()
-    Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces"))  # unknown keys
+    top = Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces", "source"))  # unknown keys
     traces = data.get("power_traces")
     return Hints(
         precisions=tuple(p for p in (_precision(log, *e) for e in _entries(log, data, "precisions")) if p),
@@ -162,6 +166,7 @@ def load_hints(path: Path, problems: Problems) -> Hints:
         platforms=tuple(_platform(log, *e) for e in _entries(log, data, "platforms")),
         networks=tuple(_network(log, *e) for e in _entries(log, data, "networks")),
         power_traces=_traces(log, traces, data.key_lines.get("power_traces", 1)) if traces is not None else None,
+        source=top.text("source", shown=True, limit=MAX_SOURCE_CHARS) or "",
     )
 
 
@@ -215,22 +220,23 @@ def _task(log: FileLog, item: YamlMap, line: int, ident: str) -> Task | None:
 def _platform(log: FileLog, item: YamlMap, line: int, ident: str) -> PlatformHint:
     f = Fields(log, item, line, "a platform hint", ("id",),
                ("name", "vendor", "kind", "description", "onchip_mb", "onchip_source", "color", "aliases",
-                "modes"), prefix="platforms.")
+                "modes", "note"), prefix="platforms.")
     onchip = f.number("onchip_mb", ONCHIP_MB)
     return PlatformHint(
         ident, name=f.text("name"), vendor=f.text("vendor"),
         kind=f.choice("kind", PLATFORM_KINDS) if "kind" in f.map else None,
         description=f.text("description") or "", onchip_mb=float(onchip) if onchip is not None else None,
         onchip_source=(f.text("onchip_source") or "").replace("\n", " "), color=f.text("color"),
-        aliases=_names(f, "aliases"), modes=_names(f, "modes"))
+        aliases=_names(f, "aliases"), modes=_names(f, "modes"), note=f.text("note") or "")
 
 
 def _network(log: FileLog, item: YamlMap, line: int, ident: str) -> NetworkHint:
     f = Fields(log, item, line, "a network hint", ("id",),
-               ("name", "task", "description", "aliases", "ops_gop", "layers", "variants"), prefix="networks.")
+               ("name", "task", "description", "aliases", "ops_gop", "layers", "variants", "note"), prefix="networks.")
     return NetworkHint(
         ident, name=f.text("name"), task=f.text("task"), description=f.text("description") or "",
-        aliases=_names(f, "aliases"), ops_gop=_ops(f), layers=_layers(f), variants=_variants(f))
+        aliases=_names(f, "aliases"), ops_gop=_ops(f), layers=_layers(f), variants=_variants(f),
+        note=f.text("note") or "")
 
 
 def _ops(f: Fields) -> dict[float, float]:

@@ -225,7 +225,7 @@ def _platform_records(path: Path, drafts: dict[str, _Platform], hints: Hints, re
         platforms.append(Platform(
             platform_id, hint.name if hint and hint.name else draft.source_name, vendor or "", kind or "",
             tuple(records), hint.description if hint else "", hint.onchip_mb if hint else None,
-            hint.color if hint else None))
+            hint.color if hint else None, hint.note if hint else ""))
     return tuple(platforms), sources
 
 
@@ -390,7 +390,7 @@ def _network_records(path: Path, variants: dict[str, dict[float, Variant]], sour
         networks.append(Network(
             network_id, hint.name if hint and hint.name else source_name, task,
             tuple(by_pruning[p] for p in sorted(by_pruning, reverse=True)),
-            hint.description if hint else "", hint.layers if hint else ()))
+            hint.description if hint else "", hint.layers if hint else (), hint.note if hint else ""))
     return tuple(networks)
 
 
