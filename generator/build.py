@@ -29,6 +29,8 @@ import pandas as pd
 from generator import __version__
 from generator.analysis import Results, analyse
 from generator.charts.theme import Style
+from generator.citation import data_date
+from generator.versions import versions
 from generator.errors import Problem
 from generator.fingerprint import code_digest, entry_digest, up_to_date
 from generator.inputs.checks import Problems
@@ -74,6 +76,8 @@ def gather(project: Project, log: Log, strict: bool = False, memo: Memo | None =
         problems.escalate_warnings()
     problems.raise_if_any()
     assert config is not None and dataset is not None
+    if not config.data_date:  # the date of the data: from git when site.yml does not give it
+        config = replace(config, data_date=data_date(project.root))
     log(
         f"  {len(dataset.platforms)} platforms, {len(dataset.networks)} networks, "
         f"{len(dataset.measurements)} measurements, {len(dataset.power_traces)} power samples"
@@ -144,7 +148,7 @@ def assemble(results: Results, config: SiteConfig, prose: Prose, publishing: Pub
     change to one task's data assembles that task's page (and the home page) again."""
     style: Style = style_of(results)
     pages = {}
-    for name in page_names(results):
+    for name in page_names(results, prose):
         view = page_view(name, results)
 
         def make(name: str = name, view: Results = view) -> dict[str, Any]:
@@ -155,6 +159,13 @@ def assemble(results: Results, config: SiteConfig, prose: Prose, publishing: Pub
         key = memo.key("page", name, view, config, prose, style, publishing.key())
         pages[name] = memo.remember("pages", key, make, label=name)
     return pages
+
+
+def sources(results: Results, shown: int = 3) -> list[str]:
+    """The runs' sources, most runs first (the footer names the first ``shown``)."""
+    counts = results.measurements["source"].astype(str).value_counts()
+    ranked = [s for _n, s in sorted(((-int(n), str(s)) for s, n in counts.items() if s))]
+    return ranked[:shown] + ([f"{len(ranked) - shown} more"] if len(ranked) > shown else [])
 
 
 def table_text(frame: pd.DataFrame, key: list[str], memo: Memo, name: str) -> str:
@@ -194,8 +205,9 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False, w
 
     log("Assembling the pages ...")
     downloads = results.downloads()
-    site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads)}
-    publishing = Publishing(navigation(results), site, figures, entry_digest(project.templates_dir),
+    site = {"title": config.title, "tagline": config.tagline, "version": __version__, "downloads": sorted(downloads),
+            "versions": versions(vegalite_version()), "sources": sources(results)}
+    publishing = Publishing(navigation(results, inputs.prose), site, figures, entry_digest(project.templates_dir),
                             Renderer(project.templates_dir))
     pages = assemble(results, config, inputs.prose, publishing, memo)
     tables = {name: table_text(frame, key, memo, name) for name, (frame, key) in downloads.items()}

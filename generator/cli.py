@@ -15,14 +15,15 @@ from __future__ import annotations
 import argparse
 import gc
 import os
+import re
 import signal
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
-from generator import __version__
 from generator.errors import DataError, UsageError
 from generator.fingerprint import up_to_date
 from generator.project import Project, build_options
@@ -46,39 +47,129 @@ def _prog() -> str:
     return name
 
 
+class _Version(argparse.Action):
+    """``--version``: the generator, Altair, Vega-Lite and Python versions (and the libraries')."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs: object):
+        super().__init__(option_strings, dest, nargs=0, help="show the generator's, Altair's, Vega-Lite's and "
+                                                              "Python's versions and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace, values: object,
+                 option_string: str | None = None) -> None:
+        from generator.output.assets import vegalite_version
+        from generator.versions import version_line
+
+        print(version_line(vegalite_version()))
+        parser.exit()
+
+
+def _global_options(parser: argparse.ArgumentParser, defaults: bool) -> None:
+    """``--project``, ``--debug``, ``-v``, ``-q``: on the main parser with their defaults, and
+    on every command without (``SUPPRESS``), so they work before or after the command."""
+    def default(value: object) -> object:
+        return value if defaults else argparse.SUPPRESS
+
+    parser.add_argument("--project", type=Path, default=default(Path(".")), metavar="DIR",
+                        help="project folder holding site.yml, data/, site_src/ and templates/ (default: .)")
+    parser.add_argument("--debug", action="store_true", default=default(False),
+                        help="show the traceback of an unexpected error")
+    loud = parser.add_mutually_exclusive_group()
+    loud.add_argument("-v", "--verbose", action="store_true", default=default(False),
+                      help="say more: every step, every file, every request")
+    loud.add_argument("-q", "--quiet", action="store_true", default=default(False),
+                      help="say less: only warnings, problems and the result")
+
+
+# name: (one-line description, examples)
+COMMAND_HELP = {
+    "build": ("check every input, compute, and write the static site", [
+        ("python -m generator build", "build into build/"),
+        ("python -m generator build --strict --figures --base-path /my-repo/", "as GitHub Pages publishes it"),
+    ]),
+    "validate": ("check site.yml, data/ and site_src/ and report every problem and warning", [
+        ("python -m generator validate --strict", "warnings count as problems"),
+    ]),
+    "serve": ("build, serve the site, rebuild on every change and reload open pages", [
+        ("python -m generator serve --open", "at http://127.0.0.1:8000/, opened in the browser"),
+        ("python -m generator serve --host 0.0.0.0 --port 8080", "seen by other machines of the network"),
+    ]),
+    "diff": ("report what the working tree changes in the generated data tables against a git ref", [
+        ("python -m generator diff main", "the review report, as Markdown"),
+        ("python -m generator diff origin/main --exit-code --out report.md --full full.diff", "as CI runs it"),
+    ]),
+    "new": ("write a small working project to start a benchmark site of your own", [
+        ("python -m generator new my-site --title 'Lab 42 benchmarks'", "then: cd my-site"),
+    ]),
+    "import-qutibench": ("convert files in the QuTiBench layout into this project's data schema", [
+        ("python -m generator import-qutibench path/to/qutibench --out data --dry-run", "what an import would change"),
+        ("python -m generator import-qutibench my_runs.csv", "add a contributor's runs"),
+    ]),
+}
+
+
+def _command(sub: argparse._SubParsersAction, name: str, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
+    summary, examples = COMMAND_HELP[name]
+    width = max(len(command) for command, _ in examples)
+    prog = _prog()
+    examples = [(command.replace("python -m generator", prog, 1), what) for command, what in examples]
+    width = max(len(command) for command, _ in examples)
+    epilog = "examples:\n" + "\n".join(f"  {command:<{width}}  # {what}" for command, what in examples)
+    return sub.add_parser(name, help=summary, description=summary[0].upper() + summary[1:] + ".", epilog=epilog,
+                          parents=[common], formatter_class=argparse.RawDescriptionHelpFormatter)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=_prog(),
         description="Build the CNN-inference benchmark site from the data in data/.",
+        epilog="Options --project, --debug, -v and -q go before or after the command. "
+               "'COMMAND --help' shows a command's options and examples.",
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument(
-        "--project", type=Path, default=Path("."),
-        help="project folder holding site.yml, data/, site_src/ and templates/ (default: .)",
-    )
-    parser.add_argument("--debug", action="store_true", help="show the traceback of an unexpected error")
+    parser.add_argument("--version", action=_Version)
+    _global_options(parser, defaults=True)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, defaults=False)
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", parser_class=_Parser)
 
-    b = sub.add_parser("build", help="validate the inputs and write the static site")
-    b.add_argument("--out", type=Path, default=None,
+    b = _command(sub, "build", common)
+    b.add_argument("--out", type=Path, default=None, metavar="DIR",
                    help="output folder (default: PROJECT/build); replaced only if it is absent, empty "
                         "or a previous build")
-    b.add_argument("-q", "--quiet", action="store_true", help="print only warnings and the summary line")
     b.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
     b.add_argument("--figures", action="store_true",
                    help="also write an SVG of every chart (figures/<page>/<chart>.svg), for readers without "
-                        "JavaScript and for papers; unchanged charts come from the cache")
-    b.add_argument("--base-path", default="", metavar="PATH",
-                   help="URL path the site is published under, e.g. /repo/ for a GitHub Pages project site "
-                        "(only 404.html needs it; every other link is relative)")
+                        "JavaScript and for papers")
+    b.add_argument("--base-path", type=base_path, default=None, metavar="PATH",
+                   help="URL path the site is published under, e.g. /repo/ for a GitHub Pages project site, "
+                        "'' or / for a site at the domain's root; only 404.html needs it (every other link is "
+                        "relative). Default: relative links, right at the root of a site or opened from disk")
 
-    v = sub.add_parser("validate", help="check site.yml, data/ and site_src/ and report all problems")
+    v = _command(sub, "validate", common)
     v.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
 
-    i = sub.add_parser(
-        "import-qutibench",
-        help="convert files in the QuTiBench layout into this project's data schema",
-    )
+    s = _command(sub, "serve", common)
+    s.add_argument("--host", default="127.0.0.1",
+                   help="address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0: every interface)")
+    s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0: any free port)")
+    s.add_argument("--open", action="store_true", help="open the site in the web browser once it is built")
+    s.add_argument("--out", type=Path, default=None, metavar="DIR",
+                   help="output folder (default: PROJECT/.serve-build)")
+
+    d = _command(sub, "diff", common)
+    d.add_argument("base_ref", metavar="BASE_REF", help="git branch, tag or commit to compare against, e.g. origin/main")
+    d.add_argument("--out", type=Path, default=None, metavar="FILE",
+                   help="write the Markdown report here (default: standard output)")
+    d.add_argument("--full", type=Path, default=None, metavar="FILE",
+                   help="write the full unified diff of the tables here, every digit")
+    d.add_argument("--exit-code", action="store_true",
+                   help="exit with 1 when a table changed and 0 when none did, like git diff --exit-code "
+                        "(a data problem in either tree is then 4)")
+
+    n = _command(sub, "new", common)
+    n.add_argument("dir", type=Path, metavar="DIR", help="folder to create (absent or empty)")
+    n.add_argument("--title", default="My CNN Inference Benchmarks", help="the site's title (site.yml)")
+
+    i = _command(sub, "import-qutibench", common)
     i.add_argument("src", type=Path, help="folder with QuTiBench CSV files, or one measurement CSV")
     i.add_argument("--out", type=Path, default=None, help="data folder to write (default: PROJECT/data)")
     i.add_argument("--hints", type=Path, default=None,
@@ -87,32 +178,52 @@ def _parser() -> argparse.ArgumentParser:
                    help="check the result and show which files would be created or changed (and how); write nothing")
     i.add_argument("--force", action="store_true",
                    help="overwrite files that differ from what the import writes (hand edits are lost)")
-
-    d = sub.add_parser("diff", help="report what the working tree changes in the generated data tables against a git ref")
-    d.add_argument("base_ref", metavar="BASE_REF", help="git branch, tag or commit to compare against, e.g. origin/main")
-    d.add_argument("--out", type=Path, default=None, help="write the Markdown report here (default: standard output)")
-    d.add_argument("--full", type=Path, default=None, help="write the full unified diff of the tables here")
-
-    s = sub.add_parser("serve", help="build, serve on 127.0.0.1, rebuild on changes and reload open pages")
-    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000; 0: any free port)")
-    s.add_argument("--out", type=Path, default=None, help="output folder (default: PROJECT/.serve-build)")
     return parser
+
+
+def base_path(text: str) -> str:
+    """``--base-path``: a URL path (``/repo/``, ``repo``, ``''`` or ``/`` for the root), not a
+    URL; normalized to start and end with ``/``."""
+    value = text.strip()
+    if re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", value) or value.startswith("//"):
+        raise argparse.ArgumentTypeError(
+            f"expected a path such as /repo/ (the part of the address after the host), found the address "
+            f"'{value[:80]}'; for https://owner.github.io/repo/ use --base-path /repo/")
+    if re.search(r"[\s?#\\<>\"'`]|(^|/)\.\.?(/|$)", value):
+        raise argparse.ArgumentTypeError(
+            f"expected a path of plain segments such as /repo/ (no spaces, ?, #, backslashes, . or ..), "
+            f"found '{value[:80]}'")
+    path = "/".join(part for part in value.split("/") if part)
+    return f"/{path}/" if path else "/"
 
 
 def _warn(line: str) -> None:
     print(line, file=sys.stderr)
 
 
+def _say(args: argparse.Namespace) -> Callable[[str], None]:
+    """Progress messages: printed unless ``-q``."""
+    return (lambda _msg: None) if args.quiet else print
+
+
+def _detail(args: argparse.Namespace) -> Callable[[str], None]:
+    """Details: printed with ``-v`` only."""
+    return print if args.verbose else (lambda _msg: None)
+
+
 def _build(args: argparse.Namespace) -> int:
-    log = (lambda _msg: None) if args.quiet else print
+    log = _say(args)
     project, out = Project(args.project), args.out or args.project / "build"
     project.check()
-    options = build_options(args.strict, args.base_path, args.figures)
+    base = args.base_path or ""
+    _detail(args)(f"Project {project.root.resolve()}, output {out.resolve()}, strict {args.strict}, figures "
+                  f"{args.figures}, base path {base or '(relative links)'}")
+    options = build_options(args.strict, base, args.figures)
     summary, fingerprint = up_to_date(project, out, options, log, _warn)  # cheap: no pandas, no Altair
     if summary is None:
         from generator.build import build
 
-        summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=args.base_path,
+        summary = build(project, out, log=log, strict=args.strict, warn=_warn, base_path=base,
                         figures=args.figures, fingerprint=fingerprint)
     print(summary.line())
     gc.freeze()  # the build's objects are not collected one by one at exit: that took longer than a rebuild's model
@@ -122,7 +233,7 @@ def _build(args: argparse.Namespace) -> int:
 def _validate(args: argparse.Namespace) -> int:
     from generator.build import gather
 
-    inputs = gather(Project(args.project), lambda _msg: None, strict=args.strict)
+    inputs = gather(Project(args.project), _detail(args), strict=args.strict)
     for warning in inputs.warnings:
         _warn(f"warning: {warning}")
     ds = inputs.dataset
@@ -137,10 +248,11 @@ def _import(args: argparse.Namespace) -> int:
     if not args.src.exists():
         raise UsageError(f"{args.src}: no such file or folder")
     out = args.out or args.project / "data"
-    print(f"Importing {args.src} into {out}{' (dry run)' if args.dry_run else ''} ...")
+    log = _say(args)
+    log(f"Importing {args.src} into {out}{' (dry run)' if args.dry_run else ''} ...")
     report = import_qutibench(args.src, out, args.hints, force=args.force, dry_run=args.dry_run)
     for note in report.notes:
-        print(f"  {note}")
+        log(f"  {note}")
     for warning in report.warnings:
         _warn(f"warning: {warning}")
     print(report.summary())
@@ -150,13 +262,33 @@ def _import(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from generator.publish.diff import run
 
-    return run(args.project, args.base_ref, args.out, args.full)
+    progress = (lambda _msg: None) if args.quiet else (lambda msg: print(msg, file=sys.stderr))
+    return run(args.project, args.base_ref, args.out, args.full, exit_code=args.exit_code,
+               log=progress if args.out is None else _say(args))
 
 
 def _serve(args: argparse.Namespace) -> int:
     from generator.serve import run
 
-    return run(args.project, args.port, args.out)
+    return run(args.project, args.port, args.out, host=args.host, open_browser=args.open, quiet=args.quiet,
+               verbose=args.verbose)
+
+
+def _new(args: argparse.Namespace) -> int:
+    from generator.new import new_project
+
+    written, placeholder = new_project(args.dir, args.title)
+    for path in written:
+        _detail(args)(f"  {args.dir / path}")
+    log = _say(args)
+    log(f"Wrote a new project into {args.dir} ({len(written)} files): an example platform, network and "
+        f"{sum(1 for p in written if p.startswith('data/measurements/'))} measurement file, the prose pages, the "
+        "templates and a GitHub workflow.")
+    if placeholder:
+        log(f"Edit {args.dir / 'requirements.txt'}: it names a placeholder for where the generator is published "
+            "(the workflow installs it from there).")
+    log(f"Next: python -m generator --project {args.dir} build   (or: cd {args.dir} && python -m generator serve --open)")
+    return 0
 
 
 COMMANDS = {
@@ -165,6 +297,7 @@ COMMANDS = {
     "import-qutibench": _import,
     "diff": _diff,
     "serve": _serve,
+    "new": _new,
 }
 
 

@@ -1,8 +1,9 @@
 """The cheap "nothing changed" check: one hash of everything a build's output depends on.
 
 A build's *fingerprint* hashes the generator's own code, the versions of the libraries that
-shape the output, the options, ``site.yml``, and every entry of ``data/``, ``site_src/``
-and ``templates/``, looked at with ``lstat`` (links are not followed): a regular file by
+shape the output (and Python's major.minor, which the footer names), the options, the date
+of the data (``citation.data_date``: from git, shown in the How to cite block),
+``site.yml``, and every entry of ``data/``, ``site_src/`` and ``templates/``, looked at with ``lstat`` (links are not followed): a regular file by
 its content, a symbolic link by its target's text, anything else (a folder named
 ``x.csv``, a FIFO, a device, a dangling or looping link) by its name and kind. A
 non-regular file is never opened, so the check cannot block, and any entry the checks of
@@ -21,6 +22,7 @@ import functools
 import hashlib
 import json
 import os
+import platform
 import stat
 import time
 from collections.abc import Callable
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 import generator
+from generator.citation import data_date
 from generator.output import write
 from generator.project import BuildSummary, Project
 
@@ -128,7 +131,8 @@ def inputs_digests(project: Project) -> dict[str, str]:
 
 def fingerprint(project: Project, options: dict[str, Any]) -> str:
     """Everything a build's output depends on, hashed (see the module doc)."""
-    parts = {"format": FORMAT, "code": code_digest(), "options": options, "inputs": inputs_digests(project)}
+    parts = {"format": FORMAT, "code": code_digest(), "options": options, "inputs": inputs_digests(project),
+             "data_date": data_date(project.root), "python": platform.python_version_tuple()[:2]}
     return hashlib.sha256(json.dumps(parts, sort_keys=True).encode()).hexdigest()
 
 

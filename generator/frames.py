@@ -27,8 +27,10 @@ PLATFORM_COLUMNS = (
     "sweep",
     "power_scope",
     "color",
+    "platform_note",
 )
-VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m", "from_layers")
+VARIANT_COLUMNS = ("task", "network", "network_name", "pruning_pct", "ops_gop", "weights_m", "from_layers",
+                   "network_note")
 ACCURACY_COLUMNS = ("task", "network", "pruning_pct", "precision", "top1_pct", "top5_pct")
 PRECISION_COLUMNS = ("precision", "bits", "bytes_per_element")
 TASK_COLUMNS = ("task", "task_name", "input_elements", "output_elements")
@@ -70,7 +72,7 @@ def platforms_frame(ds: Dataset) -> pd.DataFrame:
                 rows.append(
                     (p.id, p.name, p.vendor, p.kind, m.id, prec, m.peak_tops[prec],
                      m.bandwidth_gbps, m.memory_gb, m.power_w, p.onchip_mb, p.host_link_gbps, p.sweep,
-                     p.power_scope or "", p.color or "")
+                     p.power_scope or "", p.color or "", p.note)
                 )
     frame = pd.DataFrame(rows, columns=list(PLATFORM_COLUMNS))
     for col in ("memory_gb", "power_w", "onchip_mb", "host_link_gbps"):
@@ -82,7 +84,7 @@ def variants_frame(ds: Dataset) -> pd.DataFrame:
     """One row per network variant (network x pruning level); ``from_layers``: operations and
     weights computed from the network's layers (else published totals)."""
     rows = [
-        (n.task, n.id, n.name, v.pruning_pct, v.ops_gop, v.weights_m, v.from_layers)
+        (n.task, n.id, n.name, v.pruning_pct, v.ops_gop, v.weights_m, v.from_layers, n.note)
         for n in ds.networks
         for v in n.variants
     ]

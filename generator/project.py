@@ -114,6 +114,9 @@ def build_options(strict: bool, base_path: str, figures: bool = False) -> dict:
 
 
 def normal_base(base_path: str) -> str:
-    """``repo`` or ``/repo`` -> ``/repo/``; empty stays empty (relative links)."""
+    """``repo`` or ``/repo`` -> ``/repo/``; ``/`` stays ``/`` (a site at the domain's root);
+    empty stays empty (relative links). The command line has checked it is a path (``cli.base_path``)."""
+    if not base_path.strip():
+        return ""
     path = base_path.strip().strip("/")
-    return f"/{path}/" if path else ""
+    return f"/{path}/" if path else "/"

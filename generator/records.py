@@ -67,6 +67,7 @@ class Platform:
     host_link_gbps: float | None = None  # off-chip traffic crosses this link to the host's memory
     sweep: str = "batch"  # one of SWEEPS
     power_scope: str | None = None  # one of POWER_SCOPES, None when unknown
+    note: str = ""  # a caveat shown wherever the platform's data is drawn
 
     def mode(self, mode_id: str) -> Mode | None:
         return next((m for m in self.modes if m.id == mode_id), None)
@@ -150,6 +151,7 @@ class Network:
     # The unpruned network's layers, when the network is described by them: variants without
     # published totals are computed from them (``from_layers``).
     architecture: Architecture | None = None
+    note: str = ""  # a caveat shown wherever the network's data is drawn (its accuracy, its runs)
 
     def variant(self, pruning_pct: float) -> Variant | None:
         return next((v for v in self.variants if v.pruning_pct == pruning_pct), None)
@@ -171,9 +173,11 @@ MEASUREMENT_VALUES = (
     "power_idle_w",
     "power_full_w",
 )
-# A run's note: why a check's warning about it is a known case (shown on the site), else "".
+# Text about a run: ``source``, where it comes from (a paper, a URL, a contributor); ``note``, why a
+# check's warning about it is a known case (shown on the site); "" if not given.
 MEASUREMENT_NOTE = "note"
-MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES + (MEASUREMENT_NOTE,)
+MEASUREMENT_TEXT = ("source", MEASUREMENT_NOTE)
+MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES + MEASUREMENT_TEXT
 # Where each run came from, kept so later stages can name the file and row.
 MEASUREMENT_SOURCE = ("source_file", "source_row")
 
@@ -189,7 +193,8 @@ class Dataset:
     ``measurements`` has the columns ``MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE``: ids as
     categoricals of text with lexically ordered categories (``mode`` is "" for single-mode
     platforms), float ``pruning_pct``, int
-    ``batch`` and ``repeat``, float values with NaN for "not measured".
+    ``batch`` and ``repeat``, float values with NaN for "not measured", ``source`` a
+    categorical of text ("" where not given).
     ``power_traces`` has ``TRACE_COLUMNS``; ``network`` is "" for the idle board.
     """
 

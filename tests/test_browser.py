@@ -1,7 +1,8 @@
 """End-to-end: the built site in headless Chromium, offline, from file:// and from a sub-path.
 
-Chromium comes from Debian's packages (/usr/bin/chromium); Playwright drives it; axe-core
-(the accessibility engine) comes from npm into .cache/node (scripts/test.sh installs both).
+Playwright drives the Chromium named by $CHROMIUM (scripts/test.sh chooses one and sets it),
+else ``chromium`` on PATH or /usr/bin/chromium; axe-core (the accessibility engine) comes
+from npm into .cache/node (scripts/test.sh installs both).
 Without them these tests are skipped, unless REQUIRE_BROWSER=1 (as in CI), where they fail.
 """
 
@@ -22,11 +23,11 @@ from generator.build import Project, build
 from generator.model.pareto import pareto_front
 from tests.helpers import REPO
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = Path(os.environ.get("AXE_CORE_JS", REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
-PAGES = ["index", "theory", "imagenet", "cifar10", "mnist", "404"]
+PAGES = ["index", "theory", "imagenet", "cifar10", "mnist", "contributing", "404"]
 PHONE, DESKTOP = 390, 1280
 
 pytestmark = pytest.mark.browser
@@ -41,7 +42,7 @@ def required(what: str) -> None:
 @pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
-        required("Chromium (/usr/bin/chromium)")
+        required(f"Chromium ({CHROMIUM})")
     playwright_api = pytest.importorskip("playwright.sync_api")
     with playwright_api.sync_playwright() as pw:
         instance = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import signal
 import subprocess
@@ -13,7 +14,8 @@ import pandas as pd
 import pytest
 
 from generator.publish.report import REPORT_LIMIT, Comparison, render_report, unified_diff
-from generator.publish.tablediff import ADDED, CHANGED, REMOVED, diff_tables, escape, markdown_rows
+from generator.publish.tablediff import ADDED, CHANGED, REMOVED, diff_tables, escape, markdown_rows, shown_pair, \
+    significant
 from generator.output.tables import to_csv_text
 from tests.helpers import REPO
 
@@ -84,36 +86,45 @@ def test_report_names_the_changed_run_with_both_values(changed_fps):
     root, env, before, result, tmp = changed_fps
     assert result.returncode == 0, result.stderr
     report = (tmp / "report.md").read_text(encoding="utf-8")
-    assert "Runs** (measurements.csv): 0 added, 0 removed, 1 changed" in report
-    section = report.split("#### measurements.csv")[1].split("####")[0]
-    run_row = next(line for line in section.splitlines() if line.startswith("| changed"))
+    assert "- **Runs**: 1 changed\n" in report
+    section = report.split("#### measurements.csv: 1 changed")[1].split("####")[0]
+    (run_row,) = [line for line in section.splitlines() if line.startswith("| changed")]
     for column in ("task", "platform", "precision", "network"):
         assert f" {escape(before[column])} |" in run_row
-    assert f"fps\\_comp: {before['fps_comp']} → 123456.5 (+" in run_row
-    assert len(report) <= REPORT_LIMIT
+    assert f"fps\\_comp: {significant(before['fps_comp'])} → 123456 (+" in run_row  # 4 significant digits
 
 
-def test_report_shows_the_derived_changes(changed_fps):
+def test_report_summarises_what_follows_from_the_change_and_lists_only_the_changed_input(changed_fps):
     _root, _env_, before, _result, tmp = changed_fps
     report = (tmp / "report.md").read_text(encoding="utf-8")
-    # measured fps drives efficiency and energy per inference, and moves the run onto its Pareto front
-    efficiency = report.split("#### efficiency.csv")[1].split("####")[0]
-    assert f"measured\\_fps: {before['fps_comp']} → 123456.5" in efficiency
-    assert "efficiency\\_pct:" in efficiency
-    power = report.split("#### power.csv")[1].split("####")[0]
-    assert "energy\\_mj:" in power
-    assert "on\\_front: false → true" in report.split("#### pareto.csv")[1].split("####")[0]
-    assert "1 configuration entered a front" in report
-    assert f"entered: {before['task']} · measured · {before['platform']}" in report
+    # measured fps moves the run onto its Pareto front and the model error of its task
+    assert "- **Pareto fronts**: 1 configuration entered a front, 0 left one" in report
+    assert f"  - entered: {before['task']} · measured · {before['platform']}" in report
+    model_error = report.split("- **Model error**, where it moved (before → after):")[1].split("\n- ")[0]
+    rows = [line for line in model_error.splitlines() if line.startswith("| ") and "---" not in line][1:]
+    assert rows and all("→" in line for line in rows)  # only the rows that moved
+    assert any(line.startswith(f"| {before['task']} | calibrated |") for line in rows)
+    assert not any(line.startswith("| mnist |") for line in rows)  # another task's error did not move
+    # the computed tables are counted, not listed; the only table listed is the one edited
+    computed = report.split("- **Computed tables that follow**: ")[1].splitlines()[0]
+    for table in ("efficiency.csv", "pareto.csv", "power.csv", "predictions.csv"):
+        assert escape(table) in computed
+    assert [line for line in report.splitlines() if line.startswith("#### ")] == ["#### measurements.csv: 1 changed"]
+    assert len(report.encode("utf-8")) < 3_000  # the calibrated prediction's rows, one per scheme
+
+
+def test_the_full_diff_has_the_computed_rows_at_full_precision(changed_fps):
+    _root, _env_, before, _result, tmp = changed_fps
+    full = (tmp / "full.diff").read_text(encoding="utf-8")
+    predictions = full.split("--- a/data/predictions.csv")[1].split("--- a/data/")[0]
+    plus = [line[1:] for line in predictions.splitlines() if line.startswith("+") and not line.startswith("+++")]
     # Only the calibrated predictions depend on measurements, and a configuration's own run never
     # moves its own prediction: the other configurations of that platform change, it does not.
-    predictions = report.split("#### predictions.csv")[1].split("####")[0]
-    changed = [line for line in predictions.splitlines() if line.startswith("| changed")]
-    assert changed and all("| calibrated |" in line for line in changed)
-    key = ("task", "platform", "mode", "precision", "network", "pruning_pct")
-    own = "| changed | " + " | ".join(escape(before[c]) for c in key) + " | calibrated |"
-    assert not any(line.startswith(own) for line in changed)
-    assert any(f"| changed | {escape(before['task'])} | {escape(before['platform'])} |" in line for line in changed)
+    assert plus and all(",calibrated," in line for line in plus)
+    own = ",".join(before[c] for c in ("task", "platform", "mode", "precision", "network", "pruning_pct"))
+    assert not any(line.startswith(own + ",calibrated,") for line in plus)
+    assert any(line.startswith(f"{before['task']},{before['platform']},") for line in plus)
+    assert any("123456.5" in line for line in full.split("--- a/data/efficiency.csv")[1].splitlines())
 
 
 def test_full_diff_holds_every_changed_line(changed_fps):
@@ -254,14 +265,112 @@ def test_report_shrinks_the_caps_to_fit_a_comment_and_says_so():
     assert unified_diff(comparison).count("\n+n") == 5 * 300
 
 
-def test_model_error_before_and_after_is_summarised_when_present():
-    me_old = "task,model,configurations,median_abs_log_error,p90_abs_log_error,above_bound_pct\nimagenet,roofline,10,0.5,1.2,3\n"
-    me_new = "task,model,configurations,median_abs_log_error,p90_abs_log_error,above_bound_pct\nimagenet,roofline,11,0.4,1.2,3\n"
+def test_model_error_before_and_after_shows_only_what_moved():
+    header = "task,model,configurations,median_abs_log_error,p90_abs_log_error,above_bound_pct\n"
+    me_old = header + "imagenet,roofline,10,0.5,1.2,3\nmnist,roofline,5,0.25,0.5,0\n"
+    me_new = header + "imagenet,roofline,11,0.4,1.2,3\nmnist,roofline,5,0.25,0.5,0\n"
     both = Comparison("main", "working tree", {"model_error.csv": me_old}, {"model_error.csv": me_new}, {})
     report = render_report(both)
-    assert "**Model error** (model_error.csv, before → after)" in report
-    assert "| imagenet | roofline | 10 → 11 (+10.0%) | 0.5 → 0.4 (-20.0%) | 1.2 | 3 |" in report
+    assert "- **Model error**, where it moved (before → after):" in report
+    assert "| task | model | configurations | median \\|log error\\| |" in report  # the columns that moved
+    assert "| imagenet | roofline | 10 → 11 (+10.0%) | 0.5 → 0.4 (-20.0%) |" in report
+    assert "mnist" not in report and "p90" not in report
     added = render_report(Comparison("main", "working tree", {}, {"model_error.csv": me_new}, {}))
-    assert "(new table)" in added and "| imagenet | roofline | – → 11 |" in added
+    assert "| imagenet | roofline | – → 11 | – → 0.4 | – → 1.2 | – → 3 |" in added
     without = render_report(Comparison("main", "working tree", {"a.csv": OLD}, {"a.csv": NEW}, {"a.csv": KEY}))
     assert "Model error" not in without
+
+
+def test_values_show_four_significant_digits_and_more_only_where_needed():
+    assert significant("9.16030534") == "9.160" and significant("0.342298072") == "0.3423"
+    assert significant("4.2") == "4.2" and significant("1000") == "1000" and significant("123456.7") == "123457"
+    assert shown_pair("9.16030534", "9.09090909") == ("9.160", "9.091")
+    assert shown_pair("3.02717173", "3.02701") == ("3.0272", "3.0270")  # 4 digits would show no change
+    diff = diff_tables("t.csv", csv_of([{"net": "a", "batch": 1, "fps": 9.16030534, "note": ""}]),
+                       csv_of([{"net": "a", "batch": 1, "fps": 9.09090909, "note": ""}]), KEY)
+    assert "| changed | a | 1 | fps: 9.160 → 9.091 (-0.76%) |" in markdown_rows(diff, cap=5)
+
+
+def test_a_change_to_the_settings_alone_lists_the_computed_rows():
+    pred_old = "task,assumption,fps\nimagenet,a,10\n"
+    pred_new = "task,assumption,fps\nimagenet,a,12\n"
+    report = render_report(Comparison("main", "working tree", {"predictions.csv": pred_old},
+                                      {"predictions.csv": pred_new}, {"predictions.csv": ["task", "assumption"]}))
+    assert "#### predictions.csv: 1 changed" in report and "| changed | imagenet | a | fps: 10 → 12 (+20.0%) |" in report
+
+
+# --- the report of small changes, --exit-code, and the README's example --------------------
+
+def readme_example() -> str:
+    """The report quoted in the README's "Review a pull request's data" section."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("**Review a pull request's data.**", 1)[1]
+    return re.findall(r"```markdown\n(.*?)```", section, flags=re.S)[0]
+
+
+def same_but_commit(report: str) -> str:
+    return re.sub(r"\(([0-9a-f]{7})\)", "(abc1234)", report, count=1)
+
+
+@pytest.fixture(scope="module")
+def one_value(tmp_path_factory):
+    """The README's example: the throughput of one ncs2 run corrected (17.756 -> 17.9)."""
+    tmp = tmp_path_factory.mktemp("one-value")
+    root, env = make_repo(tmp)
+    before = set_cell(root / "data" / "measurements" / "ncs2.csv", 1, "fps_comp", "17.9")
+    assert before["fps_comp"] == "17.756" and before["batch"] == "1"
+    return root, env, run_diff(root, env, "main")
+
+
+def test_a_one_value_change_reads_in_a_few_lines(one_value):
+    _root, _env, result = one_value
+    assert result.returncode == 0, result.stderr
+    report = result.stdout
+    assert len(report.splitlines()) <= 12 and len(report.encode("utf-8")) < 1_200
+    assert "- **Runs**: 1 changed\n" in report
+    assert "| changed | imagenet | ncs2 |   | FP16 | resnet-50 | 100 | 1 | 1 | fps\\_comp: 17.76 → 17.9 (+0.81%) |" in report
+    # energy per inference moved; the run calibrates its platform's other configurations (every batch
+    # counts), so their calibrated predictions moved a little, and the model error by less than it shows
+    assert "power.csv (1 row)" in report and "predictions.csv (" in report and "model\\_error.csv (" in report
+    assert "Model error**" not in report and "Pareto" not in report  # neither moved enough to list
+
+
+def test_the_readme_shows_the_report_of_that_change_as_diff_prints_it(one_value):
+    _root, _env, result = one_value
+    assert same_but_commit(readme_example()) == same_but_commit(result.stdout), (
+        "README.md's example report is out of date; paste this in its place:\n" + result.stdout)
+
+
+def test_a_new_platform_is_named_in_the_summary_and_its_rows_listed(tmp_path):
+    root, env = make_repo(tmp_path)
+    with (root / "data" / "platforms.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n  - id: my-board\n    name: My Board NPU\n    vendor: Acme\n    kind: TPU\n    modes:\n"
+                 "      - peak_tops: {INT8: 8.0}\n        bandwidth_gbps: 34.1\n        power_w: 10\n")
+    (root / "data" / "measurements" / "my-board.csv").write_text(
+        "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp,top1_pct,source\n"
+        "imagenet,my-board,,INT8,resnet-50,100,1,4.2,238.1,73.1,Acme lab\n", encoding="utf-8")
+    result = run_diff(root, env, "main", "--exit-code")
+    assert result.returncode == 1, result.stderr
+    report = result.stdout
+    assert "- **Platforms**: added My Board NPU (my-board)\n" in report
+    assert "- **Runs**: 1 added\n" in report
+    platforms = report.split("#### platforms.csv: 1 added")[1].split("####")[0]
+    assert "| added | my-board |   | INT8 | platform\\_name: My Board NPU, vendor: Acme, kind: TPU, peak\\_tops: 8" \
+        in platforms
+    assert "source: Acme lab" in report.split("#### measurements.csv: 1 added")[1]
+    assert "#### predictions.csv" not in report and "predictions.csv (" in report  # counted, not listed
+    assert len(report.encode("utf-8")) < 6_000
+
+
+def test_exit_code_is_0_unchanged_1_changed_and_4_when_the_data_cannot_be_compared(tmp_path):
+    root, env = make_repo(tmp_path)
+    same = run_diff(root, env, "main", "--exit-code")
+    assert same.returncode == 0, same.stderr
+    assert "No change in the generated data tables." in same.stdout
+    set_cell(root / "data" / "measurements" / "ncs2.csv", 1, "fps_comp", "17.9")
+    assert run_diff(root, env, "main", "--exit-code", "-q").returncode == 1
+    assert run_diff(root, env, "main").returncode == 0  # without --exit-code: 0 with any report
+    set_cell(root / "data" / "measurements" / "ncs2.csv", 1, "fps_comp", "fast")
+    broken = run_diff(root, env, "main", "--exit-code")
+    assert broken.returncode == 4 and "field 'fps_comp'" in broken.stderr
+    assert run_diff(root, env, "main").returncode == 1  # a data problem, as everywhere else

@@ -43,6 +43,11 @@ def _rows(path: Path) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
+def hints_source() -> str:
+    """The source the shipped hints give every run of a full import."""
+    return str(yaml.safe_load(DEFAULT_HINTS.read_text(encoding="utf-8"))["source"])
+
+
 def _by_id(entries: list[dict]) -> dict[str, dict]:
     return {e["id"]: e for e in entries}
 
@@ -167,7 +172,7 @@ def test_measurement_quirks_are_mapped(imported):
         "task": "imagenet", "platform": "tx2", "mode": "maxn", "precision": "FP16", "network": "googlenet-v1",
         "pruning_pct": "100", "batch": "1", "repeat": "1", "lat_comp_ms": "5.23807", "lat_sys_ms": "8.15",
         "fps_comp": "194.27", "fps_sys": "123.686", "top1_pct": "66.928", "top5_pct": "87.832",
-        "power_base_w": "1.8", "power_idle_w": "5.7", "power_full_w": "11.52", "note": ""}]
+        "power_base_w": "1.8", "power_idle_w": "5.7", "power_full_w": "11.52", "source": hints_source(), "note": ""}]
     ncs2 = _rows(out / "measurements" / "ncs2.csv")[0]
     assert (ncs2["platform"], ncs2["mode"], ncs2["lat_sys_ms"], ncs2["pruning_pct"]) == ("ncs2", "", "1234.82", "80")
     edgetpu = _rows(out / "measurements" / "edgetpu.csv")
@@ -243,8 +248,38 @@ def test_template_layout_import_adds_a_file_and_keeps_existing_yaml(tmp_path):
         ("zcu104-bismo", "", "INT4", "cnv", "12.5", "4", "1"),
     ]
     assert rows[2]["lat_comp_ms"] == "12.5" and rows[2]["fps_sys"] == ""
+    assert {r["source"] for r in rows} == {""}  # not QuTiBench's runs: no source unless the file names one
     assert report.rows_written == {"measurements/from-runs-lab42.csv": 3}
     assert any("already in" in n for n in report.notes)
+
+
+def test_a_contributors_source_column_is_kept_per_run(tmp_path):
+    out = tmp_path / "data"
+    import_qutibench(MINI, out)
+    lines = CONTRIBUTOR.read_text(encoding="utf-8").splitlines()
+    sources = ["", '"Lab 42, run book p. 7"', "https://example.org/edgetpu-runs"]
+    mine = tmp_path / "mine.csv"
+    mine.write_text("\n".join([lines[0] + ",source"] + [f"{row},{src}" for row, src in zip(lines[1:], sources)]) + "\n",
+                    encoding="utf-8")
+    import_qutibench(mine, out)
+    rows = _rows(out / "measurements" / "from-mine.csv")
+    assert {(r["platform"], r["source"]) for r in rows} == {
+        ("tx2", ""), ("zcu104-bismo", "Lab 42, run book p. 7"), ("edgetpu", "https://example.org/edgetpu-runs")}
+
+
+def test_notes_from_the_hints_are_written_to_the_yaml(tmp_path):
+    shipped = yaml.safe_load(DEFAULT_HINTS.read_text(encoding="utf-8"))
+    assert any("note" in n for n in shipped["networks"])  # the EfficientNet-EdgeTPU accuracy caveat
+    text = DEFAULT_HINTS.read_text(encoding="utf-8")
+    text = text.replace("  - id: googlenet-v1\n", "  - id: googlenet-v1\n    note: 'Accuracy: as published: not reproduced'\n", 1)
+    text = text.replace("  - id: tx2\n", "  - id: tx2\n    note: Measured at the maxn clock only\n", 1)
+    hints = tmp_path / "hints.yaml"
+    hints.write_text(text, encoding="utf-8")
+    out = tmp_path / "data"
+    import_qutibench(MINI, out, hints)
+    assert _by_id(_yaml(out, "networks"))["googlenet-v1"]["note"] == "Accuracy: as published: not reproduced"
+    assert _by_id(_yaml(out, "platforms"))["tx2"]["note"] == "Measured at the maxn clock only"
+    assert "note" not in _by_id(_yaml(out, "networks"))["resnet-50"]
 
 
 def test_template_layout_reimport_replaces_only_its_own_file(tmp_path):

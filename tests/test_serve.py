@@ -10,12 +10,13 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
 import pytest
 
-from generator.serve import RELOAD_PATH, inject_reload, snapshot
+from generator.serve import ERRORS_ID, RELOAD_PATH, inject_reload, snapshot
 from tests.conftest import copy_project
 from tests.helpers import REPO
 
@@ -25,11 +26,11 @@ TIMEOUT = 180  # seconds for one build on a busy 2-core machine
 class Session:
     """``serve`` in a subprocess, its merged output collected line by line."""
 
-    def __init__(self, root: Path):
+    def __init__(self, root: Path, *args: str, env: dict[str, str] | None = None):
         env = {"PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-               "HOME": str(root.parent / "home"), "LANG": "C.UTF-8"}
+               "HOME": str(root.parent / "home"), "LANG": "C.UTF-8", **(env or {})}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "generator", "--project", str(root), "serve", "--port", "0"],
+            [sys.executable, "-m", "generator", "--project", str(root), "serve", "--port", "0", *args],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
         )
         self.lines: list[str] = []
@@ -56,11 +57,15 @@ class Session:
         raise AssertionError("timed out; output so far:\n" + "\n".join(self.lines))
 
     def get(self, path: str) -> tuple[int, str]:
-        with urllib.request.urlopen(self.base + path.lstrip("/"), timeout=10) as response:
-            return response.status, response.read().decode("utf-8")
+        try:
+            with urllib.request.urlopen(self.base + path.lstrip("/"), timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:  # 404 and friends: their body too
+            return error.code, error.read().decode("utf-8")
 
     def counter(self) -> int:
-        return int(self.get(RELOAD_PATH)[1])
+        """Successful builds (the reload state is "builds.failures")."""
+        return int(self.get(RELOAD_PATH)[1].split(".")[0])
 
     def stop(self) -> int:
         if self.proc.poll() is None:
@@ -118,14 +123,55 @@ def test_a_data_problem_is_reported_and_the_last_good_site_kept(session):
     runs = session.root / "data" / "measurements" / "fpga-a.csv"
     good = runs.read_text(encoding="utf-8")
     before, page = session.counter(), session.get("/index.html")[1]
+    state = session.get(RELOAD_PATH)[1]
     runs.write_text(good + "imagenet,fpga-a,,INT8,no-such-net,100,1,1,,1,,,,,,\n", encoding="utf-8")
     problem = session.wait_for_line(lambda s: s.startswith("error: data/measurements/fpga-a.csv"))
     assert "network" in problem
     session.wait_for_line(lambda s: "still serving the last good site" in s)
     assert session.counter() == before
-    assert session.get("/index.html")[1] == page
+    assert session.get(RELOAD_PATH)[1] != state  # a failed build changes the state too: open pages reload
+    # every served page is the last good site with the problems in a box on top
+    served = session.get("/index.html")[1]
+    box = served.split(f'<div id="{ERRORS_ID}" role="alert"', 1)[1].split("</div>", 1)[0]
+    assert "The last build failed" in box
+    assert "error: data/measurements/fpga-a.csv, line " in box and "field &#x27;network&#x27;" in box
+    assert served.index(ERRORS_ID) < served.index("<header")  # right after <body>, above the site
+    assert without_box(served).split("<script>/* injected")[0] == page.split("<script>/* injected")[0]
     runs.write_text(good, encoding="utf-8")  # mended: the next build succeeds
     assert rebuilt(session, before) == before + 1
+    assert ERRORS_ID not in session.get("/index.html")[1]
+
+
+def without_box(page: str) -> str:
+    start = page.index(f'<div id="{ERRORS_ID}"')
+    return page[:start] + page[page.index("</div>\n", start) + len("</div>\n"):]
+
+
+def test_a_missing_page_is_the_sites_own_404_page_with_status_404(session):
+    status, page = session.get("/no/such/page.html")
+    assert status == 404
+    assert "Page not found" in page
+    assert '<base href="/">' in page  # its styles and links resolve from any depth
+    assert f'fetch("{RELOAD_PATH}"' in page
+    assert session.get("/assets/style.css")[0] == 200
+
+
+def test_host_and_open_serve_there_and_open_the_browser_at_the_site(make_project, tmp_path):
+    root = make_project()
+    opened = tmp_path / "opened.txt"
+    browser = tmp_path / "browser"
+    browser.write_text(f"#!/bin/sh\necho \"$1\" > {opened}\n")
+    browser.chmod(0o755)
+    s = Session(root, "--host", "127.0.0.1", "--open", "-v", env={"BROWSER": str(browser)})
+    try:
+        assert s.get("/index.html")[0] == 200
+        deadline = time.monotonic() + 30
+        while not opened.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert opened.read_text().strip() == s.base
+        s.wait_for_line(lambda line: "GET /index.html HTTP/1.1" in line and " 200 " in line)  # -v: every request
+    finally:
+        assert s.stop() == 0
 
 
 def test_ctrl_c_stops_cleanly(make_project):

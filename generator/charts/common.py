@@ -100,10 +100,13 @@ def platform_labels(frame: pd.DataFrame) -> pd.Series:
 
 
 def variant_labels(frame: pd.DataFrame) -> pd.Series:
-    """``ResNet-50 50%``: network name + pruning level."""
+    """``ResNet-50 50%``: network name + pruning level, and `` †`` when the network has a
+    note (``network_note``, see ``site.notes``): every chart label and tooltip shows it."""
     names = _names(frame, "network_name", "network")
-    return pd.Series([f"{n} {pruning_label(p)}" for n, p in zip(names, frame["pruning_pct"].tolist())],
-                     index=frame.index, dtype=object)
+    noted = (frame["network_note"].fillna("").astype(str) != "").tolist() if "network_note" in frame.columns \
+        else [False] * len(frame)
+    return pd.Series([f"{n} {pruning_label(p)}" + (" †" if mark else "")
+                      for n, p, mark in zip(names, frame["pruning_pct"].tolist(), noted)], index=frame.index, dtype=object)
 
 
 def with_labels(frame: pd.DataFrame) -> pd.DataFrame:

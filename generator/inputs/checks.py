@@ -46,6 +46,8 @@ MAX_YAML_DEPTH = 64  # nesting levels a data YAML file may have
 MAX_ID_CHARS = 64
 MAX_NAME_CHARS = 120
 MAX_DESCRIPTION_CHARS = 10_000
+MAX_NOTE_CHARS = 300  # a caveat shown in tables and tooltips
+MAX_SOURCE_CHARS = 300  # a measurement's source: a citation, a URL or a contributor
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads such a cell as a formula
 
 

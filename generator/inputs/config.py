@@ -7,6 +7,8 @@ unknown keys with a did-you-mean, all with their line in ``site.yml``.
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,9 @@ from generator.model.roofline import DEFAULT_ASSUMPTION
 
 MAX_TITLE_CHARS = 120  # shown on every page, in its <title> and header
 MAX_TAGLINE_CHARS = 300
+MAX_VERSION_CHARS = 40
+MAX_URL_CHARS = 300
+_URL = re.compile(r"https?://[^\s<>\"'`]+\Z")
 
 # A checker turns a YAML value into the option's value, or returns (None, why not).
 Check = Callable[[Any], tuple[Any, str | None]]
@@ -30,6 +35,26 @@ def text(limit: int) -> Check:
         if not isinstance(value, str):
             return None, f"expected text, found {found(value)}"
         return value.strip(), length_problem(value.strip(), limit)
+    return check
+
+
+def date() -> Check:
+    """A calendar date, written ``2025-01-31`` (YAML 1.2 reads it as text)."""
+    def check(value: Any) -> tuple[Any, str | None]:
+        try:
+            return datetime.date.fromisoformat(value).isoformat(), None
+        except (TypeError, ValueError):
+            return None, f"expected a date like 2025-01-31, found {found(value)}"
+    return check
+
+
+def url() -> Check:
+    """An http(s) address."""
+    def check(value: Any) -> tuple[Any, str | None]:
+        if not isinstance(value, str) or not _URL.match(value.strip()) or len(value.strip()) > MAX_URL_CHARS:
+            return None, f"expected an address starting with https:// (at most {MAX_URL_CHARS} characters), " \
+                         f"found {found(value)}"
+        return value.strip(), None
     return check
 
 
@@ -83,6 +108,14 @@ OPTIONS: tuple[Option, ...] = (
            "(default: the default assumption only)."),
     Option("roofline.batch", integer(1, 1_000_000), 16,
            "Batch size of the batch-amortised assumption (weights read once per batch)."),
+    Option("citation.version", text(MAX_VERSION_CHARS), "",
+           "This site's version, in the home page's How to cite block (CITATION.cff says the same)."),
+    Option("citation.date", date(), "",
+           "The date of the data, in the How to cite block (default: the date of the last commit that "
+           "changed data/, when the project is a git repository)."),
+    Option("citation.authors", list_of(text(MAX_TITLE_CHARS)), (),
+           "Who to credit when citing the site (people or a group), in the How to cite block."),
+    Option("citation.url", url(), "", "Where the site is published, in the How to cite block."),
 )
 
 
@@ -93,6 +126,10 @@ class SiteConfig:
     default_assumption: str = DEFAULT_ASSUMPTION
     assumptions: tuple[str, ...] = (DEFAULT_ASSUMPTION,)
     batch: int = 16
+    version: str = ""  # citation.version
+    data_date: str = ""  # citation.date, "YYYY-MM-DD" or "" (then the build asks git)
+    authors: tuple[str, ...] = ()  # citation.authors
+    url: str = ""  # citation.url
 
 
 def _sections() -> dict[str, list[str]]:
@@ -153,6 +190,10 @@ def read_config(problems: Problems, path: Path, display: str) -> SiteConfig | No
         default_assumption=default,
         assumptions=tuple(dict.fromkeys((default, *listed))),
         batch=get["roofline.batch"],
+        version=get["citation.version"],
+        data_date=get["citation.date"],
+        authors=tuple(get["citation.authors"]),
+        url=get["citation.url"],
     )
 
 

@@ -25,6 +25,8 @@ from generator.inputs import files
 from generator.inputs.checks import (
     MAX_DESCRIPTION_CHARS,
     MAX_ID_CHARS,
+    MAX_NOTE_CHARS,
+    MAX_SOURCE_CHARS,
     PERCENT,
     PRUNING,
     CsvChunk,
@@ -114,7 +116,6 @@ AMPS = non_negative(1e6)
 # latency). Beyond this factor either way the two disagree: a warning, unless the run's note
 # says why (a known case, such as a pipeline that overlaps consecutive inputs).
 CONSISTENCY_FACTOR = 1.5
-MAX_NOTE_CHARS = 300
 # Rows are kept for the cross-file checks (repeated runs) until this many problems were
 # found; beyond, the report is long already and memory must not grow with a flood of bad rows.
 KEEP_ROWS_UNTIL = 1000
@@ -267,7 +268,7 @@ def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) 
 
 def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a platform", ("id", "name", "vendor", "kind", "modes"),
-               ("description", "onchip_mb", "host_link_gbps", "sweep", "power_scope", "color"))
+               ("description", "onchip_mb", "host_link_gbps", "sweep", "power_scope", "color", "note"))
     pid = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS)
     name, vendor = f.text("name", shown=True), f.text("vendor", shown=True)
     kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
@@ -276,6 +277,7 @@ def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[st
     sweep = f.choice("sweep", SWEEPS) if "sweep" in f.map else "batch"
     scope = f.choice("power_scope", POWER_SCOPES) if "power_scope" in f.map else None
     color = f.text("color", COLOR, "a colour like #1f77b4") if "color" in f.map else None
+    note = f.text("note", shown=True, limit=MAX_NOTE_CHARS) or ""
     mode_items = list(f.items("modes", "modes"))
     modes, mode_ids, broken = [], _Ids(log, " among the modes"), False
     for mode_item, mode_line in mode_items:
@@ -290,7 +292,8 @@ def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[st
     broken = broken or f.broken or not modes or sweep is None
     if broken or pid is None or name is None or vendor is None or kind is None or sweep is None:
         return pid, None, broken
-    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color, link, sweep, scope), broken
+    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color, host_link_gbps=link,
+                         sweep=sweep, power_scope=scope, note=note), broken
 
 
 def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
@@ -483,12 +486,14 @@ def _from_layers(v: Fields, arch: Architecture, pruning: float) -> tuple[float, 
 
 
 def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known) -> tuple[str | None, Any, bool]:
-    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description", "input", "layers"))
+    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"),
+               ("description", "input", "layers", "note"))
     nid, name = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS), f.text("name", shown=True)
     task = f.text("task", SLUG, "a task id", limit=MAX_ID_CHARS)
     if task is not None and (message := tasks.unknown(task)):
         f.problem("task", message)
     description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
+    note = f.text("note", shown=True, limit=MAX_NOTE_CHARS) or ""
     arch, _ = architecture(f, tasks, task)
     layered = "layers" in f.map  # even with broken layers, the variants are not asked for totals
     variants, levels = [], _Ids(log, f" within {nid}" if nid else " within the network")
@@ -518,7 +523,7 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
     broken = broken or f.broken or not variants or not tasks.usable(task)
     if broken or nid is None or name is None or task is None:
         return nid, None, True
-    return nid, Network(nid, name, task, tuple(variants), description, arch), False
+    return nid, Network(nid, name, task, tuple(variants), description, arch, note), False
 
 
 # ---------------------------------------------------------------------------------------
@@ -619,12 +624,26 @@ def _measurement_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], c
     for name in _M_RANGES:
         frame[name] = values[name]
     frame[MEASUREMENT_NOTE] = _notes(log, chunk)
+    frame["source"] = _sources(log, chunk)
     frame["source_row"] = lines
     frame = frame.loc[ok].reset_index(drop=True)
     if len(frame):
         frame["mode"] = _check_references(log, frame, cat, combos)
         _check_consistency(log, frame)
     return frame
+
+
+def _sources(log: FileLog, chunk: CsvChunk) -> np.ndarray:
+    """The ``source`` cells (where a run comes from), stripped; a cell too long or read as a
+    formula by a spreadsheet (it is published in measurements.csv) is a problem and ""."""
+    cells = chunk.column("source").to_numpy(dtype=object).copy()
+    for value in set(cells):
+        message = length_problem(value, MAX_SOURCE_CHARS) or formula_problem(value)
+        if message:
+            bad = cells == value
+            log.add_lines(chunk.lines[bad], "source", message)
+            cells[bad] = ""
+    return cells
 
 
 def _check_references(log: FileLog, frame: pd.DataFrame, cat: Catalog,
@@ -791,7 +810,7 @@ def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
     and group like text, fast), float pruning, int batch/repeat, float values; sorted."""
     columns = list(MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE)
     frame = pd.concat(parts, ignore_index=True) if parts else pd.DataFrame(columns=columns)
-    ids = ("task", "platform", "mode", "precision", "network", "source_file")
+    ids = ("task", "platform", "mode", "precision", "network", "source", "source_file")
     types: dict[str, Any] = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
     frame = frame[columns].astype(types | {c: float for c in MEASUREMENT_VALUES})
     frame[MEASUREMENT_NOTE] = frame[MEASUREMENT_NOTE].fillna("").astype(str).astype(object)

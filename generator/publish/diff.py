@@ -6,7 +6,9 @@ failure or Ctrl-C), writes the data tables of that tree and of the working tree 
 differences as Markdown (see :mod:`generator.publish.report`), plus a full unified diff.
 
 Exit status: 0 with a report; 1 when the data of either tree has problems (one line each);
-2 for a bad ref or a project outside a git repository (one line).
+2 for a bad ref or a project outside a git repository (one line). With ``exit_code``
+(``--exit-code``, as in ``git diff --exit-code``): 0 when no table changed, 1 when one did,
+and a data problem, which stops the comparison, is 4 (so that 1 always means "changed").
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.build import Project, load_project
@@ -28,6 +30,7 @@ from generator.publish.tablediff import escape
 from generator.output.tables import write_csv
 
 EXIT_OK, EXIT_DATA, EXIT_USAGE = 0, 1, 2
+EXIT_CHANGED, EXIT_NOT_COMPARED = 1, 4  # with --exit-code
 HEAD_LABEL = "working tree"
 
 
@@ -175,9 +178,11 @@ def _try_tables(root: Path, out: Path, label: str, problems: list[str], strip: P
     return {}
 
 
-def run(project: Path, ref: str, out: Path | None, full: Path | None) -> int:
+def run(project: Path, ref: str, out: Path | None, full: Path | None, exit_code: bool = False,
+        log: Callable[[str], None] | None = None) -> int:
     """The ``diff`` command; prints one line per problem to stderr and returns the exit status."""
-    log = (lambda msg: print(msg, file=sys.stderr)) if out is None else print
+    if log is None:
+        log = (lambda msg: print(msg, file=sys.stderr)) if out is None else print
     try:
         comparison = compare(project, ref, log)
     except UsageError as exc:
@@ -190,7 +195,7 @@ def run(project: Path, ref: str, out: Path | None, full: Path | None) -> int:
         print(f"{n} problem{'s' if n != 1 else ''} found; no comparison was made.", file=sys.stderr)
         if out is not None:
             _write(out, problems_report(ref, exc.lines))
-        return EXIT_DATA
+        return EXIT_NOT_COMPARED if exit_code else EXIT_DATA
     report = render_report(comparison)
     if full is not None:
         _write(full, unified_diff(comparison))
@@ -198,7 +203,9 @@ def run(project: Path, ref: str, out: Path | None, full: Path | None) -> int:
         sys.stdout.write(report)
     else:
         _write(out, report)
-        print(f"Wrote the report to {out} ({len(report):,} characters)" + (f" and the full diff to {full}" if full else ""))
+        log(f"Wrote the report to {out} ({len(report):,} characters)" + (f" and the full diff to {full}" if full else ""))
+    if exit_code:
+        return EXIT_CHANGED if comparison.changed() else EXIT_OK
     return EXIT_OK
 
 

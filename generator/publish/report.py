@@ -1,8 +1,19 @@
-"""The review report: what a change does to the generated tables, as one Markdown comment.
+"""The review report: what a change does to the generated tables, as one Markdown comment
+that a person reads at a glance.
 
 Input: the CSV texts of both versions of every table (name -> text, ``None`` when a version
-lacks the table) and each table's key columns. The summary knows four tables by name
-(measurements, predictions, pareto, model_error); every other table is shown generically.
+lacks the table) and each table's key columns. The report has
+
+* a **summary**: runs added, removed and changed; platforms and networks added, removed or
+  changed, by name; configurations that entered or left a Pareto front; the model error
+  before and after, only where it moved; which computed tables changed as a consequence;
+* the **changed rows** of the tables a contributor edits (the inputs: platforms, networks,
+  accuracy, measurements, traces, and any table this module does not know), values with 4
+  significant digits and their relative change. The rows of the computed tables
+  (predictions, Pareto points, efficiency, power, model error) follow from those and are
+  counted in the summary only, unless no input changed (a change of ``site.yml``); every
+  digit of every change is in the full diff (``unified_diff``, the command's ``--full``).
+
 The report must fit a pull-request comment, so the rows shown per table are capped, and the
 cap is lowered (and the report says so) until it fits :data:`REPORT_LIMIT`.
 """
@@ -25,6 +36,7 @@ from generator.publish.tablediff import (
     markdown_rows,
     read_table,
     relative_change,
+    shown_pair,
 )
 
 # GitHub refuses comments over 65,536 characters. The report keeps this much below that,
@@ -36,13 +48,21 @@ DEFAULT_CAP = 50
 _CAPS = (50, 20, 10, 5, 2, 1, 0)
 
 MEASUREMENTS, PREDICTIONS, PARETO, MODEL_ERROR = "measurements.csv", "predictions.csv", "pareto.csv", "model_error.csv"
-MODEL_ERROR_KEY = ("task", "model")
+# Tables computed from the others: their rows are counted, not listed (see the module doc).
+COMPUTED = (PREDICTIONS, PARETO, "efficiency.csv", "power.csv", MODEL_ERROR, "model_validation.csv", "layers.csv")
+# Tables whose rows name a platform or a network: (table, id column, name column, label).
+NAMED = (("platforms.csv", "platform", "platform_name", "Platforms"),
+         ("networks.csv", "network", "network_name", "Networks"))
+MODEL_ERROR_KEY = ("task", "platform", "model", "scheme")
 MODEL_ERROR_VALUES = (
     ("configurations", "configurations"),
     ("median_abs_log_error", "median |log error|"),
     ("p90_abs_log_error", "p90 |log error|"),
     ("above_bound_pct", "above bound (%)"),
 )
+# The site and the README show three significant digits: a move of less than half a unit of the
+# third (0.5%) is noise a reader cannot see, e.g. of a calibration one run moved a little.
+MODEL_ERROR_MOVE = 0.005
 
 
 @dataclass(frozen=True)
@@ -61,6 +81,10 @@ class Comparison:
 
     def key(self, name: str) -> Sequence[str]:
         return self.keys.get(name) or (MODEL_ERROR_KEY if name == MODEL_ERROR else ())
+
+    def changed(self) -> bool:
+        """Whether any table differs (what ``diff --exit-code`` reports)."""
+        return any(self.old.get(n) != self.new.get(n) for n in self.names())
 
 
 def render_report(comparison: Comparison, cap: int | None = None, limit: int = REPORT_LIMIT) -> str:
@@ -85,56 +109,80 @@ def _truncate(text: str, limit: int) -> str:
 
 def _render(comparison: Comparison, diffs: dict[str, TableDiff], cap: int, shrunk: int | None) -> str:
     out = [f"## Generated data: {escape(comparison.head_label)} against {escape(comparison.base_label)}\n"]
-    changed = [n for n, d in diffs.items() if not d.unchanged]
+    changed = {n: d for n, d in diffs.items() if not d.unchanged}
     if not changed:
         out.append("No change in the generated data tables.\n")
         return "\n".join(out)
-    out.append("### Summary\n")
-    out.extend(_summary(comparison, diffs, cap))
+    inputs = [n for n in changed if n not in COMPUTED]
+    listed = inputs or [n for n in changed if n != MODEL_ERROR]  # no input changed: show what did
+    out.append("\n".join(_summary(comparison, changed, cap, listed)) + "\n")
     if shrunk is not None:
         out.append(
             f"_To fit a pull-request comment, at most {shrunk} row{'s' if shrunk != 1 else ''} per table "
             f"(and per list) are shown instead of {DEFAULT_CAP}; the full diff has every change._\n"
         )
-    out.append("### Tables\n")
-    for name, diff in diffs.items():
+    for name in listed:
+        diff = changed[name]
         out.append(f"#### {escape(name)}: {counts_line(diff)}\n")
-        if cap > 0 or diff.unchanged:
+        if cap > 0:
             out.append(markdown_rows(diff, cap))
     return "\n".join(out)
 
 
-def _summary(comparison: Comparison, diffs: dict[str, TableDiff], cap: int) -> list[str]:
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _summary(comparison: Comparison, changed: dict[str, TableDiff], cap: int, listed: list[str]) -> list[str]:
     lines: list[str] = []
-    if MEASUREMENTS in diffs:
-        d = diffs[MEASUREMENTS]
-        lines.append(
-            f"- **Runs** ({MEASUREMENTS}): {d.count(ADDED)} added, {d.count(REMOVED)} removed, {d.count(CHANGED)} changed"
-        )
-    if PREDICTIONS in diffs:
-        d = diffs[PREDICTIONS]
-        extra = "".join(f", {d.count(s)} {s}" for s in (ADDED, REMOVED) if d.count(s))
-        lines.append(f"- **Predictions** ({PREDICTIONS}): {d.count(CHANGED)} changed{extra}")
-    if PARETO in diffs:
-        entered, left = _front_moves(diffs[PARETO])
-        lines.append(f"- **Pareto fronts** ({PARETO}): {_n(len(entered), 'configuration')} entered a front, {len(left)} left one")
-        for label, moves in (("entered", entered), ("left", left)):
-            for text in moves[:cap]:
-                lines.append(f"  - {label}: {text}")
-            if len(moves) > cap:
-                lines.append(f"  - …and {len(moves) - cap} more {label}")
-    others = [n for n, d in diffs.items() if not d.unchanged and n not in (MEASUREMENTS, PREDICTIONS, PARETO, MODEL_ERROR)]
-    if others:
-        lines.append("- **Other tables changed**: " + ", ".join(f"{escape(n)} ({counts_line(diffs[n])})" for n in others))
-    if lines:
-        lines.append("")
-    if comparison.old.get(MODEL_ERROR) is not None or comparison.new.get(MODEL_ERROR) is not None:
-        lines.append(_model_error(comparison))
+    if MEASUREMENTS in changed:
+        d = changed[MEASUREMENTS]
+        counts = [f"{d.count(s)} {s}" for s in (ADDED, REMOVED, CHANGED) if d.count(s)]
+        lines.append(f"- **Runs**: {', '.join(counts)}")
+    for table, id_column, name_column, label in NAMED:
+        if table in changed:
+            lines.append(f"- **{label}**: {_entities(comparison, changed[table], table, id_column, name_column, cap)}")
+    if PARETO in changed:
+        entered, left = _front_moves(changed[PARETO])
+        if entered or left:
+            lines.append(f"- **Pareto fronts**: {_n(len(entered), 'configuration')} entered a front, {len(left)} left one")
+            for label, moves in (("entered", entered), ("left", left)):
+                lines.extend(f"  - {label}: {text}" for text in moves[:cap])
+                if len(moves) > cap:
+                    lines.append(f"  - …and {len(moves) - cap} more {label}")
+    moved = _model_error(comparison) if MODEL_ERROR in changed else ""
+    if moved:
+        lines.append("- **Model error**, where it moved (before → after):\n")
+        lines.append(moved)
+    consequences = [n for n in changed if n not in listed and (n != MODEL_ERROR or not moved)]
+    if consequences:
+        tables = ", ".join(f"{escape(n)} ({_n(len(changed[n].rows), 'row')})" for n in consequences)
+        lines.append(f"- **Computed tables that follow**: {tables}; their rows are in the full diff.")
     return lines
 
 
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'s' if count != 1 else ''}"
+def _entities(comparison: Comparison, diff: TableDiff, table: str, id_column: str, name_column: str, cap: int) -> str:
+    """Platforms (or networks) added, removed and changed, by name and id."""
+    names: dict[str, str] = {}
+    ids: dict[str, set[str]] = {}
+    for side in ("old", "new"):
+        _columns, rows = read_table(getattr(comparison, side).get(table))
+        ids[side] = {r.get(id_column, "") for r in rows}
+        names.update({r.get(id_column, ""): r.get(name_column, "") for r in rows})
+    touched = {r.row.get(id_column, "") for r in diff.rows}
+
+    def label(ident: str) -> str:
+        name = names.get(ident, "")
+        return f"{escape(name)} ({escape(ident)})" if name and name != ident else escape(ident)
+
+    parts = []
+    for what, group in (("added", ids["new"] - ids["old"]), ("removed", ids["old"] - ids["new"]),
+                        ("changed", (touched & ids["old"] & ids["new"]))):
+        if group:
+            shown = [label(i) for i in sorted(group)]
+            more = f" and {len(shown) - cap} more" if len(shown) > max(cap, 1) else ""
+            parts.append(f"{what} {', '.join(shown[:max(cap, 1)])}{more}")
+    return "; ".join(parts)
 
 
 def _front_moves(diff: TableDiff) -> tuple[list[str], list[str]]:
@@ -156,42 +204,77 @@ def _front_moves(diff: TableDiff) -> tuple[list[str], list[str]]:
     return entered, left
 
 
+def _moved(a: str | None, b: str | None) -> bool:
+    """Whether a cell moved by more than ``MODEL_ERROR_MOVE`` (relative), or appeared or went."""
+    if a == b:
+        return False
+    try:
+        old, new = float(a or "nan"), float(b or "nan")
+    except ValueError:
+        return True
+    if old != old or new != new:  # NaN: a value appeared or went
+        return (old == old) != (new == new)
+    return abs(new - old) > MODEL_ERROR_MOVE * max(abs(old), abs(new))
+
+
 def _model_error(comparison: Comparison) -> str:
-    """Model error before and after, one row per task and model."""
+    """Model error before and after, over all platforms (the per-platform rows are in the full
+    diff): only the rows and the columns that moved by more than ``MODEL_ERROR_MOVE``, and a
+    model whose rows are the same under every scheme once ("every scheme"); "" when none moved."""
     old_cols, old_rows = read_table(comparison.old.get(MODEL_ERROR))
     new_cols, new_rows = read_table(comparison.new.get(MODEL_ERROR))
     key = [k for k in comparison.key(MODEL_ERROR) if k in old_cols or k in new_cols]
     values = [(c, label) for c, label in MODEL_ERROR_VALUES if c in old_cols or c in new_cols]
-    old_by = {tuple(r.get(k, "") for k in key): r for r in old_rows}
-    new_by = {tuple(r.get(k, "") for k in key): r for r in new_rows}
-    keys = sorted(set(old_by) | set(new_by))
-    if comparison.old.get(MODEL_ERROR) is None:
-        note = " (new table)"
-    elif comparison.new.get(MODEL_ERROR) is None:
-        note = " (table removed)"
-    else:
-        note = ""
-    lines = [f"**Model error** ({MODEL_ERROR}, before {ARROW} after){note}:\n"]
-    lines.append("| " + " | ".join([*(escape(k) for k in key), *(label for _, label in values)]) + " |")
-    lines.append("|" + " --- |" * (len(key) + len(values)))
-    for k in keys:
+    shown_key = [k for k in key if k != "platform"]
+
+    def by_key(rows: list[dict[str, str]]) -> dict[tuple[str, ...], dict[str, str]]:
+        kept = {tuple(r.get(k, "") for k in shown_key): r for r in rows if r.get("platform", "") == ""}
+        if "scheme" not in shown_key:
+            return kept
+        at = shown_key.index("scheme")
+        groups: dict[tuple[str, ...], list[tuple[tuple[str, ...], dict[str, str]]]] = {}
+        for k, r in kept.items():
+            groups.setdefault(k[:at] + k[at + 1:], []).append((k, r))
+        out = {}
+        for rest, members in groups.items():
+            same = len(members) > 1 and all(tuple(r.get(c, "") for c, _ in values) ==
+                                            tuple(members[0][1].get(c, "") for c, _ in values) for _, r in members)
+            for k, r in (([(rest[:at] + ("every scheme",) + rest[at:], members[0][1])]) if same else members):
+                out[k] = r
+        return out
+
+    old_by, new_by = by_key(old_rows), by_key(new_rows)
+
+    def cell(k: tuple[str, ...], column: str) -> tuple[str | None, str | None]:
         old, new = old_by.get(k), new_by.get(k)
+        return (old.get(column, "") if old else None), (new.get(column, "") if new else None)
+
+    def moved(k: tuple[str, ...], column: str) -> bool:
+        return _moved(*cell(k, column))
+
+    moved_keys = [k for k in sorted(set(old_by) | set(new_by)) if any(moved(k, c) for c, _ in values)]
+    moved_columns = [(c, label) for c, label in values if any(moved(k, c) for k in moved_keys)]
+    if not moved_keys:
+        return ""
+    lines = ["| " + " | ".join([*(escape(k) for k in shown_key), *(escape(label) for _, label in moved_columns)]) + " |"]
+    lines.append("|" + " --- |" * (len(shown_key) + len(moved_columns)))
+    for k in moved_keys:
         cells = [escape(v) for v in k]
-        for column, _label in values:
-            a = old.get(column, "") if old else ""
-            b = new.get(column, "") if new else ""
-            if old is not None and new is not None and a == b:
-                cells.append(escape(b))
-            else:
-                rel = relative_change(a, b)
-                text = f"{escape(a) if old else '–'} {ARROW} {escape(b) if new else '–'}"
-                cells.append(f"{text} ({escape(rel)})" if rel else text)
+        for column, _label in moved_columns:
+            a, b = cell(k, column)
+            shown_a, shown_b = shown_pair(a or "", b or "")
+            if a == b:
+                cells.append(escape(shown_b))
+                continue
+            rel = relative_change(a or "", b or "")
+            text = f"{escape(shown_a) if a is not None else '–'} {ARROW} {escape(shown_b) if b is not None else '–'}"
+            cells.append(f"{text} ({escape(rel)})" if rel else text)
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
 def unified_diff(comparison: Comparison) -> str:
-    """The full unified diff of every table (``a/data/NAME`` -> ``b/data/NAME``)."""
+    """The full unified diff of every table (``a/data/NAME`` -> ``b/data/NAME``), every digit."""
     chunks: list[str] = []
     for name in comparison.names():
         old, new = comparison.old.get(name), comparison.new.get(name)

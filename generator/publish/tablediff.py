@@ -164,18 +164,48 @@ def format_percent(pct: float) -> str:
     return text + "%"
 
 
+SHOWN_DIGITS = 4  # significant digits of a value in the report; the tables keep nine
+
+
+def significant(value: str, digits: int = SHOWN_DIGITS) -> str:
+    """A number as the report shows it: at most ``digits`` significant digits (whole numbers
+    keep all theirs: ``123456.7`` -> ``123457``); a value that has no more, an integer, or
+    any other text as it is."""
+    if not _NUMBER.match(value) or not any(ch in value for ch in ".eE"):
+        return value
+    x = float(value)
+    if x == 0 or not math.isfinite(x):
+        return "0" if x == 0 else value
+    exponent = math.floor(math.log10(abs(x)))
+    if -5 <= exponent < 15:
+        text = f"{x:.{max(digits - 1 - exponent, 0)}f}"
+    else:
+        text = f"{x:.{digits - 1}e}"
+    return value if float(text) == x else text  # "4.2" stays "4.2", not "4.200"
+
+
+def shown_pair(old: str, new: str) -> tuple[str, str]:
+    """Both values with 4 significant digits, or with as many more as it takes (up to the
+    tables' nine) for two different numbers not to look the same."""
+    digits = SHOWN_DIGITS
+    while digits < 9 and old != new and significant(old, digits) == significant(new, digits):
+        digits += 1
+    return significant(old, digits), significant(new, digits)
+
+
 def describe_change(change: Change) -> str:
-    """Markdown: ``column: old → new (+x%)``, values escaped."""
-    old = escape(change.old) if change.old != "" else EMPTY
-    new = escape(change.new) if change.new != "" else EMPTY
+    """Markdown: ``column: old → new (+x%)``, values escaped, 4 significant digits."""
+    old, new = shown_pair(change.old, change.new)
+    old = escape(old) if old != "" else EMPTY
+    new = escape(new) if new != "" else EMPTY
     rel = change.relative()
     text = f"{escape(change.column)}: {old} {ARROW} {new}"
     return f"{text} ({escape(rel)})" if rel else text
 
 
 def describe_values(row: dict[str, str], key: Sequence[str]) -> str:
-    """Markdown: ``column: value`` for the non-empty, non-key cells of a row."""
-    parts = [f"{escape(c)}: {escape(v)}" for c, v in row.items() if c not in key and v != ""]
+    """Markdown: ``column: value`` for the non-empty, non-key cells of a row (4 significant digits)."""
+    parts = [f"{escape(c)}: {escape(significant(v))}" for c, v in row.items() if c not in key and v != ""]
     return ", ".join(parts)
 
 

@@ -94,7 +94,8 @@ def convert(src: Path, out: Path, hints_path: Path | None = None) -> Conversion:
         spec, existing_runs = existing
     problems.raise_if_any()
 
-    runs_by_file = {p.name: import_measurements(p, spec, names, report, problems) for p in measurement_files}
+    runs_by_file = {p.name: import_measurements(p, spec, names, report, problems, hints.source if full else "")
+                    for p in measurement_files}
     samples_by_file = {p.name: import_trace(p, hints.power_traces, spec, names, report, problems)
                        for p in trace_files}
     problems.raise_if_any()

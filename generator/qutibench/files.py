@@ -141,6 +141,8 @@ def _platform(p: Platform, sources: dict[str, str]) -> Lines:
             lines.append(_comment(f"{key}: {_text(text)}", sources.get(key, "")))
     if p.color:
         lines.append(f"color: {_text(p.color)}")
+    if p.note:
+        lines.append(f"note: {_text(p.note)}")
     return lines + _block("modes", [_mode(m, sources) for m in p.modes])
 
 
@@ -221,6 +223,8 @@ def _network(n: Network) -> Lines:
     lines = [f"id: {_text(n.id)}", f"name: {_text(n.name)}", f"task: {_text(n.task)}"]
     if n.description:
         lines.append(f"description: {_text(n.description)}")
+    if n.note:
+        lines.append(f"note: {_text(n.note)}")
     if n.architecture:
         lines += _architecture(n.architecture)
     return lines + _block("variants", [_variant(v) for v in n.variants])

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.inputs.checks import (
+    MAX_SOURCE_CHARS,
     PRUNING,
     UNREADABLE,
     Fields,
@@ -116,6 +117,7 @@ class PlatformHint:
     color: str | None = None
     aliases: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()  # the mode ids its names may end with, in file order
+    note: str = ""  # a caveat shown wherever the platform's data is drawn
 
 
 @dataclass(frozen=True)
@@ -129,6 +131,7 @@ class NetworkHint:
     architecture: Architecture | None = None  # the unpruned network's layers: unpruned and uniformly
     # pruned variants are computed from them (variants with an ops_gop here keep their published totals)
     variants: tuple[Variant, ...] = ()  # variants the source tables lack
+    note: str = ""  # a caveat shown wherever the network's data is drawn
 
 
 @dataclass(frozen=True)
@@ -158,6 +161,7 @@ class Hints:
     networks: tuple[NetworkHint, ...] = ()
     power_traces: TraceHint | None = None
     notes: tuple[NoteHint, ...] = ()
+    source: str = ""  # the ``source`` of every run of a full import (who measured them, where published)
 
     def platform(self, platform_id: str) -> PlatformHint | None:
         return next((p for p in self.platforms if p.id == platform_id), None)
@@ -183,7 +187,7 @@ def load_hints(path: Path, problems: Problems) -> Hints:
     if not isinstance(data, YamlMap):
         log.add(1, "", f"expected a mapping of hint lists at the top level, found {found(data)}")
         return Hints()
-    Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces", "notes"))  # unknown keys
+    top = Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces", "source", "notes"))
     traces = data.get("power_traces")
     return Hints(
         precisions=tuple(p for p in (_precision(log, *e) for e in _entries(log, data, "precisions")) if p),
@@ -192,6 +196,7 @@ def load_hints(path: Path, problems: Problems) -> Hints:
         networks=tuple(_network(log, *e) for e in _entries(log, data, "networks")),
         power_traces=_traces(log, traces, data.key_lines.get("power_traces", 1)) if traces is not None else None,
         notes=_notes(log, data),
+        source=top.text("source", shown=True, limit=MAX_SOURCE_CHARS) or "",
     )
 
 
@@ -270,7 +275,7 @@ def _task(log: FileLog, item: YamlMap, line: int, ident: str) -> Task | None:
 
 def _platform(log: FileLog, item: YamlMap, line: int, ident: str) -> PlatformHint:
     f = Fields(log, item, line, "a platform hint", ("id",),
-               ("name", "vendor", "kind", "description", *SOURCED, "sources", "color", "aliases", "modes"),
+               ("name", "vendor", "kind", "description", *SOURCED, "sources", "color", "aliases", "modes", "note"),
                prefix="platforms.")
     onchip, link = f.number("onchip_mb", ONCHIP_MB), f.number("host_link_gbps", BANDWIDTH_GBPS)
     return PlatformHint(
@@ -280,7 +285,8 @@ def _platform(log: FileLog, item: YamlMap, line: int, ident: str) -> PlatformHin
         host_link_gbps=float(link) if link is not None else None,
         sweep=f.choice("sweep", SWEEPS) if "sweep" in f.map else None,
         power_scope=f.choice("power_scope", POWER_SCOPES) if "power_scope" in f.map else None,
-        sources=_sources(f), color=f.text("color"), aliases=_names(f, "aliases"), modes=_names(f, "modes"))
+        sources=_sources(f), color=f.text("color"), aliases=_names(f, "aliases"), modes=_names(f, "modes"),
+        note=f.text("note") or "")
 
 
 def _sources(f: Fields) -> dict[str, str]:
@@ -297,12 +303,13 @@ def _sources(f: Fields) -> dict[str, str]:
 
 def _network(log: FileLog, item: YamlMap, line: int, ident: str) -> NetworkHint:
     f = Fields(log, item, line, "a network hint", ("id",),
-               ("name", "task", "description", "aliases", "ops_gop", "input", "layers", "variants"), prefix="networks.")
+               ("name", "task", "description", "aliases", "ops_gop", "input", "layers", "variants", "note"),
+               prefix="networks.")
     task = f.text("task")
     return NetworkHint(
         ident, name=f.text("name"), task=task, description=f.text("description") or "",
         aliases=_names(f, "aliases"), ops_gop=_ops(f), architecture=architecture(f, Known(log.file, "task", None), task)[0],
-        variants=_variants(f))
+        variants=_variants(f), note=f.text("note") or "")
 
 
 def _ops(f: Fields) -> dict[float, float]:

@@ -64,6 +64,7 @@ SOURCE_COLUMNS = {
     "idlepwr [w]": "power_idle_w",
     "full_pwr_w": "power_full_w",
     "fullpwr [w]": "power_full_w",
+    "source": "source",
 }
 # Columns left out on purpose: each is computed from the other files.
 DERIVED_SOURCE_COLUMNS = ("tp-system", "tp-comp", "gops", "level", "hw_peak_perf", "hw_bandwidth",
@@ -89,12 +90,13 @@ class Run:
     batch: int
     values: dict[str, float | None]  # MEASUREMENT_VALUES -> value or None (not measured)
     repeat: int = 1
+    source: str = ""  # where the run comes from (its file's source column, or the hints' source)
     note: str = ""  # MEASUREMENT_NOTE: from the hints' notes
 
     def cells(self) -> dict[str, Any]:
         return {"task": self.task, "platform": self.platform, "mode": self.mode, "precision": self.precision,
                 "network": self.network, "pruning_pct": self.pruning_pct, "batch": self.batch,
-                "repeat": self.repeat, **self.values, MEASUREMENT_NOTE: self.note}
+                "repeat": self.repeat, **self.values, "source": self.source, MEASUREMENT_NOTE: self.note}
 
     def key(self) -> RunKey:
         cells = self.cells()
@@ -162,8 +164,9 @@ def _columns(path: Path, header: list[str], report: ImportReport, problems: Prob
 
 
 def import_measurements(path: Path, spec: Spec, names: Names, report: ImportReport,
-                        problems: Problems) -> list[Run]:
-    """One QuTiBench measurement CSV -> runs with ids resolved and checked against ``spec``."""
+                        problems: Problems, source: str = "") -> list[Run]:
+    """One QuTiBench measurement CSV -> runs with ids resolved and checked against ``spec``;
+    each run's ``source`` is its cell of a ``source`` column, else ``source``."""
     rows = read_csv(path, problems)
     header = rows[0][1] if rows else []
     column_of = _columns(path, header, report, problems)
@@ -186,6 +189,7 @@ def import_measurements(path: Path, spec: Spec, names: Names, report: ImportRepo
             continue
         run = _read_run(path, line, cells, column_of, source_name, spec, names, problems)
         if run is not None:
+            run.source = cell(cells, column_of.get("source")) or source
             runs.append(run)
     dropped = len(placeholders) + len(system_only)
     if dropped:

@@ -237,7 +237,7 @@ def _platform_records(path: Path, drafts: dict[str, _Platform], hints: Hints, re
             platform_id, hint.name if hint and hint.name else draft.source_name, vendor or "", kind or "",
             tuple(records), hint.description if hint else "", hint.onchip_mb if hint else None,
             hint.color if hint else None, hint.host_link_gbps if hint else None,
-            (hint.sweep if hint else None) or "batch", hint.power_scope if hint else None))
+            (hint.sweep if hint else None) or "batch", hint.power_scope if hint else None, hint.note if hint else ""))
     return tuple(platforms), sources
 
 
@@ -421,7 +421,7 @@ def _network_records(path: Path, variants: dict[str, dict[float, Variant]], sour
         networks.append(Network(
             network_id, hint.name if hint and hint.name else source_name, task,
             tuple(by_pruning[p] for p in sorted(by_pruning, reverse=True)),
-            hint.description if hint else "", hint.architecture if hint else None))
+            hint.description if hint else "", hint.architecture if hint else None, hint.note if hint else ""))
     return tuple(networks)
 
 

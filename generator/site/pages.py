@@ -35,8 +35,9 @@ from generator.model import overview as overview_model
 from generator.model import power as power_model
 from generator.output.render import DataText, md_escape
 from generator.site.format import NA, fmt, fmt_pct
+from generator.site import notes
 from generator.site.home import home_page, platforms_table
-from generator.site.nav import THEORY_TITLES, page_names, page_titles, page_view
+from generator.site.nav import CONTRIBUTING, CONTRIBUTING_TITLES, THEORY_TITLES, page_names, page_titles, page_view
 from generator.site.structure import Figure, Page, Section, Table
 
 INTENSITY_NOTE = ("Dashed grey rules: each network's arithmetic intensity when every input reads all weights from "
@@ -77,6 +78,10 @@ def with_names(frame: pd.DataFrame, results: Results) -> pd.DataFrame:
         networks = dict(zip(results.variants["network"], results.variants["network_name"]))
         out["network_name"] = pd.Series([networks.get(i, math.nan) for i in out["network"].astype(str).tolist()],
                                         index=out.index, dtype=object)
+    if "network" in out.columns and "network_note" not in out.columns and "network_note" in results.variants.columns:
+        noted = dict(zip(results.variants["network"], results.variants["network_note"]))  # marks the charts' labels
+        out["network_note"] = pd.Series([noted.get(i, "") for i in out["network"].astype(str).tolist()],
+                                        index=out.index, dtype=object)
     return out
 
 
@@ -103,7 +108,10 @@ def build_page(name: str, view: Results, config: SiteConfig, prose: Prose, style
     ``nav.page_view(name, results)``); ``style`` is the whole site's (``style_of`` the whole
     results), so colours agree across pages; charts go through ``memo``."""
     if name == "index":
-        return home_page(view, prose)
+        return home_page(view, prose, config)
+    if name == CONTRIBUTING:
+        title, nav_title = CONTRIBUTING_TITLES
+        return Page(slug=CONTRIBUTING, title=title, nav_title=nav_title, intro_md=prose[CONTRIBUTING])
     if name == "theory":
         return theory_page(view, config, prose, style, memo)
     return task_page(view, config, prose, style, name, memo)
@@ -112,7 +120,7 @@ def build_page(name: str, view: Results, config: SiteConfig, prose: Prose, style
 def build_pages(results: Results, config: SiteConfig, prose: Prose, memo: Memo | None = None) -> list[Page]:
     """Every page of the site, in navigation order."""
     style = style_of(results)
-    return [build_page(name, page_view(name, results), config, prose, style, memo) for name in page_names(results)]
+    return [build_page(name, page_view(name, results), config, prose, style, memo) for name in page_names(results, prose)]
 
 
 def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style, memo: Memo | None = None) -> Page:
@@ -306,19 +314,22 @@ def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
     precisions = list(results.precisions["precision"])
     tasks = {t.id: t.name for t in results.dataset.tasks}
     layered = bool(results.variants["from_layers"].any())
+    noted = notes.network_notes(results)
     rows, groups = [], []
     for _, v in results.variants.iterrows():
         ints = intensities[(intensities["network"] == v["network"]) & (intensities["pruning_pct"] == v["pruning_pct"])]
         by_prec = ints.set_index("precision")["intensity_ops_per_byte"]
         mark = "*" if v["from_layers"] else ""
-        rows.append([v["network_name"], fmt_pct(v["pruning_pct"]), fmt(v["ops_gop"], 6) + mark, fmt(v["weights_m"], 6) + mark]
+        rows.append([notes.marked(v["network_name"], v["network"] in noted), fmt_pct(v["pruning_pct"]),
+                     fmt(v["ops_gop"], 6) + mark, fmt(v["weights_m"], 6) + mark]
                     + [fmt(by_prec.get(p, float("nan"))) for p in precisions])
         groups.append(tasks.get(v["task"], v["task"]))
     columns = ["Network", "Channels kept", "Operations (GOP/input)", "Weights (M)"] + [f"{p} intensity (ops/B)" for p in precisions]
     return Table("network-requirements", "Compute and memory requirements of the networks", columns, rows, intensities,
                  caption_md="Arithmetic intensity per precision, every input reading all weights from off-chip "
                             "memory (batch 1)." + (" * computed from the network's layers (operations = 2 x "
-                                                    "multiply-accumulates)." if layered else ""),
+                                                    "multiply-accumulates)." if layered else "")
+                            + notes.notes_md(noted, set(results.variants["network"])),
                  groups=groups)
 
 
@@ -326,6 +337,7 @@ def accuracy_table(results: Results) -> Table:
     acc = results.accuracy
     precisions = [p for p in results.precisions["precision"] if p in set(acc["precision"])]
     tasks = {t.id: t.name for t in results.dataset.tasks}
+    noted = notes.network_notes(results)
     rows, groups = [], []
     for _, v in results.variants.iterrows():
         mine = acc[(acc["network"] == v["network"]) & (acc["pruning_pct"] == v["pruning_pct"])].set_index("precision")
@@ -336,11 +348,12 @@ def accuracy_table(results: Results) -> Table:
                 cells.append(f"{top1:g}" + (f" ({top5:g})" if not pd.isna(top5) else ""))
             else:
                 cells.append(NA)
-        rows.append([v["network_name"], fmt_pct(v["pruning_pct"])] + cells)
+        rows.append([notes.marked(v["network_name"], v["network"] in noted), fmt_pct(v["pruning_pct"])] + cells)
         groups.append(tasks.get(v["task"], v["task"]))
     columns = ["Network", "Channels kept"] + [f"{p} top-1 (top-5) %" for p in precisions]
     return Table("accuracy", "Published accuracy", columns, rows, acc,
-                 caption_md="Top-1 (top-5) accuracy in %; — where not measured.", groups=groups)
+                 caption_md="Top-1 (top-5) accuracy in %; — where not measured."
+                            + notes.notes_md(noted, set(results.variants["network"])), groups=groups)
 
 
 def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str,
@@ -421,15 +434,22 @@ def overview_section(results: Results, prose: Prose, task_id: str, task_name: st
     fixed = {"kind", "platform", "platform_name", "modes", "sweep"}
     networks = [c for c in table.columns if c not in fixed]
     has_modes = "modes" in table.columns and (table["modes"] != "").any()
-    columns = ["Platform"] + (["Modes"] if has_modes else []) + networks + ["Batch / threads / streams"]
+    noted_networks = {name: ident for ident, (name, _note) in notes.network_notes(results).items()}
+    noted_platforms = notes.platform_notes(results)
+    columns = (["Platform"] + (["Modes"] if has_modes else []) + [notes.marked(n, n in noted_networks) for n in networks]
+               + ["Batch / threads / streams"])
     rows = [
-        [r["platform_name"]] + ([r["modes"] or NA] if has_modes else []) + [r[n] for n in networks] + [r["sweep"]]
+        [notes.marked(r["platform_name"], r["platform"] in noted_platforms)] + ([r["modes"] or NA] if has_modes else [])
+        + [r[n] for n in networks] + [r["sweep"]]
         for _, r in table.iterrows()
     ]
+    shown_notes = (notes.notes_md(noted_platforms, set(table["platform"]))
+                   + notes.notes_md(notes.network_notes(results), {noted_networks[n] for n in networks
+                                                                    if n in noted_networks}))
     tab = Table(f"{task_id}-overview", f"Measurements of {task_name}", columns, rows, table,
                 caption_md="Each cell lists the precisions and pruning levels (percent of channels kept) "
                            "measured; na where the network was not measured on that platform."
-                           + anomaly_legend(set(marks)),
+                           + anomaly_legend(set(marks)) + shown_notes,
                 groups=list(table["kind"]))
     return Section(f"{task_id}-overview", f"Overview of All Measurements for {task_name}",
                    prose_md=prose["task/overview"], tables=[tab])
