@@ -295,7 +295,8 @@ def layers_section(results: Results, prose: Prose, memo: Memo | None = None) -> 
     if not len(results.layer_times):
         return None
     chart = figure(memo, "theory-layers", "Layers on a roofline", explore_charts.layer_roofline_chart,
-                   results.layer_times, results.platforms, results.variants, "layer-rooflines",
+                   results.layers, results.layer_times, results.platforms, results.variants, results.precisions,
+                   "layer-rooflines",
                    caption_md="Every layer is the `per-layer` model's: its operations over the bytes it moves off "
                               "chip, and the performance it attains, the lower of the two roofs. Every layer's "
                               "operations, weights and activations: [layers.csv](data/layers.csv).")
