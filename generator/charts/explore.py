@@ -137,8 +137,8 @@ def layer_roofline_chart(layers: pd.DataFrame, layer_times: pd.DataFrame, platfo
         .transform_calculate(kept="datum.activation_bytes * datum.chosen_batch <= datum.chosen_onchip_bytes")
         .transform_calculate(kept_bytes="datum.kept ? datum.activation_bytes * datum.chosen_batch : 0")
         .transform_joinaggregate([alt.JoinAggregateFieldDef(op="max", field="kept_bytes", **{"as": "reserve"})])
-        .transform_window(window=[alt.WindowFieldDef(op="sum", field="weight_bytes", **{"as": "cumulative"})],
-                          sort=[alt.SortField("layer", order="ascending")], frame=[None, 0])
+        .transform_window(cumulative="sum(weight_bytes)", sort=[alt.SortField("layer", order="ascending")],
+                          frame=[None, 0])
         .transform_calculate(
             traffic="(datum.cumulative <= datum.chosen_onchip_bytes - datum.reserve ? 0 : datum.weight_bytes) / "
                     "(datum.chosen_shares === 1 ? datum.chosen_batch : 1) + (datum.kept ? 0 : datum.activation_bytes)",
