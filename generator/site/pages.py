@@ -205,6 +205,19 @@ def error_summary_md(err: pd.DataFrame) -> str:
     return text
 
 
+def sample_md(pairs: pd.DataFrame, results: Results) -> str:
+    """How the measured configurations spread over the platforms: why the interval is wide."""
+    configs = pairs.drop_duplicates(CONFIG_KEY)
+    if not len(configs):
+        return ""
+    counts = configs.groupby("platform").size().sort_values(ascending=False, kind="mergesort")
+    names = results.platforms.drop_duplicates("platform").set_index("platform")["platform_name"]
+    largest = str(counts.index[0])
+    return (f"The {len(configs)} measured configurations come from {len(counts)} platforms; the "
+            f"{md_escape(str(names.get(largest, largest)))} alone holds {fmt(100 * counts.iloc[0] / len(configs))}% "
+            "of them.")
+
+
 def bound_md(results: Results) -> str:
     """Where the bound is exceeded (only above the compute peak, a data error) and where memory binds."""
     eff = with_names(results.efficiency, results)
@@ -285,8 +298,8 @@ def model_error_sections(results: Results, config: SiteConfig, prose: Prose, sty
                  theory_charts.model_fit_chart, pairs, models, style, "model-fit",
                  caption_md="Each model's prediction of every measured configuration, the calibrated one with the "
                             "network held out of its platform's calibration (leave-one-network-out).")
-    prose_md = "\n\n".join(part for part in (prose["theory-model-error"], error_summary_md(err), bound_md(results))
-                            if part)
+    prose_md = "\n\n".join(part for part in (prose["theory-model-error"], error_summary_md(err),
+                                              sample_md(results.model_pairs, results), bound_md(results)) if part)
     return [Section("model-error", "How good is the model", prose_md=prose_md, tables=tables, figures=[fit])]
 
 
