@@ -14,8 +14,9 @@ import pandas as pd
 
 from generator import frames
 from generator.inputs.config import SiteConfig
+from generator.inputs.dataset import consistency_ratio, inconsistent
 from generator.memo import Memo
-from generator.model import bounds, experiments, fidelity, power, roofline, stats
+from generator.model import bounds, calibration, experiments, fidelity, power, roofline, stats
 from generator.model import overview as overview_model
 from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
@@ -24,8 +25,9 @@ CONFIG_KEY = list(_CONFIG_KEY)
 BOX_METRICS = ("lat_comp_ms", "fps_comp", "power_full_w")
 BOX_OUTLIERS = 3  # outliers drawn per side of a box (the most extreme); all are counted
 # The tables of Results with rows per task (a ``task`` column); ``Results.for_task`` keeps one task's.
-PER_TASK = ("variants", "accuracy", "measurements", "predictions", "model_error", "model_pairs", "intensities",
-            "rooflines", "configurations", "pareto", "efficiency", "power_runs", "power_summary", "batches")
+PER_TASK = ("variants", "accuracy", "measurements", "predictions", "model_validation", "model_error", "model_pairs",
+            "layers", "layer_times", "intensities", "rooflines", "configurations", "pareto", "efficiency", "power_runs",
+            "power_summary", "batches", "inconsistent")
 TRACES = ("traces_kept", "traces_removed", "trace_samples")
 
 
@@ -40,8 +42,12 @@ class Results:
     accuracy: pd.DataFrame
     measurements: pd.DataFrame
     predictions: pd.DataFrame  # every configured assumption (model)
-    model_error: pd.DataFrame  # how well each model predicts the measurements, per task and "all"
-    model_pairs: pd.DataFrame  # measured and predicted fps of every measured configuration, per model
+    model_validation: pd.DataFrame  # every model's prediction of every measured configuration, per scheme
+    model_error: pd.DataFrame  # how well each model predicts the measurements, per task and "all", per scheme
+    model_pairs: pd.DataFrame  # measured and predicted fps of every measured configuration, per model (network out)
+    layers: pd.DataFrame  # every layer of every variant computed from its network's layers
+    layer_times: pd.DataFrame  # those layers on every platform row under the per-layer model
+    platform_fits: pd.DataFrame  # per platform row: the calibration's efficiency and overhead from all runs
     intensities: pd.DataFrame  # every variant x precision, default assumption
     rooflines: pd.DataFrame  # per task: three points per platform roofline over the task's range of intensities
     configurations: pd.DataFrame
@@ -52,6 +58,7 @@ class Results:
     traces_kept: pd.DataFrame
     traces_removed: pd.DataFrame
     batches: pd.DataFrame  # per configuration and batch: medians over repeated runs
+    inconsistent: pd.DataFrame  # runs whose latency and throughput disagree (the data check), with their notes
     boxes: dict[str, tuple[pd.DataFrame, pd.DataFrame]]  # metric -> (boxes, outliers) per configuration
     trace_samples: pd.DataFrame  # what the trace charts draw (long traces reduced)
     # per task with measurements: its overview table and the anomaly marks that occur in it
@@ -103,12 +110,14 @@ class Results:
         return {
             "platforms.csv": (self.platforms, ["platform", "mode", "precision"]),
             "networks.csv": (self.variants, ["task", "network", "pruning_pct"]),
+            "layers.csv": (self.layers, ["task", "network", "pruning_pct", "layer"]),
             "accuracy.csv": (self.accuracy, ["task", "network", "pruning_pct", "precision"]),
             "measurements.csv": (self.measurements[list(MEASUREMENT_COLUMNS)], list(MEASUREMENT_KEY)),
             "predictions.csv": (self.predictions, CONFIG_KEY + ["assumption"]),
             "pareto.csv": (self.pareto, ["task", "kind"] + CONFIG_KEY[1:]),
             "efficiency.csv": (self.efficiency, CONFIG_KEY),
-            "model_error.csv": (self.model_error, ["task", "model"]),
+            "model_validation.csv": (self.model_validation, ["scheme", "model"] + CONFIG_KEY),
+            "model_error.csv": (self.model_error, ["task", "platform", "model", "scheme"]),
             "power.csv": (self.power_runs, CONFIG_KEY + ["batch", "repeat"]),
             "traces.csv": (self.traces_all(), ["platform", "mode", "network", "time_s"]),
         }
@@ -121,8 +130,9 @@ class Results:
 
 def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Results:
     """Every table of :class:`Results`. The model's tables go through ``memo`` (when given):
-    they read the measured batch sizes and each configuration's best run, no more, so a
-    rebuild after another run changed reuses them."""
+    they read the specifications, the measured batch sizes, the median throughput of each
+    configuration and batch and each configuration's best run, no more, so a rebuild after a
+    change elsewhere (power readings, accuracy measured in a run) reuses them."""
     def model(function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return function(*args, **kwargs) if memo is None else memo.call("model", function, *args, **kwargs)
 
@@ -134,10 +144,16 @@ def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Result
     measurements = ds.measurements
     configs = experiments.configurations(measurements)
     measured = measurements[CONFIG_KEY + ["batch"]].drop_duplicates()  # what was measured where, once
+    layers = frames.layers_frame(ds)
+    batches = experiments.batch_medians(measurements)
+    # The calibration reads every configuration and batch's median throughput (over repeats).
+    runs = batches[CONFIG_KEY + ["batch", "fps_comp"]]
     predictions = model(
-        bounds.predictions, platforms, variants, precisions, tasks, measured, configs,
+        bounds.predictions, platforms, variants, precisions, tasks, layers, runs,
         assumptions=config.assumptions, batch=config.batch,
     )
+    facts = model(bounds.bound_facts, platforms, variants, precisions, tasks, runs)
+    validation = fidelity.validation(predictions, model(calibration.validation, facts, runs, configs), configs)
     # Where networks sit on a roofline: their intensity when the weights are read (off chip).
     intensities = model(roofline.network_intensities, variants, precisions, tasks, assumption="weights-offchip")
     pareto = model(experiments.pareto_points, configs, predictions, accuracy, assumption=config.default_assumption)
@@ -155,8 +171,13 @@ def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Result
         accuracy=accuracy,
         measurements=measurements,
         predictions=predictions,
-        model_error=model(fidelity.model_error, predictions, configs),
-        model_pairs=model(fidelity.prediction_pairs, predictions, configs),
+        model_validation=validation,
+        model_error=model(fidelity.model_error, validation),
+        model_pairs=fidelity.pairs(validation, calibration.NETWORK_OUT),
+        layers=layers,
+        layer_times=model(bounds.layer_times, platforms, variants[variants["from_layers"]], precisions, tasks, layers,
+                          runs),
+        platform_fits=model(calibration.platform_fits, facts, runs),
         intensities=intensities,
         rooflines=model(rooflines, platforms, intensities),
         configurations=configs,
@@ -166,11 +187,23 @@ def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Result
         power_summary=power.power_summary(measurements),
         traces_kept=kept,
         traces_removed=removed,
-        batches=experiments.batch_medians(measurements),
+        batches=batches,
+        inconsistent=inconsistent_runs(measurements),
         boxes=boxes,
         trace_samples=model(power.trace_display, kept, removed),
         overviews=model(overviews, measured, platforms, variants, precisions, efficiency),
     )
+
+
+def inconsistent_runs(measurements: pd.DataFrame) -> pd.DataFrame:
+    """The runs whose latency and throughput disagree by more than the data check allows
+    (``inputs.dataset.inconsistent``): ``MEASUREMENT_KEY``, ``ratio`` (lat_comp_ms x fps_comp
+    / 1000 / batch) and ``note`` ("" where no note acknowledges it); sorted."""
+    ratio = consistency_ratio(measurements["lat_comp_ms"], measurements["fps_comp"], measurements["batch"])
+    far = inconsistent(ratio)
+    frame = measurements.loc[far, list(MEASUREMENT_KEY) + ["note"]].assign(ratio=ratio[far])
+    frame = frame.astype({c: str for c in ("task", "platform", "mode", "precision", "network", "note")})
+    return frame[[*MEASUREMENT_KEY, "ratio", "note"]].reset_index(drop=True)
 
 
 def rooflines(platforms: pd.DataFrame, intensities: pd.DataFrame) -> pd.DataFrame:

@@ -9,10 +9,17 @@ tidy pandas frames whose columns are fixed here (``MEASUREMENT_COLUMNS``,
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Union
 
 import pandas as pd
 
 PLATFORM_KINDS = ("FPGA", "GPU", "TPU", "VLIW", "CPU")
+# What the ``batch`` column of a platform's runs counts: inputs of one batch (they share each
+# weight read), or threads / streams (each runs its own inputs and reads the weights itself).
+SWEEPS = ("batch", "threads", "streams")
+# What a platform's power readings include: the whole board, a module or stick (the
+# accelerator with its memory), or the accelerator chip's supply alone.
+POWER_SCOPES = ("board", "module", "chip")
 # Names the site uses for its own pages and folders; a task id (a page name) may not be one.
 SITE_NAMES = ("index", "theory", "404", "assets", "data", "figures")
 
@@ -55,8 +62,11 @@ class Platform:
     kind: str
     modes: tuple[Mode, ...]
     description: str = ""
-    onchip_mb: float | None = None  # on-chip memory available for weights (MB)
+    onchip_mb: float | None = None  # on-chip memory available for weights and activations (MB)
     color: str | None = None  # "#rrggbb": the platform's colour on every chart, if set
+    host_link_gbps: float | None = None  # off-chip traffic crosses this link to the host's memory
+    sweep: str = "batch"  # one of SWEEPS
+    power_scope: str | None = None  # one of POWER_SCOPES, None when unknown
     note: str = ""  # a caveat shown wherever the platform's data is drawn
 
     def mode(self, mode_id: str) -> Mode | None:
@@ -77,6 +87,58 @@ class Variant:
     ops_gop: float
     weights_m: float
     accuracy: dict[str, Accuracy] = field(default_factory=dict)
+    from_layers: bool = False  # operations and weights computed from the network's layers
+
+
+# A network described by its layers (``model.layers`` computes them): the shape of one input and
+# a sequence of nodes, each one layer, a block of layers or parallel branches.
+Pair = tuple[int, int]
+Shape = tuple[int, int, int]  # height, width, channels
+
+
+@dataclass(frozen=True)
+class Op:
+    """One layer. ``size``: output channels of a conv, neurons of a dense layer (None for the
+    other kinds). ``kernel``: (height, width); None for a dense layer and for global pooling
+    (the kernel is the whole input). ``stride`` defaults to the kernel for pooling, to 1 for
+    convolutions."""
+
+    kind: str
+    size: int | None = None
+    kernel: Pair | None = None
+    stride: Pair | None = None
+    pad: Pair = (0, 0)
+    groups: int = 1
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Block:
+    """A sequence of nodes, ``repeat`` times in a row."""
+
+    layers: tuple[Node, ...]
+    repeat: int = 1
+    name: str = ""
+
+
+@dataclass(frozen=True)
+class Branches:
+    """Parallel sequences on the same input, merged; an empty one is the identity (a
+    shortcut). ``repeat`` times in a row."""
+
+    branches: tuple[tuple[Node, ...], ...]
+    merge: str
+    name: str = ""
+    repeat: int = 1
+
+
+Node = Union[Op, Block, Branches]
+
+
+@dataclass(frozen=True)
+class Architecture:
+    input_shape: Shape
+    layers: tuple[Node, ...]
 
 
 @dataclass(frozen=True)
@@ -86,9 +148,9 @@ class Network:
     task: str
     variants: tuple[Variant, ...]
     description: str = ""
-    # The unpruned network's layers (model.layers.Layer), when its variants' operations and
-    # weights are computed from them rather than published totals.
-    layers: tuple = ()
+    # The unpruned network's layers, when the network is described by them: variants without
+    # published totals are computed from them (``from_layers``).
+    architecture: Architecture | None = None
     note: str = ""  # a caveat shown wherever the network's data is drawn (its accuracy, its runs)
 
     def variant(self, pruning_pct: float) -> Variant | None:
@@ -111,8 +173,10 @@ MEASUREMENT_VALUES = (
     "power_idle_w",
     "power_full_w",
 )
-# Text about a run: ``source``, where it comes from (a paper, a URL, a contributor); "" if not given.
-MEASUREMENT_TEXT = ("source",)
+# Text about a run: ``source``, where it comes from (a paper, a URL, a contributor); ``note``, why a
+# check's warning about it is a known case (shown on the site); "" if not given.
+MEASUREMENT_NOTE = "note"
+MEASUREMENT_TEXT = ("source", MEASUREMENT_NOTE)
 MEASUREMENT_COLUMNS = MEASUREMENT_KEY + MEASUREMENT_VALUES + MEASUREMENT_TEXT
 # Where each run came from, kept so later stages can name the file and row.
 MEASUREMENT_SOURCE = ("source_file", "source_row")

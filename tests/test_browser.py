@@ -354,3 +354,102 @@ def test_contributor_text_never_runs_as_script(browser, hostile_site):
         if html.name == "imagenet.html":  # the task description is the page's intro: shown as text
             assert "<img src=x onerror=alert(1)>" in page.locator(".intro").inner_text()
         page.context.close()
+
+
+def test_the_layer_chart_computes_the_per_layer_model_of_the_python_side(browser, site):
+    """The layer roofline recomputes the per-layer rule in the browser (the page ships layers
+    and platforms once): for the pair it opens with and for pairs a reader picks (a host link,
+    runs that sweep threads), every layer's bound and share of the time are the ones
+    ``model.bounds.layer_times`` gives."""
+    from generator import frames
+    from generator.inputs.dataset import load_dataset
+    from generator.model import bounds, experiments
+    from tests.conftest import SHIPPED
+
+    ds = load_dataset(SHIPPED)
+    runs = experiments.batch_medians(ds.measurements)
+    variants = frames.variants_frame(ds)
+    times = bounds.layer_times(frames.platforms_frame(ds), variants[variants["from_layers"]],
+                               frames.precisions_frame(ds), frames.tasks_frame(ds), frames.layers_frame(ds), runs)
+    platforms = frames.platforms_frame(ds).drop_duplicates("platform").set_index("platform")["platform_name"]
+    times["roof"] = times["platform"].map(platforms) + [f" {m}" if m else "" for m in times["mode"]] + " " \
+        + times["precision"]
+    names = variants.drop_duplicates("network").set_index("network")["network_name"]
+    times["variant"] = times["network"].map(names) + " " + times["pruning_pct"].map(lambda p: f"{p:g}%")
+    times["time_s"] = times[["compute_s", "memory_s"]].max(axis=1)
+
+    page, messages = open_offline(browser, (site / "theory.html").as_uri())
+    wait_for_charts(page)
+    selects = page.locator("#fig-theory-layers select")
+    for pick in (None, ("ResNet-50 v1.5 100%", "Edge TPU fast INT8"), ("MobileNet v1 100%", "ZCU102 DPU INT8")):
+        if pick is not None:
+            selects.nth(0).select_option(pick[0])
+            selects.nth(1).select_option(pick[1])
+            page.wait_for_timeout(200)
+        network, platform = page.evaluate("() => [...document.querySelectorAll('#fig-theory-layers select')]"
+                                          ".map(s => s.value)")
+        rows = page.evaluate("""() => {
+          const view = window.siteCharts.views['theory-layers'];
+          for (const name of Object.keys(view._runtime.data)) {
+            const rows = view.data(name);
+            if (rows.length && 'share_pct' in rows[0]) return rows.map(r => [r.layer, r.bound, r.share_pct]);
+          }
+          return [];
+        }""")
+        mine = times[(times["roof"] == platform) & (times["variant"] == network)]
+        assert len(mine), (network, platform)
+        share = 100 * mine["time_s"] / mine["time_s"].sum()
+        expected = {int(r.layer): ("memory-bound" if r.memory_bound else "compute-bound", s)
+                    for r, s in zip(mine.itertuples(), share) if r.ops_gop > 0}
+        assert {int(layer) for layer, _, _ in rows} == set(expected), (network, platform)
+        for layer, bound, pct in rows:
+            assert bound == expected[int(layer)][0], (network, platform, layer)
+            assert pct == pytest.approx(expected[int(layer)][1], rel=1e-4), (network, platform, layer)
+    assert messages == []
+    page.context.close()
+
+
+def test_the_what_if_calculator_starts_from_the_published_predictions_and_follows_its_sliders(browser, site):
+    """At the platform it opens with (measured at batch 1) and the sliders at their start, the
+    calculator's predictions are the site's: QuTiBench's assumption and the bound for every
+    network, the calibrated prediction for the networks not measured there (the others are
+    calibrated without their own runs in predictions.csv). A slider that multiplies the peak
+    by 10 moves the compute-bound predictions tenfold and leaves the memory-bound ones."""
+    with (site / "data" / "predictions.csv").open(encoding="utf-8") as handle:
+        published = list(csv.DictReader(handle))
+    page, messages = open_offline(browser, (site / "theory.html").as_uri())
+    wait_for_charts(page)
+    read = """() => {
+      const view = window.siteCharts.views['theory-what-if'];
+      for (const name of Object.keys(view._runtime.data)) {
+        const rows = view.data(name);
+        if (rows.length && 'model' in rows[0] && 'fps' in rows[0])
+          return rows.map(r => [r.variant.replace(' \u2020', ''), r.model, r.fps]);  // a note's mark left out
+      }
+      return [];
+    }"""
+    start = page.evaluate("() => document.querySelector('#fig-theory-what-if select').value")
+    assert start == "Edge TPU fast INT8"
+    drawn = {(variant, model): fps for variant, model, fps in page.evaluate(read)}
+    mine = [r for r in published if (r["platform"], r["mode"], r["precision"]) == ("edgetpu", "fast", "INT8")]
+    measured = {r["network"] for r in csv.DictReader((site / "data" / "measurements.csv").open(encoding="utf-8"))
+                if r["platform"] == "edgetpu"}
+    names = {r["network"]: r["network_name"] for r in csv.DictReader((site / "data" / "networks.csv").open(encoding="utf-8"))}
+    checked = 0
+    for r in mine:
+        label = f"{names[r['network']]} {float(r['pruning_pct']):g}%"
+        if r["assumption"] in ("weights-offchip", "platform-aware") or (
+                r["assumption"] == "calibrated" and r["network"] not in measured):
+            assert drawn[(label, r["assumption"])] == pytest.approx(float(r["fps"]), rel=1e-4), (label, r["assumption"])
+            checked += 1
+    assert checked >= 2 * 18
+    page.locator("#fig-theory-what-if input[type=range]").first.fill("1")  # the peak x 10
+    page.wait_for_timeout(300)
+    tenfold = {(variant, model): fps for variant, model, fps in page.evaluate(read)}
+    bound = {f"{names[r['network']]} {float(r['pruning_pct']):g}%": r["bound"] for r in mine
+             if r["assumption"] == "platform-aware"}
+    for label, kind in bound.items():
+        ratio = tenfold[(label, "platform-aware")] / drawn[(label, "platform-aware")]
+        assert ratio == pytest.approx(1.0) if kind == "memory" else ratio > 1.0, label
+    assert messages == []
+    page.context.close()

@@ -38,7 +38,7 @@ def test_unknown_settings_and_bad_values_are_reported_together_with_their_lines(
     assert lines == [
         "site.yml, line 1, field 'titel': expected a known key, found 'titel'; did you mean 'title'?",
         "site.yml, line 3, field 'roofline.assumptions': expected one of weights-offchip, batch-amortised, "
-        "weights-onchip, platform-aware, calibrated, found the text 'weights-in-dram'; did you mean 'weights-onchip'?",
+        "weights-onchip, platform-aware, per-layer, calibrated, found the text 'weights-in-dram'; did you mean 'weights-onchip'?",
         "site.yml, line 4, field 'roofline.batch': expected an integer >= 1, found 0",
         "site.yml, line 5, field 'roofline.bacth': expected a known key, found 'bacth'; did you mean 'batch'?",
     ]

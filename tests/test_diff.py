@@ -110,7 +110,7 @@ def test_report_summarises_what_follows_from_the_change_and_lists_only_the_chang
     for table in ("efficiency.csv", "pareto.csv", "power.csv", "predictions.csv"):
         assert escape(table) in computed
     assert [line for line in report.splitlines() if line.startswith("#### ")] == ["#### measurements.csv: 1 changed"]
-    assert len(report.encode("utf-8")) < 2_500
+    assert len(report.encode("utf-8")) < 3_000  # the calibrated prediction's rows, one per scheme
 
 
 def test_the_full_diff_has_the_computed_rows_at_full_precision(changed_fps):
@@ -329,8 +329,10 @@ def test_a_one_value_change_reads_in_a_few_lines(one_value):
     assert len(report.splitlines()) <= 12 and len(report.encode("utf-8")) < 1_200
     assert "- **Runs**: 1 changed\n" in report
     assert "| changed | imagenet | ncs2 |   | FP16 | resnet-50 | 100 | 1 | 1 | fps\\_comp: 17.76 → 17.9 (+0.81%) |" in report
-    assert "- **Computed tables that follow**: power.csv (1 row);" in report  # energy per inference moved
-    assert "Model error" not in report and "Pareto" not in report  # neither moved
+    # energy per inference moved; the run calibrates its platform's other configurations (every batch
+    # counts), so their calibrated predictions moved a little, and the model error by less than it shows
+    assert "power.csv (1 row)" in report and "predictions.csv (" in report and "model\\_error.csv (" in report
+    assert "Model error**" not in report and "Pareto" not in report  # neither moved enough to list
 
 
 def test_the_readme_shows_the_report_of_that_change_as_diff_prints_it(one_value):

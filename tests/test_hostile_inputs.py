@@ -317,16 +317,37 @@ def test_a_task_id_that_would_overwrite_a_site_page_is_rejected(project, reserve
 # --- consistency: warnings, errors under --strict -------------------------------------------
 
 
-def test_latency_contradicting_throughput_is_a_warning_and_an_error_when_strict(project):
-    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,16,2.0,500")  # 2 ms x 500/s / 16 = 0.06
+def test_latency_contradicting_throughput_is_a_warning_with_its_ratio_and_an_error_when_strict(project):
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,16,2.0,500\n"  # 2 ms x 500/s / 16 = 0.0625
+                     "imagenet,fpga-a,,INT8,net-small,100,80,2.0,64000\n"  # 2 ms x 64000/s / 80 = 1.6
+                     "imagenet,fpga-a,,INT8,net-small,100,40,2.0,29000")  # 1.45: within 1.5x, no warning
     inputs = gather(Project(project), lambda _msg: None)
-    assert [str(w) for w in inputs.warnings] == [
-        "data/measurements/zz.csv, line 2, field 'lat_comp_ms': expected lat_comp_ms x fps_comp / 1000 / batch "
-        "within 0.1..10 (the latency of a batch and the throughput of the same run), found a ratio outside it"]
-    assert len(problems_of(project, strict=True)) == 1
+    expected = ("data/measurements/zz.csv, line {}, field 'lat_comp_ms': expected lat_comp_ms x fps_comp / 1000 / "
+                "batch within 0.667..1.5 (the latency of a batch and the throughput of the same run agree), found {} "
+                "(give the run a note if this is a known case)")
+    assert [str(w) for w in inputs.warnings] == [expected.format(2, "0.0625"), expected.format(3, "1.6")]
+    assert len(problems_of(project, strict=True)) == 2
     result = cli(project, "validate")
     assert result.returncode == 0 and result.stderr.startswith("warning: data/measurements/zz.csv, line 2")
     assert cli(project, "validate", "--strict").returncode == 1
+
+
+def test_a_note_acknowledges_a_known_disagreement_and_strict_still_fails_on_a_new_one(project):
+    header = MEASUREMENT_HEADER + ",note"
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,80,2.0,64000,pipelined: inputs overlap", header=header)
+    assert gather(Project(project), lambda _msg: None).warnings == []
+    assert cli(project, "validate", "--strict").returncode == 0
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,16,2.0,500,", name="zz2.csv", header=header)
+    assert [p.split(",")[0] for p in problems_of(project, strict=True)] == ["data/measurements/zz2.csv"]
+    assert cli(project, "validate", "--strict").returncode == 1
+
+
+def test_a_note_is_text_that_no_spreadsheet_runs(project):
+    header = MEASUREMENT_HEADER + ",note"
+    add_run(project, "imagenet,fpga-a,,INT8,net-small,100,80,2.0,40000,=HYPERLINK(\"x\")", header=header)
+    assert problems_of(project) == [
+        "data/measurements/zz.csv, line 2, field 'note': expected text that does not start with '=', '+', '-', '@' "
+        "(a spreadsheet would run it as a formula), found '=HYPERLINK(\"x\")'"]
 
 
 def test_repeated_and_backward_trace_timestamps_are_warnings(project):

@@ -1,32 +1,30 @@
+"""Networks described by their layers: shapes, operations, weights, activations, pruning."""
+
 import pytest
 
-from generator.model.layers import (
-    Layer,
-    non_integral_channels,
-    ops_gop,
-    pruned,
-    variant_counts,
-    weights_m,
-)
+from generator.inputs.dataset import load_dataset
+from generator.model.layers import class_outputs, expand, layer_frame, ops_gop, weights_m
+from generator.records import Architecture, Block, Branches, Op
+from tests.conftest import SHIPPED
 
 
-def conv(cin, cout, size):
-    return Layer("conv", cin, cout, kernel=(3, 3), out_size=(size, size))
+def conv(out, kernel, stride=None, pad=0, groups=1):
+    return Op("conv", out, (kernel, kernel), (stride, stride) if stride else None, (pad, pad), groups)
 
 
-def dense(cin, cout):
-    return Layer("dense", cin, cout)
+def dense(out):
+    return Op("dense", out)
 
 
-# CNV (FINN, CIFAR-10): six 3x3 convolutions (valid padding, two 2x2 max-pools) and three
-# dense layers.
-CNV = (
-    conv(3, 128, 30), conv(128, 128, 28), conv(128, 256, 12), conv(256, 256, 10),
-    conv(256, 512, 3), conv(512, 512, 1),
-    dense(512, 1024), dense(1024, 1024), dense(1024, 10),
-)
+def pool(kernel, kind="maxpool", stride=None, pad=0):
+    return Op(kind, None, (kernel, kernel), (stride, stride) if stride else None, (pad, pad))
+
+
+# CNV (FINN, CIFAR-10): 3 x 3 convolutions without padding, two 2 x 2 max-poolings, three dense layers.
+CNV = Architecture((32, 32, 3), (conv(128, 3), conv(128, 3), pool(2), conv(256, 3), conv(256, 3), pool(2),
+                                 conv(512, 3), conv(512, 3), dense(1024), dense(1024), dense(10)))
 # MLP (MNIST): three hidden layers of 2048 neurons.
-MLP = (dense(784, 2048), dense(2048, 2048), dense(2048, 2048), dense(2048, 10))
+MLP = Architecture((28, 28, 1), (dense(2048), dense(2048), dense(2048), dense(10)))
 
 # keep_pct -> (GOP per input, weights in millions), worked out by hand.
 CNV_COUNTS = {
@@ -42,107 +40,165 @@ MLP_COUNTS = {
     12.5: (0.000668672, 0.334336),
 }
 
+# Published totals (GOP per input = 2 x multiply-accumulates, millions of weights) and how close the
+# counts from the layers must come. ResNet-50 v1 and MobileNet v1: QuTiBench's table (7.72 GOP, 25.5 M;
+# 1.14 GOP, 4.2 M). ResNet-50 v1.5: 8.2 GOP (QuTiBench's measurements table), the same weights.
+# GoogLeNet v1: 3.13 GOP (QuTiBench) and 6.8 M weights (Szegedy et al. 2015, table 1, whose rows are
+# rounded; QuTiBench's 6.0 M leaves out the 1.02 M of the classifier).
+PUBLISHED = {
+    "resnet-50": (7.72, 25.5),
+    "resnet-50-v1.5": (8.2, 25.5),
+    "googlenet-v1": (3.13, 6.8),
+    "mobilenet-v1": (1.14, 4.2),
+}
+OPS_TOLERANCE = 0.02  # relative
+WEIGHTS_TOLERANCE = 0.03
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_dataset(SHIPPED)
+
+
+@pytest.mark.parametrize("network_id", sorted(PUBLISHED))
+def test_imagenet_networks_computed_from_their_layers_match_the_published_totals(shipped, network_id):
+    network = shipped.network(network_id)
+    assert network.architecture is not None
+    layers = expand(network.architecture).layers
+    ops, weights = PUBLISHED[network_id]
+    assert ops_gop(layers) == pytest.approx(ops, rel=OPS_TOLERANCE)
+    assert weights_m(layers) == pytest.approx(weights, rel=WEIGHTS_TOLERANCE)
+    unpruned = network.variant(100)
+    assert unpruned.from_layers and unpruned.ops_gop == ops_gop(layers) and unpruned.weights_m == weights_m(layers)
+    assert class_outputs(network.architecture) == 1000 and layers[-1].out_shape == (1, 1, 1000)
+
+
+def test_the_two_resnet_50_versions_differ_only_where_the_stride_is(shipped):
+    v1 = expand(shipped.network("resnet-50").architecture).layers
+    v15 = expand(shipped.network("resnet-50-v1.5").architecture).layers
+    assert weights_m(v1) == weights_m(v15)
+    assert [layer.name for layer in v1] == [layer.name for layer in v15]
+    differ = [(a.name, a.macs, b.macs) for a, b in zip(v1, v15) if a.macs != b.macs]
+    # conv3..conv5 first blocks: v1.5 runs the first 1 x 1 convolution of the main branch at the full
+    # resolution (4x the MACs) and strides in the 3 x 3 one (same MACs either way)
+    assert [(name, after / before) for name, before, after in differ] == [
+        ("conv3.1.b1.1", 4), ("conv4.1.b1.1", 4), ("conv5.1.b1.1", 4)]
+    assert ops_gop(v15) > ops_gop(v1)
+
+
+def test_pruned_resnet_variants_keep_their_published_totals(shipped):
+    resnet = shipped.network("resnet-50")
+    assert [(v.pruning_pct, v.ops_gop, v.weights_m, v.from_layers) for v in resnet.variants[1:]] == [
+        (80, 6.54, 23.7, False), (50, 3.75, 15.8, False), (30, 2.45, 10.1, False)]
+
 
 def test_cnv_layer_by_layer_by_hand():
-    first = CNV[0]
-    assert first.weights() == 3 * 128 * 3 * 3
-    assert first.macs() == 3 * 128 * 9 * 900  # 30 x 30 outputs
-    assert CNV[-1].macs() == CNV[-1].weights() == 1024 * 10
-    macs = [3 * 128 * 9 * 900, 128 * 128 * 9 * 784, 128 * 256 * 9 * 144, 256 * 256 * 9 * 100,
+    layers = expand(CNV).layers
+    assert [layer.kind for layer in layers] == ["conv", "conv", "maxpool", "conv", "conv", "maxpool", "conv", "conv",
+                                                "dense", "dense", "dense"]
+    assert [layer.out_shape[0] for layer in layers[:8]] == [30, 28, 14, 12, 10, 5, 3, 1]
+    first = layers[0]
+    assert first.weights == 3 * 128 * 3 * 3
+    assert first.macs == 3 * 128 * 9 * 900  # 30 x 30 outputs
+    assert (first.activations_in, first.activations_out) == (32 * 32 * 3, 30 * 30 * 128)
+    pool1 = layers[2]
+    assert (pool1.macs, pool1.weights, pool1.activations_in, pool1.activations_out) == (0, 0, 28 * 28 * 128,
+                                                                                       14 * 14 * 128)
+    assert layers[-1].macs == layers[-1].weights == 1024 * 10
+    macs = [3 * 128 * 9 * 900, 128 * 128 * 9 * 784, 0, 128 * 256 * 9 * 144, 256 * 256 * 9 * 100, 0,
             256 * 512 * 9 * 9, 512 * 512 * 9 * 1, 512 * 1024, 1024 * 1024, 1024 * 10]
-    assert [layer.macs() for layer in CNV] == macs
+    assert [layer.macs for layer in layers] == macs
     assert sum(macs) == 234_724_864
-    assert ops_gop(CNV) == pytest.approx(2 * 234_724_864 / 1e9, rel=1e-15)
+    assert ops_gop(layers) == pytest.approx(2 * 234_724_864 / 1e9, rel=1e-15)
 
 
-@pytest.mark.parametrize("keep_pct", sorted(CNV_COUNTS))
-def test_cnv_ops_and_weights_per_pruning_level(keep_pct):
-    gop, weights = CNV_COUNTS[keep_pct]
-    variant = pruned(CNV, keep_pct)
-    assert ops_gop(variant) == pytest.approx(gop, rel=1e-12)
-    assert weights_m(variant) == pytest.approx(weights, rel=1e-12)
-
-
-@pytest.mark.parametrize("keep_pct", sorted(MLP_COUNTS))
-def test_mlp_ops_and_weights_per_pruning_level(keep_pct):
-    gop, weights = MLP_COUNTS[keep_pct]
-    variant = pruned(MLP, keep_pct)
-    assert ops_gop(variant) == pytest.approx(gop, rel=1e-12)
-    assert weights_m(variant) == pytest.approx(weights, rel=1e-12)
+@pytest.mark.parametrize(("arch", "counts"), [(CNV, CNV_COUNTS), (MLP, MLP_COUNTS)], ids=["cnv", "mlp"])
+def test_ops_and_weights_per_pruning_level(arch, counts):
+    for keep_pct, (gop, weights) in counts.items():
+        expansion = expand(arch, keep_pct)
+        assert expansion.problems == []
+        assert ops_gop(expansion.layers) == pytest.approx(gop, rel=1e-12)
+        assert weights_m(expansion.layers) == pytest.approx(weights, rel=1e-12)
 
 
 def test_pruning_keeps_network_input_and_class_outputs():
-    variant = pruned(MLP, 25)
-    assert [(l.in_channels, l.out_channels) for l in variant] == [
-        (784, 512), (512, 512), (512, 512), (512, 10)]
-    cnv = pruned(CNV, 12.5)
-    assert (cnv[0].in_channels, cnv[0].out_channels) == (3, 16)
-    assert (cnv[-1].in_channels, cnv[-1].out_channels) == (128, 10)
-    assert all(a.kernel == b.kernel and a.out_size == b.out_size for a, b in zip(cnv, CNV))
-    assert pruned(CNV, 100) == CNV
+    layers = expand(MLP, 25).layers
+    assert [layer.in_shape[2] * layer.in_shape[0] * layer.in_shape[1] for layer in layers] == [784, 512, 512, 512]
+    assert [layer.out_shape[2] for layer in layers] == [512, 512, 512, 10]
+    cnv = expand(CNV, 12.5).layers
+    assert (cnv[0].in_shape[2], cnv[0].out_shape[2]) == (3, 16)
+    assert (cnv[-1].in_shape[2], cnv[-1].out_shape[2]) == (128, 10)
 
 
-def test_dense_counts_and_ops_are_two_per_mac():
-    layer = dense(784, 2048)
-    assert layer.weights() == layer.macs() == 784 * 2048
-    assert ops_gop([layer]) == pytest.approx(2 * 784 * 2048 / 1e9)
-    assert weights_m([layer]) == pytest.approx(784 * 2048 / 1e6)
+def test_depthwise_grouped_and_strided_convolutions_by_hand():
+    arch = Architecture((10, 12, 8), (
+        Op("dwconv", None, (3, 3), (2, 2), (1, 1)),  # 10 x 12 -> 5 x 6, 8 channels
+        conv(16, 1, groups=4),  # 8 -> 16 channels in 4 groups: 1 x 1 x 2 x 16 weights
+        pool(3, "avgpool", stride=1),  # 5 x 6 -> 3 x 4
+        Op("avgpool"),  # global: 1 x 1
+        dense(5),
+    ))
+    dw, grouped, avg, gap, fc = expand(arch).layers
+    assert dw.out_shape == (5, 6, 8) and dw.weights == 3 * 3 * 8 and dw.macs == 3 * 3 * 8 * 5 * 6
+    assert grouped.out_shape == (5, 6, 16) and grouped.weights == 2 * 16 and grouped.macs == 2 * 16 * 30
+    assert avg.out_shape == (3, 4, 16) and gap.out_shape == (1, 1, 16)
+    assert fc.weights == 16 * 5 and fc.in_shape == (1, 1, 16)
 
 
-def test_whole_channel_counts_report_nothing():
-    for keep_pct in (100, 50, 25, 12.5):
-        assert non_integral_channels(CNV, keep_pct).empty
-        assert non_integral_channels(MLP, keep_pct).empty
+def test_residual_add_and_concat_merge_their_branches():
+    residual = Branches(((conv(4, 3, pad=1), conv(4, 3, pad=1)), ()), "add", name="res")
+    inception = Branches(((conv(2, 1),), (pool(3, stride=1, pad=1), conv(3, 1))), "concat", name="mix", repeat=2)
+    layers = expand(Architecture((6, 6, 4), (residual, inception, Block((dense(7),), name="head")))).layers
+    assert [layer.name for layer in layers] == [
+        "res.b1.1", "res.b1.2", "res.add", "mix[1].b1.1", "mix[1].b2.1", "mix[1].b2.2", "mix[1].concat",
+        "mix[2].b1.1", "mix[2].b2.1", "mix[2].b2.2", "mix[2].concat", "head.1"]
+    add = layers[2]
+    assert add.kind == "add" and add.macs == add.weights == 0
+    assert (add.activations_in, add.activations_out) == (2 * 6 * 6 * 4, 6 * 6 * 4)  # both branches in, one out
+    concat = layers[6]
+    assert concat.out_shape == (6, 6, 5) and concat.activations_in == 6 * 6 * (2 + 3)
+    assert layers[7].in_shape == (6, 6, 5)
+    assert [layer.index for layer in layers] == list(range(1, 13))
 
 
-def test_non_integral_counts_are_reported_and_rounded_half_up_at_least_one():
-    layers = (dense(784, 10), dense(10, 3), dense(3, 10))
-    report = non_integral_channels(layers, 30)
-    # 10 x 0.3 = 3 is whole; 3 x 0.3 = 0.9 is not (both the hidden output and the next input).
-    assert list(report.columns) == ["layer", "field", "channels", "scaled_channels",
-                                    "rounded_channels"]
-    assert list(zip(report["layer"], report["field"], report["channels"])) == [
-        (1, "out_channels", 3), (2, "in_channels", 3)]
-    assert list(report["scaled_channels"]) == pytest.approx([0.9, 0.9])
-    assert list(report["rounded_channels"]) == [1, 1]
-    assert [(l.in_channels, l.out_channels) for l in pruned(layers, 30)] == [
-        (784, 3), (3, 1), (1, 10)]
-    # halves round up; a count that would round to 0 stays 1
-    halves = pruned((dense(4, 5), dense(5, 4), dense(1, 4)), 10)
-    assert [(l.in_channels, l.out_channels) for l in halves] == [(4, 1), (1, 1), (1, 4)]
-    assert pruned((dense(4, 5), dense(5, 4)), 50)[0].out_channels == 3  # 2.5 -> 3
+def test_shape_problems_name_the_node_and_stop():
+    too_small = expand(Architecture((4, 4, 3), (Block((conv(8, 3), conv(8, 3), conv(8, 3)),),)))
+    assert [(p.path, p.field) for p in too_small.problems] == [((0, 1), "kernel")]  # 4 -> 2: no room for 3 x 3
+    assert "3 x 3 on an input of 2 x 2" in too_small.problems[0].message
+    mismatch = expand(Architecture((4, 4, 3), (Branches(((conv(8, 1),), ()), "add"),)))
+    assert [(p.path, p.field) for p in mismatch.problems] == [((0,), "branches")]
+    assert "4 x 4 x 8, 4 x 4 x 3" in mismatch.problems[0].message
+    groups = expand(Architecture((4, 4, 3), (conv(8, 1, groups=2),)))
+    assert [p.field for p in groups.problems] == ["groups"]
+    nested = expand(Architecture((4, 4, 3), (Branches(((), (conv(3, 1), conv(3, 9))), "add"),)))
+    assert [p.path for p in nested.problems] == [(0, 1, 1)]  # second branch, second layer
+
+
+def test_non_integral_pruning_is_reported_once_and_rounded_half_up_at_least_one():
+    arch = Architecture((1, 1, 784), (dense(10), dense(3), dense(10)))
+    expansion = expand(arch, 30)  # 10 x 0.3 = 3 is whole; 3 x 0.3 = 0.9 is not
+    assert [(p.field, p.message) for p in expansion.problems] == [
+        ("pruning", "3 channels x 30% = 0.9, not a whole number")]
+    assert [layer.out_shape[2] for layer in expansion.layers] == [3, 1, 10]
+    assert [layer.out_shape[2] for layer in expand(Architecture((1, 1, 4), (dense(5), dense(4))), 50).layers] == [3, 4]
 
 
 def test_keep_pct_is_exact_as_written():
     # 10 x 0.1 is 1.0000000000000002 in floating point, but 10 % of 10 channels is exactly 1.
-    layers = (dense(8, 10), dense(10, 8))
-    assert non_integral_channels(layers, 10).empty
-    assert pruned(layers, 10)[0].out_channels == 1
+    expansion = expand(Architecture((1, 1, 8), (dense(10), dense(8))), 10)
+    assert expansion.problems == [] and expansion.layers[0].out_shape[2] == 1
 
 
 @pytest.mark.parametrize("keep_pct", [0, -5, 150])
 def test_keep_pct_outside_0_to_100_is_rejected(keep_pct):
     with pytest.raises(ValueError, match="keep_pct"):
-        pruned(MLP, keep_pct)
+        expand(MLP, keep_pct)
 
 
-def test_invalid_layers_are_rejected():
-    with pytest.raises(ValueError, match="kind"):
-        Layer("pool", 3, 3)
-    with pytest.raises(ValueError, match="dense"):
-        Layer("dense", 3, 3, kernel=(3, 3))
-    with pytest.raises(ValueError, match="integers"):
-        Layer("conv", 0, 3)
-    with pytest.raises(ValueError, match="integers"):
-        Layer("conv", 3, 2.5)
-    assert Layer("conv", 3, 4, kernel=[3, 3], out_size=[2, 2]).kernel == (3, 3)
-
-
-def test_variant_counts_frame():
-    frame = variant_counts(MLP, [12.5, 100, 50, 25, 50])
-    assert list(frame.columns) == ["pruning_pct", "ops_gop", "weights_m", "integral_channels"]
-    assert list(frame["pruning_pct"]) == [100.0, 50.0, 25.0, 12.5]
-    assert list(frame["ops_gop"]) == pytest.approx([MLP_COUNTS[k][0] for k in frame["pruning_pct"]])
-    assert list(frame["weights_m"]) == pytest.approx([MLP_COUNTS[k][1] for k in frame["pruning_pct"]])
-    assert frame["integral_channels"].tolist() == [True] * 4
-    assert variant_counts(MLP, [30])["integral_channels"].tolist() == [False]
+def test_layer_frame_adds_up_to_the_totals():
+    layers = expand(CNV, 50).layers
+    frame = layer_frame(layers)
+    assert list(frame["layer"]) == list(range(1, 12))
+    assert frame["ops_gop"].sum() == pytest.approx(CNV_COUNTS[50][0], rel=1e-12)
+    assert frame["weights_m"].sum() == pytest.approx(CNV_COUNTS[50][1], rel=1e-12)
+    assert frame.loc[0, "activations_in_m"] == pytest.approx(32 * 32 * 3 / 1e6)

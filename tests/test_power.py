@@ -9,11 +9,11 @@ from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_SOURCE, TRACE_COL
 NAN = math.nan
 
 
-def run(network, batch, fps_comp, power_full_w, repeat=1, platform="zcu104"):
+def run(network, batch, fps_comp, power_full_w, repeat=1, platform="zcu104", power_idle_w=NAN):
     row = dict.fromkeys(MEASUREMENT_COLUMNS + MEASUREMENT_SOURCE, NAN)
     row.update(task="imagenet", platform=platform, mode="", precision="INT8", network=network,
                pruning_pct=100.0, batch=batch, repeat=repeat, fps_comp=fps_comp,
-               power_full_w=power_full_w, source_file="m.csv", source_row=1)
+               power_full_w=power_full_w, power_idle_w=power_idle_w, source_file="m.csv", source_row=1, note="")
     return row
 
 
@@ -22,8 +22,8 @@ def measurements(*rows):
 
 
 RUNS = measurements(
-    run("resnet-50", 1, 500.0, 10.0),             # 20 mJ per input, 50 inputs/s/W
-    run("resnet-50", 8, 1000.0, 25.0),            # 25 mJ, 40 inputs/s/W
+    run("resnet-50", 1, 500.0, 10.0, power_idle_w=6.0),   # 20 mJ per input (8 above idle), 50 inputs/s/W
+    run("resnet-50", 8, 1000.0, 25.0, power_idle_w=6.0),  # 25 mJ (19 above idle), 40 inputs/s/W
     run("resnet-50", 16, NAN, 30.0),              # power but no fps: only in power means
     run("resnet-50", 32, 1200.0, NAN),            # fps but no power: not a power run
     run("googlenet", 1, 250.0, 12.5, repeat=2),   # 50 mJ, 20 inputs/s/W
@@ -40,15 +40,18 @@ def test_power_runs_compute_energy_and_efficiency():
         ("resnet-50", 8, 1, pytest.approx(25.0), pytest.approx(40.0)),
     ]
     assert list(frame.columns) == ["task", "platform", "mode", "precision", "network",
-                                   "pruning_pct", "batch", "repeat", "fps_comp", "power_full_w",
-                                   "energy_mj", "fps_per_w"]
+                                   "pruning_pct", "batch", "repeat", "fps_comp", "power_full_w", "power_idle_w",
+                                   "energy_mj", "energy_above_idle_mj", "fps_per_w"]
+    # above idle: (full - idle) / fps; no idle reading, no energy above idle
+    assert frame["energy_above_idle_mj"].tolist()[1:] == pytest.approx([8.0, 19.0])
+    assert math.isnan(frame["energy_above_idle_mj"].iloc[0])
 
 
 def test_power_summary_per_configuration():
     frame = power_summary(RUNS)
     assert list(frame.columns) == ["task", "platform", "mode", "precision", "network",
                                    "pruning_pct", "runs", "power_full_w_mean", "energy_mj_mean",
-                                   "fps_per_w_max"]
+                                   "energy_above_idle_mj_mean", "fps_per_w_max"]
     assert list(frame["network"]) == ["googlenet", "resnet-50"]
     resnet = frame.iloc[1]
     assert resnet["runs"] == 3

@@ -591,9 +591,11 @@ LAYERED = """
   - id: net-layers
     name: Net Layers
     task: cifar10
+    input: [32, 32, 3]
     layers:
-      - {kind: conv, in: 3, out: 8, kernel: 3, out_size: 30}
-      - {kind: dense, in: 8, out: 10}
+      - {conv: 8, kernel: 3}
+      - {maxpool: 2}
+      - {dense: 10}
     variants:
       - pruning_pct: 100
       - pruning_pct: 50
@@ -604,10 +606,38 @@ def test_a_network_described_by_layers_gets_computed_operations_and_weights(data
     append(data, "networks.yaml", LAYERED)
     network = load_dataset(data).network("net-layers")
     full, half = network.variants
-    assert full.ops_gop == pytest.approx(2 * (3 * 8 * 9 * 900 + 8 * 10) / 1e9)
-    assert full.weights_m == pytest.approx((3 * 8 * 9 + 8 * 10) / 1e6)
-    assert half.ops_gop == pytest.approx(2 * (3 * 4 * 9 * 900 + 4 * 10) / 1e9)  # 4 of 8 channels kept
-    assert [layer.kind for layer in network.layers] == ["conv", "dense"]
+    assert full.ops_gop == pytest.approx(2 * (3 * 8 * 9 * 900 + 15 * 15 * 8 * 10) / 1e9)  # 30 x 30, pooled to 15 x 15
+    assert full.weights_m == pytest.approx((3 * 8 * 9 + 15 * 15 * 8 * 10) / 1e6)
+    assert half.ops_gop == pytest.approx(2 * (3 * 4 * 9 * 900 + 15 * 15 * 4 * 10) / 1e9)  # 4 of 8 channels kept
+    assert full.from_layers and half.from_layers
+    assert network.architecture.input_shape == (32, 32, 3)
+
+
+def test_blocks_branches_and_repeats_are_read(data):
+    append(data, "networks.yaml", """
+          - id: net-blocks
+            name: Net Blocks
+            task: cifar10
+            input: [8, 8, 4]
+            layers:
+              - name: stage
+                repeat: 2
+                layers: [{dwconv: 3, pad: 1}, {conv: 4, kernel: 1}]
+              - merge: add
+                repeat: 3
+                branches:
+                  - [{conv: 4, kernel: [1, 3], pad: [0, 1], groups: 2}]
+                  - []
+              - {avgpool: global}
+              - {dense: 10}
+            variants:
+              - pruning_pct: 100
+        """)
+    network = load_dataset(data).network("net-blocks")
+    dw = 3 * 3 * 4 * 64
+    pointwise = 4 * 4 * 64
+    grouped = 1 * 3 * 2 * 4 * 64
+    assert network.variant(100).ops_gop == pytest.approx(2 * (2 * (dw + pointwise) + 3 * grouped + 4 * 10) / 1e9)
 
 
 def test_layer_problems_name_the_layer_field(data):
@@ -615,31 +645,85 @@ def test_layer_problems_name_the_layer_field(data):
           - id: net-bad-layers
             name: Net Bad Layers
             task: cifar10
+            input: [32, 32]
             layers:
-              - {kind: pool, in: 3, out: 8}
-              - {kind: dense, in: 8, out: 10, kernel: 3}
-              - {kind: conv, in: 0, out: 8, kernel: [3, 3, 3]}
+              - {kind: conv, in: 3, out: 8}
+              - {dense: 10, kernel: 3}
+              - {conv: 0, kernel: [3, 3, 3]}
+              - {conv: 8}
+              - {maxpool: 2, dense: 4}
+              - {avgpool: everything}
+              - merge: sum
+                branches: [[]]
             variants:
               - pruning_pct: 100
         """)
     assert problems(data) == [
-        P("networks.yaml", line + 4, "layers.kind", "expected one of conv, dense, found 'pool'"),
-        P("networks.yaml", line + 5, "layers.kernel",
-          "expected no kernel or out_size for a dense layer (it has in x out weights)"),
-        P("networks.yaml", line + 6, "layers.in", "expected an integer >= 1, found 0"),
-        P("networks.yaml", line + 6, "layers.kernel",
+        P("networks.yaml", line + 3, "input", "expected the shape of one input, [height, width, channels] "
+                                             "(integers >= 1), found a list"),
+        P("networks.yaml", line + 5, "layers", "expected a layer ({conv: 64, kernel: 3}, {dwconv: 3}, {dense: 1000}, "
+                                              "{maxpool: 2}, {avgpool: global}), a block {repeat, layers} or "
+                                              "{branches, merge}, found a mapping of kind, in, out"),
+        P("networks.yaml", line + 6, "layers.kernel", "expected a known key, found 'kernel' (known: dense, name)"),
+        P("networks.yaml", line + 7, "layers.conv", "expected an integer >= 1, found 0"),
+        P("networks.yaml", line + 7, "layers.kernel",
           "expected an integer >= 1 or a pair [height, width] of them, found a list"),
+        P("networks.yaml", line + 8, "layers.kernel", "expected the kernel size of the conv (an integer >= 1 or "
+                                                     "[height, width]), found nothing"),
+        P("networks.yaml", line + 9, "layers", "expected a layer ({conv: 64, kernel: 3}, {dwconv: 3}, {dense: 1000}, "
+                                              "{maxpool: 2}, {avgpool: global}), a block {repeat, layers} or "
+                                              "{branches, merge}, found 2 layer kinds (maxpool, dense)"),
+        P("networks.yaml", line + 10, "layers.avgpool", "expected a kernel size (an integer >= 1 or [height, width]) "
+                                                       "or global, found the text 'everything'"),
+        P("networks.yaml", line + 11, "layers.merge", "expected one of add, concat, found 'sum'"),
+        P("networks.yaml", line + 12, "layers.branches", "expected a list of at least two branches (lists of layers; "
+                                                        "[] is the identity), found a list"),
     ]
 
 
-def test_a_layered_variant_may_not_give_totals_and_must_keep_whole_channels(data):
-    line = append(data, "networks.yaml", LAYERED.replace("pruning_pct: 50", "pruning_pct: 30\n        ops_gop: 1"))
+def test_shapes_that_do_not_fit_and_wrong_class_outputs_are_problems(data):
+    line = append(data, "networks.yaml", """
+          - id: net-bad-shapes
+            name: Net Bad Shapes
+            task: cifar10
+            input: [4, 4, 3]
+            layers:
+              - {conv: 8, kernel: 3}
+              - merge: add
+                branches:
+                  - [{conv: 8, kernel: 3}]
+                  - []
+              - {dense: 12}
+            variants:
+              - pruning_pct: 100
+        """)
     assert problems(data) == [
-        P("networks.yaml", line + 8, "pruning_pct",
-          "expected a pruning_pct that keeps a whole number of channels in every layer, found 30 "
-          "(layer 1 out_channels: 8 x 30% = 2.4)"),
-        P("networks.yaml", line + 9, "ops_gop", "expected no ops_gop: it is computed from the network's layers"),
+        P("networks.yaml", line + 4, "layers", "expected the last conv or dense layer to give the 10 outputs of task "
+                                              "'cifar10', found 12"),
+        P("networks.yaml", line + 8, "layers.kernel", "expected a layer that fits the shape reaching it, found a "
+                                                     "kernel of 3 x 3 on an input of 2 x 2 (padding 0 x 0): no output "
+                                                     "left"),
     ]
+
+
+def test_a_layered_variant_gives_both_totals_or_none_and_must_keep_whole_channels(data):
+    line = append(data, "networks.yaml", LAYERED.replace("pruning_pct: 50", "pruning_pct: 30\n      - pruning_pct: 20\n"
+                                                         "        ops_gop: 1\n      - pruning_pct: 10\n"
+                                                         "        ops_gop: 0.1\n        weights_m: 0.01"))
+    assert problems(data) == [
+        P("networks.yaml", line + 10, "pruning_pct",
+          "expected a pruning_pct that keeps a whole number of channels in every layer, found 30 "
+          "(8 channels x 30% = 2.4, not a whole number)"),
+        P("networks.yaml", line + 11, "weights_m", "expected weights_m next to ops_gop (a variant of a network with "
+                                                  "layers gives both published totals, or neither to have them "
+                                                  "computed), found nothing"),
+    ]
+    kept = LAYERED.replace("pruning_pct: 50", "pruning_pct: 10\n        ops_gop: 0.1\n        weights_m: 0.01")
+    other = data.parent / "other"
+    shutil.copytree(MINIDATA, other)
+    append(other, "networks.yaml", kept)
+    variant = load_dataset(other).network("net-layers").variant(10)
+    assert (variant.ops_gop, variant.weights_m, variant.from_layers) == (0.1, 0.01, False)
 
 
 def test_onchip_memory_and_colour_of_a_platform_are_checked(data):
@@ -658,3 +742,13 @@ def test_onchip_memory_and_colour_of_a_platform_are_checked(data):
         P("platforms.yaml", line + 4, "onchip_mb", "expected a number >= 0, found -1"),
         P("platforms.yaml", line + 5, "color", "expected a colour like #1f77b4, found the text 'red'"),
     ]
+
+
+def test_the_layer_example_of_the_data_readme_is_a_valid_network(data):
+    readme = (Path(__file__).parent.parent / "data" / "README.md").read_text(encoding="utf-8")
+    start = readme.index("described by its **layers**")
+    example = readme[readme.index("```yaml\n", start) + len("```yaml\n"):readme.index("```\n", start + 40)]
+    append(data, "networks.yaml", example.replace("task: imagenet", "task: imagenet\n    description: example"))
+    network = load_dataset(data).network("resnet-50")
+    assert [v.from_layers for v in network.variants] == [True, False]
+    assert network.variants[0].ops_gop > 0

@@ -89,7 +89,7 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
         title=alt.Title(title, subtitle="One line per configuration (median of repeated runs); colour = platform, "
                                         "dash and shape = precision. Click a point to highlight."))
     data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
-                                 "energy_mj", "fps_per_w", "runs"])
+                                 "energy_mj", "energy_above_idle_mj", "fps_per_w", "runs"])
     best = drawn.sort_values(value, ascending=not best_largest).drop_duplicates("config")
     description = (f"{value_title} of {drawn['config'].nunique()} configurations over {drawn['batch'].nunique()} "
                    f"batch sizes; best: {leaders(best, value, 'config', value_title.split('(')[-1].rstrip(')'), largest=best_largest)}.")
@@ -100,6 +100,14 @@ def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "E
     """Energy per input (mJ, log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "energy_mj", "Energy per input (mJ, log)", "Energy (mJ/input)", title,
                         "energy_chart", best_largest=False)
+
+
+def energy_above_idle_chart(batches: pd.DataFrame, style: Style, name: str,
+                            title: str = "Energy per inference above idle") -> ChartSpec:
+    """Energy per input above the idle power (mJ, log) over the batch size, per configuration
+    with an idle reading."""
+    return _batch_chart(batches, style, name, "energy_above_idle_mj", "Energy above idle per input (mJ, log)",
+                        "Energy above idle (mJ/input)", title, "energy_above_idle_chart", best_largest=False)
 
 
 def fps_per_watt_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Throughput per watt") -> ChartSpec:

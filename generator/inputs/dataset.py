@@ -35,6 +35,8 @@ from generator.inputs.checks import (
     Problems,
     Range,
     YamlMap,
+    YamlSeq,
+    by_value,
     clip_text,
     count,
     display_path,
@@ -53,20 +55,27 @@ from generator.inputs.checks import (
 )
 from generator.errors import UsageError
 from generator.memo import Memo
-from generator.model.layers import LAYER_KINDS, Layer, non_integral_channels, ops_gop, pruned, weights_m
+from generator.model.layers import MERGES, OP_KINDS, SIZED, class_outputs, expand, ops_gop, weights_m
 from generator.records import (
     MEASUREMENT_COLUMNS,
     MEASUREMENT_KEY,
+    MEASUREMENT_NOTE,
     MEASUREMENT_SOURCE,
     MEASUREMENT_VALUES,
     PLATFORM_KINDS,
+    POWER_SCOPES,
     SITE_NAMES,
+    SWEEPS,
     TRACE_COLUMNS,
     TRACE_FILE_COLUMNS,
     Accuracy,
+    Architecture,
+    Block,
+    Branches,
     Dataset,
     Mode,
     Network,
+    Op,
     Platform,
     Precision,
     Task,
@@ -93,6 +102,9 @@ OPS_GOP = positive(1e9)
 WEIGHTS_M = positive(1e9)
 BATCH = count(1e9)
 CHANNELS = count(1e9)
+PADDING = Range(0, 1e9, integer=True)
+REPEAT = count(10_000)
+MAX_LAYERS = 100_000  # layers of one network once its blocks are repeated
 LATENCY_MS = positive(1e12)
 FPS = positive(1e12)
 POWER_READING_W = non_negative(1e7)
@@ -101,8 +113,9 @@ VOLTS = non_negative(1e6)
 AMPS = non_negative(1e6)
 
 # latency x throughput / batch of one run is about 1 (a call of `batch` inputs takes the
-# latency); pipelined platforms reach a few. Beyond this factor either way it is a mistake.
-CONSISTENCY_FACTOR = 10.0
+# latency). Beyond this factor either way the two disagree: a warning, unless the run's note
+# says why (a known case, such as a pipeline that overlaps consecutive inputs).
+CONSISTENCY_FACTOR = 1.5
 # Rows are kept for the cross-file checks (repeated runs) until this many problems were
 # found; beyond, the report is long already and memory must not grow with a flood of bad rows.
 KEEP_ROWS_UNTIL = 1000
@@ -255,11 +268,14 @@ def _mode(log: FileLog, item: Any, line: int, several: bool, precisions: Known) 
 
 def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[str | None, Any, bool]:
     f = Fields(log, item, line, "a platform", ("id", "name", "vendor", "kind", "modes"),
-               ("description", "onchip_mb", "color", "note"))
+               ("description", "onchip_mb", "host_link_gbps", "sweep", "power_scope", "color", "note"))
     pid = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS)
     name, vendor = f.text("name", shown=True), f.text("vendor", shown=True)
     kind, description = f.choice("kind", PLATFORM_KINDS), f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     onchip = f.number("onchip_mb", ONCHIP_MB)
+    link = f.number("host_link_gbps", BANDWIDTH_GBPS)
+    sweep = f.choice("sweep", SWEEPS) if "sweep" in f.map else "batch"
+    scope = f.choice("power_scope", POWER_SCOPES) if "power_scope" in f.map else None
     color = f.text("color", COLOR, "a colour like #1f77b4") if "color" in f.map else None
     note = f.text("note", shown=True, limit=MAX_NOTE_CHARS) or ""
     mode_items = list(f.items("modes", "modes"))
@@ -273,10 +289,11 @@ def _platform(log: FileLog, item: Any, line: int, precisions: Known) -> tuple[st
             broken = True
         else:
             modes.append(mode)
-    broken = broken or f.broken or not modes
-    if broken or pid is None or name is None or vendor is None or kind is None:
+    broken = broken or f.broken or not modes or sweep is None
+    if broken or pid is None or name is None or vendor is None or kind is None or sweep is None:
         return pid, None, broken
-    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color, note), broken
+    return pid, Platform(pid, name, vendor, kind, tuple(modes), description, onchip, color, host_link_gbps=link,
+                         sweep=sweep, power_scope=scope, note=note), broken
 
 
 def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
@@ -297,64 +314,187 @@ def _accuracy(v: Fields, precisions: Known) -> dict[str, Accuracy]:
     return result
 
 
-def _size(f: Fields, key: str) -> tuple[int, int] | None:
-    """``kernel`` / ``out_size``: one integer (square) or [height, width]."""
+def _pair(f: Fields, key: str, rng: Range, default: tuple[int, int] | None) -> tuple[int, int] | None:
+    """``kernel`` / ``stride`` / ``pad``: one integer (the same for height and width) or
+    [height, width]; ``default`` when absent (None: absent, no problem)."""
     value = f.map.get(key)
     if value is None:
-        return (1, 1)
+        return default
     pair = list(value) if isinstance(value, list) else [value, value]
-    if len(pair) != 2 or any(yaml_number_problem(v, CHANNELS) for v in pair):
-        f.problem(key, f"expected an integer >= 1 or a pair [height, width] of them, found {found(value)}")
+    if len(pair) != 2 or any(yaml_number_problem(v, rng) for v in pair):
+        f.problem(key, f"expected {rng.describe()} or a pair [height, width] of them, found {found(value)}")
         return None
     return int(pair[0]), int(pair[1])
 
 
-def _layers(f: Fields) -> tuple[Layer, ...] | None:
-    """``layers``: the unpruned network, one conv or dense layer per entry (None if absent)."""
+# The keys each layer kind may have besides its own (whose value is its size: output channels
+# of a conv, neurons of a dense layer, the kernel of a depthwise conv or a pooling layer).
+_OP_KEYS = {"conv": ("kernel", "stride", "pad", "groups", "name"), "dwconv": ("stride", "pad", "name"),
+            "dense": ("name",), "maxpool": ("stride", "pad", "name"), "avgpool": ("stride", "pad", "name")}
+_LAYER_SHAPE = ("a layer ({conv: 64, kernel: 3}, {dwconv: 3}, {dense: 1000}, {maxpool: 2}, {avgpool: global}), "
+                "a block {repeat, layers} or {branches, merge}")
+
+
+@dataclass
+class _LayerLines:
+    """Where each node of a network's layers is written: its path -> (line, field prefix)."""
+
+    prefix: str = ""  # of the field names in problems (the network's own prefix)
+    lines: dict[tuple[int, ...], int] = field(default_factory=dict)
+    count: int = 0  # layers once repeats are unrolled (merges included), to bound the work
+
+
+def _layer_node(log: FileLog, item: Any, line: int, path: tuple[int, ...], where: _LayerLines) -> tuple[Any, bool]:
+    """(node, ok) of one entry of a ``layers`` list (or of a block's or branch's list)."""
+    where.lines[path] = line
+    if isinstance(item, YamlMap) and "branches" in item:
+        f = Fields(log, item, line, "branches", ("branches", "merge"), ("repeat", "name"), where.prefix + "layers.")
+        repeat = f.number("repeat", REPEAT) if "repeat" in f.map else 1
+        merge = f.choice("merge", MERGES)
+        name = f.text("name", shape="a layer name", shown=True) if "name" in f.map else ""
+        value = f.map.get("branches")
+        before = where.count
+        branches, ok = [], True
+        if not isinstance(value, YamlSeq) or len(value) < 2:
+            f.problem("branches", f"expected a list of at least two branches (lists of layers; [] is the identity), "
+                                  f"found {found(value)}")
+            ok = False
+        else:
+            for number, (branch, branch_line) in enumerate(zip(value, value.item_lines)):
+                if not isinstance(branch, YamlSeq):
+                    log.add(branch_line, where.prefix + "layers.branches", f"expected a branch: a list of layers ([] is the "
+                                                            f"identity), found {found(branch)}")
+                    ok = False
+                    continue
+                nodes: list[Any] = []
+                for sub, sub_line in zip(branch, branch.item_lines):
+                    node, good = _layer_node(log, sub, sub_line, path + (number, len(nodes)), where)
+                    ok = ok and good
+                    nodes.append(node)
+                branches.append(tuple(nodes))
+        where.count += 1
+        if repeat is not None and repeat > 1:
+            where.count += (where.count - before) * (int(repeat) - 1)
+        good = ok and not f.broken and merge is not None and name is not None and repeat is not None
+        return (Branches(tuple(branches), merge, name, int(repeat))
+                if good and merge is not None and name is not None and repeat is not None else None), good
+    if isinstance(item, YamlMap) and ("layers" in item or "repeat" in item):
+        f = Fields(log, item, line, "a block", ("layers",), ("repeat", "name"), where.prefix + "layers.")
+        repeat = f.number("repeat", REPEAT) if "repeat" in f.map else 1
+        name = f.text("name", shape="a layer name", shown=True) if "name" in f.map else ""
+        before = where.count
+        nodes, ok = _layer_list(log, f, "layers", path, where)
+        if repeat is not None and repeat > 1:
+            where.count += (where.count - before) * (int(repeat) - 1)
+        good = ok and not f.broken and repeat is not None and name is not None
+        return (Block(tuple(nodes), int(repeat), name) if good and repeat is not None and name is not None
+                else None), good
+    kinds = [key for key in item if key in OP_KINDS] if isinstance(item, YamlMap) else []
+    if len(kinds) != 1:
+        if kinds:
+            what = f"{len(kinds)} layer kinds ({', '.join(map(str, kinds))})"
+        elif isinstance(item, YamlMap) and item:
+            what = f"a mapping of {clip_text(', '.join(map(str, item)))}"
+        else:
+            what = found(item)
+        log.add(line, where.prefix + "layers", f"expected {_LAYER_SHAPE}, found {what}")
+        return None, False
+    kind = str(kinds[0])
+    f = Fields(log, item, line, "a layer", (kind,), _OP_KEYS[kind], where.prefix + "layers.")
+    size, kernel = None, None
+    if kind in SIZED:
+        size = f.number(kind, CHANNELS)
+        ok = size is not None
+    elif f.map.get(kind) == "global" and kind != "dwconv":
+        ok = True
+    elif isinstance(f.map.get(kind), str) and kind != "dwconv":
+        f.problem(kind, f"expected a kernel size (an integer >= 1 or [height, width]) or global, "
+                        f"found {found(f.map.get(kind))}")
+        ok = False
+    else:
+        kernel = _pair(f, kind, CHANNELS, None)
+        ok = kernel is not None
+    if kind == "conv":
+        kernel = _pair(f, "kernel", CHANNELS, None)
+        if kernel is None and "kernel" not in f.map:
+            f.problem("kernel", "expected the kernel size of the conv (an integer >= 1 or [height, width]), "
+                                "found nothing")
+    stride = _pair(f, "stride", CHANNELS, None)
+    pad = _pair(f, "pad", PADDING, (0, 0))
+    groups = f.number("groups", CHANNELS) if "groups" in f.map else 1
+    name = f.text("name", shape="a layer name", shown=True) if "name" in f.map else ""
+    where.count += 1
+    if f.broken or not ok or pad is None or groups is None or name is None or (kind == "conv" and kernel is None):
+        return None, False
+    return Op(kind, int(size) if size is not None else None, kernel, stride, pad, int(groups), name), True
+
+
+def _layer_list(log: FileLog, f: Fields, key: str, path: tuple[int, ...], where: _LayerLines) -> tuple[list[Any], bool]:
+    nodes: list[Any] = []
+    ok = True
+    for item, line in f.items(key, "layers"):
+        node, good = _layer_node(log, item, line, path + (len(nodes),), where)
+        ok = ok and good
+        nodes.append(node)
+    return nodes, ok and not f.broken
+
+
+def architecture(f: Fields, tasks: Known, task: str | None) -> tuple[Architecture | None, _LayerLines]:
+    """``input`` and ``layers``: the unpruned network (None if absent or broken); shape
+    problems of the unpruned network are reported at the layer they stop at."""
+    where = _LayerLines(f.prefix)
     if "layers" not in f.map:
-        return None
-    result = []
-    for item, line in f.items("layers", "layers"):
-        lf = Fields(f.log, item, line, "a layer", ("kind", "in", "out"), ("kernel", "out_size"), "layers.")
-        kind = lf.choice("kind", LAYER_KINDS)
-        channels_in, channels_out = lf.number("in", CHANNELS), lf.number("out", CHANNELS)
-        kernel, out_size = _size(lf, "kernel"), _size(lf, "out_size")
-        if kind == "dense" and ("kernel" in lf.map or "out_size" in lf.map):
-            lf.problem("kernel" if "kernel" in lf.map else "out_size",
-                       "expected no kernel or out_size for a dense layer (it has in x out weights)")
-        f.broken = f.broken or lf.broken
-        if lf.broken or kind is None or channels_in is None or channels_out is None or kernel is None \
-                or out_size is None:
-            continue
-        result.append(Layer(kind, int(channels_in), int(channels_out), kernel, out_size))
-    return tuple(result) if not f.broken else None
+        if "input" in f.map:
+            f.problem("input", "expected no input without layers (it is the shape the layers start from)")
+        return None, where
+    shape = f.map.get("input")
+    dims = list(shape) if isinstance(shape, list) else None
+    if dims is None or len(dims) != 3 or any(yaml_number_problem(v, CHANNELS) for v in dims):
+        f.problem("input", f"expected the shape of one input, [height, width, channels] (integers >= 1), "
+                           f"found {found(shape) if 'input' in f.map else 'nothing'}")
+    nodes, ok = _layer_list(f.log, f, "layers", (), where)
+    if where.count > MAX_LAYERS:
+        f.problem("layers", f"expected at most {MAX_LAYERS:,} layers once blocks are repeated, found {where.count:,}")
+    if f.broken or not ok or dims is None:
+        f.broken = True
+        return None, where
+    arch = Architecture((int(dims[0]), int(dims[1]), int(dims[2])), tuple(nodes))
+    expansion = expand(arch)
+    for shape_problem in expansion.problems:
+        f.log.add(where.lines.get(shape_problem.path, f.line("layers")), f"{f.prefix}layers.{shape_problem.field}",
+                  f"expected a layer that fits the shape reaching it, found {shape_problem.message}")
+    outputs = class_outputs(arch)
+    record = tasks.get(task) if task is not None else None
+    if record is not None and outputs is not None and outputs != record.output_elements:
+        f.problem("layers", f"expected the last conv or dense layer to give the {record.output_elements} outputs of "
+                            f"task '{task}', found {outputs}")
+    if expansion.problems or f.broken:
+        f.broken = True
+        return None, where
+    return arch, where
 
 
-def _from_layers(v: Fields, layers: tuple[Layer, ...], pruning: float) -> tuple[float, float] | None:
+def _from_layers(v: Fields, arch: Architecture, pruning: float) -> tuple[float, float] | None:
     """(ops_gop, weights_m) of a variant computed from its network's layers."""
-    for key in ("ops_gop", "weights_m"):
-        if key in v.map:
-            v.problem(key, f"expected no {key}: it is computed from the network's layers")
-    odd = non_integral_channels(layers, pruning)
-    if len(odd):
-        first = odd.iloc[0]
+    expansion = expand(arch, pruning)
+    if expansion.problems:
+        first = expansion.problems[0]
         v.problem("pruning_pct", f"expected a pruning_pct that keeps a whole number of channels in every layer, "
-                                 f"found {fmt_number(pruning)} (layer {int(first['layer']) + 1} {first['field']}: "
-                                 f"{int(first['channels'])} x {fmt_number(pruning)}% = {first['scaled_channels']:g})")
+                                 f"found {fmt_number(pruning)} ({first.message})")
         return None
-    kept = pruned(layers, pruning)
-    return ops_gop(kept), weights_m(kept)
+    return ops_gop(expansion.layers), weights_m(expansion.layers)
 
 
 def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known) -> tuple[str | None, Any, bool]:
-    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"), ("description", "layers", "note"))
+    f = Fields(log, item, line, "a network", ("id", "name", "task", "variants"),
+               ("description", "input", "layers", "note"))
     nid, name = f.text("id", SLUG, SLUG_SHAPE, limit=MAX_ID_CHARS), f.text("name", shown=True)
     task = f.text("task", SLUG, "a task id", limit=MAX_ID_CHARS)
     if task is not None and (message := tasks.unknown(task)):
         f.problem("task", message)
     description = f.text("description", shown=True, limit=MAX_DESCRIPTION_CHARS) or ""
     note = f.text("note", shown=True, limit=MAX_NOTE_CHARS) or ""
-    layers = _layers(f)
+    arch, _ = architecture(f, tasks, task)
     layered = "layers" in f.map  # even with broken layers, the variants are not asked for totals
     variants, levels = [], _Ids(log, f" within {nid}" if nid else " within the network")
     broken = False
@@ -362,10 +502,15 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
         counted = ("pruning_pct",) if layered else ("pruning_pct", "ops_gop", "weights_m")
         v = Fields(log, v_item, v_line, "a variant", counted, ("accuracy", "ops_gop", "weights_m"))
         pruning = v.number("pruning_pct", PRUNING)
-        if layered:
-            sizes = _from_layers(v, layers, pruning) if pruning is not None and layers is not None else None
+        computed = layered and "ops_gop" not in v.map and "weights_m" not in v.map
+        if computed:
+            sizes = _from_layers(v, arch, pruning) if pruning is not None and arch is not None else None
             ops, weights = sizes if sizes else (None, None)
         else:
+            if layered and ("ops_gop" in v.map) != ("weights_m" in v.map):
+                given, missing = ("ops_gop", "weights_m") if "ops_gop" in v.map else ("weights_m", "ops_gop")
+                v.problem(missing, f"expected {missing} next to {given} (a variant of a network with layers gives "
+                                   "both published totals, or neither to have them computed), found nothing")
             ops, weights = v.number("ops_gop", OPS_GOP), v.number("weights_m", WEIGHTS_M)
         accuracy = _accuracy(v, precisions)
         if pruning is None or not levels.first(pruning, v.line("pruning_pct"), "pruning_pct"):
@@ -374,11 +519,11 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
         if v.broken or ops is None or weights is None:
             broken = True
             continue
-        variants.append(Variant(pruning, ops, weights, accuracy))
+        variants.append(Variant(pruning, ops, weights, accuracy, from_layers=computed))
     broken = broken or f.broken or not variants or not tasks.usable(task)
     if broken or nid is None or name is None or task is None:
         return nid, None, True
-    return nid, Network(nid, name, task, tuple(variants), description, layers or (), note), False
+    return nid, Network(nid, name, task, tuple(variants), description, arch, note), False
 
 
 # ---------------------------------------------------------------------------------------
@@ -393,6 +538,7 @@ _M_RANGES: dict[str, Range] = {
     "power_base_w": POWER_READING_W, "power_idle_w": POWER_READING_W, "power_full_w": POWER_W,
 }
 _M_OPTIONAL = tuple(c for c in MEASUREMENT_COLUMNS if c not in _M_REQUIRED)
+_M_TEXT = (MEASUREMENT_NOTE,)
 _NEITHER = "lat_comp_ms/fps_comp"
 _COMBO = ("task", "platform", "mode", "precision", "network", "pruning_pct")
 
@@ -477,6 +623,7 @@ def _measurement_chunk(log: FileLog, chunk: CsvChunk, columns: frozenset[str], c
                                                                              "network")})
     for name in _M_RANGES:
         frame[name] = values[name]
+    frame[MEASUREMENT_NOTE] = _notes(log, chunk)
     frame["source"] = _sources(log, chunk)
     frame["source_row"] = lines
     frame = frame.loc[ok].reset_index(drop=True)
@@ -516,16 +663,42 @@ def _check_references(log: FileLog, frame: pd.DataFrame, cat: Catalog,
     return pd.Series(modes, index=frame.index, dtype=object)
 
 
-def _check_consistency(log: FileLog, frame: pd.DataFrame) -> None:
-    """Warn where a run's latency and throughput disagree by more than an order of magnitude."""
-    ratio = frame["lat_comp_ms"].to_numpy() * frame["fps_comp"].to_numpy() / 1000.0 / frame["batch"].to_numpy()
+def _notes(log: FileLog, chunk: CsvChunk) -> np.ndarray:
+    """The ``note`` cells: text of at most ``MAX_NOTE_CHARS`` that no spreadsheet would run."""
+    notes = chunk.column(MEASUREMENT_NOTE).to_numpy(dtype=object)
+    for text, rows in by_value(chunk.column(MEASUREMENT_NOTE), ~chunk.empty(MEASUREMENT_NOTE), chunk.lines):
+        message = length_problem(text, MAX_NOTE_CHARS, "a note") or formula_problem(text)
+        if message:
+            log.add_lines(rows, MEASUREMENT_NOTE, message)
+    return notes
+
+
+def consistency_ratio(lat_comp_ms: Any, fps_comp: Any, batch: Any) -> np.ndarray:
+    """``lat_comp_ms x fps_comp / 1000 / batch`` of each run: 1 when a call of ``batch`` inputs
+    takes the latency and the throughput follows from it (NaN where either is not measured)."""
     with np.errstate(invalid="ignore"):
-        far = (ratio > CONSISTENCY_FACTOR) | (ratio < 1.0 / CONSISTENCY_FACTOR)
-    if far.any():
-        log.warn_lines(frame["source_row"].to_numpy()[far], "lat_comp_ms",
-                       f"expected lat_comp_ms x fps_comp / 1000 / batch within {1 / CONSISTENCY_FACTOR:g}.."
-                       f"{CONSISTENCY_FACTOR:g} (the latency of a batch and the throughput of the same run), "
-                       "found a ratio outside it")
+        return np.asarray(lat_comp_ms, dtype=float) * np.asarray(fps_comp, dtype=float) / 1000.0 \
+            / np.asarray(batch, dtype=float)
+
+
+def inconsistent(ratio: np.ndarray) -> np.ndarray:
+    """Where latency and throughput disagree by more than ``CONSISTENCY_FACTOR`` either way."""
+    with np.errstate(invalid="ignore"):
+        return (ratio > CONSISTENCY_FACTOR) | (ratio < 1.0 / CONSISTENCY_FACTOR)
+
+
+def _check_consistency(log: FileLog, frame: pd.DataFrame) -> None:
+    """Warn, with the ratio, where a run's latency and throughput disagree by more than
+    ``CONSISTENCY_FACTOR``, unless its note acknowledges it."""
+    ratio = consistency_ratio(frame["lat_comp_ms"], frame["fps_comp"], frame["batch"])
+    far = inconsistent(ratio) & (frame[MEASUREMENT_NOTE].to_numpy(dtype=object) == "")
+    lines = frame["source_row"].to_numpy()
+    for shown in sorted({f"{r:.3g}" for r in ratio[far]}, key=float):
+        rows = lines[far][np.array([f"{r:.3g}" == shown for r in ratio[far]])]
+        log.warn_lines(rows, "lat_comp_ms",
+                       f"expected lat_comp_ms x fps_comp / 1000 / batch within {1 / CONSISTENCY_FACTOR:.3g}.."
+                       f"{CONSISTENCY_FACTOR:g} (the latency of a batch and the throughput of the same run agree), "
+                       f"found {shown} (give the run a note if this is a known case)")
 
 
 def _csv_files(problems: Problems, folder: Path, display: Callable[[Path], str], what: str) -> list[Path]:
@@ -640,6 +813,7 @@ def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
     ids = ("task", "platform", "mode", "precision", "network", "source", "source_file")
     types: dict[str, Any] = {"pruning_pct": float, "batch": "int64", "repeat": "int64", "source_row": "int64"}
     frame = frame[columns].astype(types | {c: float for c in MEASUREMENT_VALUES})
+    frame[MEASUREMENT_NOTE] = frame[MEASUREMENT_NOTE].fillna("").astype(str).astype(object)
     for column in ids:
         text = frame[column].astype(str).to_numpy(dtype=object)
         frame[column] = pd.Categorical(text, categories=sorted(set(text)))

@@ -124,19 +124,21 @@ def efficiency(
     return sorted_rows(frame, _KEY)
 
 
-BATCH_VALUES = ("fps_comp", "lat_comp_ms", "power_full_w")
+BATCH_VALUES = ("fps_comp", "lat_comp_ms", "power_full_w", "power_idle_w")
 
 
 def batch_medians(measurements: pd.DataFrame) -> pd.DataFrame:
     """One row per configuration and batch size: the median over its repeated runs of
-    ``fps_comp``, ``lat_comp_ms`` and ``power_full_w``, the energy per input (mJ) and the
-    inputs/s per W of those medians, and ``runs`` (how many runs). Grows with
-    configurations and batch sizes, not with repeats."""
+    ``fps_comp``, ``lat_comp_ms``, ``power_full_w`` and ``power_idle_w``, the energy per
+    input (mJ) in total and above idle (``energy_above_idle_mj``: (full - idle power) /
+    throughput, NaN without an idle reading) and the inputs/s per W of those medians, and
+    ``runs`` (how many runs). Grows with configurations and batch sizes, not with repeats."""
     groups = measurements.groupby([*_KEY, "batch"], sort=True, dropna=False)
     frame = groups[list(BATCH_VALUES)].median().reset_index()
     frame["runs"] = groups.size().to_numpy().astype("int64")
     with np.errstate(divide="ignore", invalid="ignore"):
         frame["energy_mj"] = frame["power_full_w"] / frame["fps_comp"] * 1000.0
+        frame["energy_above_idle_mj"] = (frame["power_full_w"] - frame["power_idle_w"]) / frame["fps_comp"] * 1000.0
         frame["fps_per_w"] = frame["fps_comp"] / frame["power_full_w"]
     frame["batch"] = frame["batch"].astype("int64")
     return sorted_rows(frame, [*_KEY, "batch"])

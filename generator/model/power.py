@@ -29,12 +29,22 @@ GLITCH_RULE = (
 )
 
 
+ENERGY_RULE = (
+    "**Energy per inference** (mJ) is full power divided by throughput, times 1000; **energy above idle** "
+    "subtracts the run's idle power (the platform configured and waiting) first, so it is what the inferences "
+    "themselves cost: (full - idle power) / throughput x 1000. **Inputs per second per watt** is throughput "
+    "divided by full power."
+)
+
+
 def power_runs(measurements: pd.DataFrame) -> pd.DataFrame:
-    """Runs with both throughput and full-load power: energy per input (mJ) and inputs/s per W."""
+    """Runs with both throughput and full-load power: energy per input (mJ), in total and
+    above idle (NaN without an idle reading), and inputs/s per W."""
     has_both = measurements["fps_comp"].notna() & measurements["power_full_w"].notna()
-    frame = measurements.loc[has_both, [*_KEY, "batch", "repeat", "fps_comp", "power_full_w"]]
-    frame = frame.astype({"fps_comp": float, "power_full_w": float})
+    frame = measurements.loc[has_both, [*_KEY, "batch", "repeat", "fps_comp", "power_full_w", "power_idle_w"]]
+    frame = frame.astype({"fps_comp": float, "power_full_w": float, "power_idle_w": float})
     frame["energy_mj"] = frame["power_full_w"] / frame["fps_comp"] * 1000.0
+    frame["energy_above_idle_mj"] = (frame["power_full_w"] - frame["power_idle_w"]) / frame["fps_comp"] * 1000.0
     frame["fps_per_w"] = frame["fps_comp"] / frame["power_full_w"]
     return sorted_rows(frame, [*_KEY, "batch", "repeat"])
 
@@ -51,7 +61,8 @@ def power_summary(measurements: pd.DataFrame) -> pd.DataFrame:
         runs=("power_full_w", "size"), power_full_w_mean=("power_full_w", "mean")
     )
     derived = power_runs(measurements).groupby(_KEY, sort=True).agg(
-        energy_mj_mean=("energy_mj", "mean"), fps_per_w_max=("fps_per_w", "max")
+        energy_mj_mean=("energy_mj", "mean"), energy_above_idle_mj_mean=("energy_above_idle_mj", "mean"),
+        fps_per_w_max=("fps_per_w", "max")
     )
     frame = base.join(derived, how="left").reset_index()
     frame["runs"] = frame["runs"].astype("int64")

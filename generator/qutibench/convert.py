@@ -32,6 +32,7 @@ from generator.qutibench.report import ImportReport
 from generator.qutibench.runs import (
     Run,
     Sample,
+    apply_notes,
     existing_repeats,
     import_measurements,
     import_trace,
@@ -100,6 +101,9 @@ def convert(src: Path, out: Path, hints_path: Path | None = None) -> Conversion:
     problems.raise_if_any()
 
     runs = [run for name in sorted(runs_by_file) for run in runs_by_file[name]]
+    noted = apply_notes(runs, hints.notes)
+    if noted:
+        report.notes.append(f"{noted} run(s) given the hints' notes (known cases the dataset checks would warn about)")
     if full:
         conversion.files.update(yaml_files(spec))
         repeated = number_repeats(runs, {})

@@ -19,7 +19,6 @@ import pandas as pd
 import yaml
 
 from generator.inputs.checks import PLAIN_NUMBER
-from generator.model.layers import Layer
 from generator.output.tables import format_number, to_csv_text
 from generator.qutibench.runs import Run, Sample
 from generator.qutibench.specs import Spec
@@ -28,8 +27,13 @@ from generator.records import (
     MEASUREMENT_VALUES,
     TRACE_FILE_COLUMNS,
     Accuracy,
+    Architecture,
+    Block,
+    Branches,
     Mode,
     Network,
+    Node,
+    Op,
     Platform,
     Precision,
     Task,
@@ -41,8 +45,8 @@ YAML_HEADER = (
     "# (Xilinx, Apache-2.0; see README.md). You may edit it by hand; a new full import\n"
     "# into this folder overwrites it.\n"
 )
-LAYERS_COMMENT = ("the unpruned network (ops = 2 x MACs, biases ignored); a variant keeps pruning_pct % "
-                  "of every channel count but the input and output ones")
+LAYERS_COMMENT = "the unpruned network; variants without ops_gop and weights_m are computed from it"
+FLOW_WIDTH = 96  # characters: a list of layers up to this long is written on one line
 
 Lines = list[str]  # one entry's lines, indented relative to the entry
 
@@ -115,35 +119,87 @@ def _task(t: Task) -> Lines:
     return lines + [f"input_elements: {_number(t.input_elements)}", f"output_elements: {_number(t.output_elements)}"]
 
 
-def _mode(m: Mode) -> Lines:
+def _mode(m: Mode, sources: dict[str, str]) -> Lines:
     lines = [f"id: {_text(m.id)}"] if m.id else []
-    lines.append(f"peak_tops: {_flow([(k, _number(v)) for k, v in m.peak_tops.items()])}")
-    lines.append(f"bandwidth_gbps: {_number(m.bandwidth_gbps)}")
+    lines.append(_comment(f"peak_tops: {_flow([(k, _number(v)) for k, v in m.peak_tops.items()])}",
+                          sources.get("peak_tops", "")))
+    lines.append(_comment(f"bandwidth_gbps: {_number(m.bandwidth_gbps)}", sources.get("bandwidth_gbps", "")))
     lines += [f"{key}: {_number(value)}" for key, value in (("memory_gb", m.memory_gb), ("power_w", m.power_w))
               if value is not None]
     return lines
 
 
-def _platform(p: Platform, onchip_source: str) -> Lines:
+def _platform(p: Platform, sources: dict[str, str]) -> Lines:
     lines = [f"id: {_text(p.id)}", f"name: {_text(p.name)}", f"vendor: {_text(p.vendor)}", f"kind: {_text(p.kind)}"]
     if p.description:
         lines.append(f"description: {_text(p.description)}")
-    if p.onchip_mb is not None:
-        lines.append(_comment(f"onchip_mb: {_number(p.onchip_mb)}", onchip_source))
+    for key, value in (("onchip_mb", p.onchip_mb), ("host_link_gbps", p.host_link_gbps)):
+        if value is not None:
+            lines.append(_comment(f"{key}: {_number(value)}", sources.get(key, "")))
+    for key, text in (("sweep", p.sweep if p.sweep != "batch" else None), ("power_scope", p.power_scope)):
+        if text is not None:
+            lines.append(_comment(f"{key}: {_text(text)}", sources.get(key, "")))
     if p.color:
         lines.append(f"color: {_text(p.color)}")
     if p.note:
         lines.append(f"note: {_text(p.note)}")
-    return lines + _block("modes", [_mode(m) for m in p.modes])
+    return lines + _block("modes", [_mode(m, sources) for m in p.modes])
 
 
-def _layer(layer: Layer) -> Lines:
-    pairs = [("kind", _text(layer.kind)), ("in", _number(layer.in_channels)), ("out", _number(layer.out_channels))]
-    if layer.kind != "dense":
-        for key, (height, width) in (("kernel", layer.kernel), ("out_size", layer.out_size)):
-            shown = _number(height) if height == width else f"[{_number(height)}, {_number(width)}]"
-            pairs.append((key, shown))
-    return [_flow(pairs)]
+def _pair(value: tuple[int, int]) -> str:
+    return _number(value[0]) if value[0] == value[1] else f"[{_number(value[0])}, {_number(value[1])}]"
+
+
+def _op(op: Op) -> str:
+    """One layer as a flow mapping: its kind with its size first, then what differs from the defaults."""
+    size = _number(op.size) if op.size is not None else (_pair(op.kernel) if op.kernel else "global")
+    pairs = [(op.kind, size)]
+    if op.kind == "conv" and op.kernel:
+        pairs.append(("kernel", _pair(op.kernel)))
+    if op.stride:
+        pairs.append(("stride", _pair(op.stride)))
+    if op.pad != (0, 0):
+        pairs.append(("pad", _pair(op.pad)))
+    if op.groups != 1:
+        pairs.append(("groups", _number(op.groups)))
+    if op.name:
+        pairs.append(("name", _text(op.name, flow=True)))
+    return _flow(pairs)
+
+
+def _sequence(nodes: Sequence[Node]) -> tuple[str | None, Lines]:
+    """A list of layers: (one flow line, []) when every node is a layer and it is short, else
+    (None, block lines)."""
+    if all(isinstance(node, Op) for node in nodes):
+        flow = "[" + ", ".join(_op(node) for node in nodes if isinstance(node, Op)) + "]"
+        if len(flow) <= FLOW_WIDTH:
+            return flow, []
+    return None, [line for node in nodes for line in _item(_node(node))]
+
+
+def _node(node: Node) -> Lines:
+    """One entry of a list of layers."""
+    if isinstance(node, Op):
+        return [_op(node)]
+    lines = [f"name: {_text(node.name)}"] if node.name else []
+    if isinstance(node, Branches):
+        lines.append(f"merge: {node.merge}")
+    if node.repeat != 1:
+        lines.append(f"repeat: {_number(node.repeat)}")
+    if isinstance(node, Block):
+        flow, block = _sequence(node.layers)
+        return lines + ([f"layers: {flow}"] if flow else ["layers:", *(f"  {line}" for line in block)])
+    lines.append("branches:")
+    for branch in node.branches:
+        flow, block = _sequence(branch)
+        lines += [f"  - {flow}"] if flow else [f"  {line}" for line in _item(block)]
+    return lines
+
+
+def _architecture(arch: Architecture) -> Lines:
+    height, width, channels = arch.input_shape
+    lines = [f"input: [{_number(height)}, {_number(width)}, {_number(channels)}]  # height, width, channels"]
+    return lines + _block("layers", [_node(node) for node in arch.layers], LAYERS_COMMENT)
 
 
 def _accuracy(a: Accuracy) -> str:
@@ -153,9 +209,9 @@ def _accuracy(a: Accuracy) -> str:
     return _flow(pairs)
 
 
-def _variant(v: Variant, layered: bool) -> Lines:
+def _variant(v: Variant) -> Lines:
     lines = [f"pruning_pct: {_number(v.pruning_pct)}"]
-    if not layered:  # a network described by its layers: operations and weights are computed
+    if not v.from_layers:  # computed from the network's layers: no totals
         lines += [f"ops_gop: {_number(v.ops_gop)}", f"weights_m: {_number(v.weights_m)}"]
     if v.accuracy:
         lines.append("accuracy:")
@@ -169,9 +225,9 @@ def _network(n: Network) -> Lines:
         lines.append(f"description: {_text(n.description)}")
     if n.note:
         lines.append(f"note: {_text(n.note)}")
-    if n.layers:
-        lines += _block("layers", [_layer(layer) for layer in n.layers], LAYERS_COMMENT)
-    return lines + _block("variants", [_variant(v, bool(n.layers)) for v in n.variants])
+    if n.architecture:
+        lines += _architecture(n.architecture)
+    return lines + _block("variants", [_variant(v) for v in n.variants])
 
 
 def _yaml_file(key: str, entries: Sequence[Lines]) -> str:
@@ -188,7 +244,7 @@ def yaml_files(spec: Spec) -> dict[str, tuple[str, int]]:
     files = {
         "precisions": [_precision(p) for p in spec.precisions],
         "tasks": [_task(t) for t in spec.tasks],
-        "platforms": [_platform(p, spec.onchip_sources.get(p.id, "")) for p in spec.platforms],
+        "platforms": [_platform(p, spec.sources.get(p.id, {})) for p in spec.platforms],
         "networks": [_network(n) for n in spec.networks],
     }
     return {f"{key}.yaml": (_yaml_file(key, entries), len(entries)) for key, entries in files.items()}

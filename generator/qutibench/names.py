@@ -10,6 +10,7 @@ slug id, so a new network or platform gets an id without a code change.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,14 +30,26 @@ from generator.inputs.checks import (
     read_yaml,
     yaml_number_problem,
 )
-from generator.inputs.dataset import BITS, ELEMENTS, ONCHIP_MB, OPS_GOP, WEIGHTS_M
-from generator.model.layers import Layer
+from generator.inputs.dataset import (
+    BANDWIDTH_GBPS,
+    BATCH,
+    BITS,
+    ELEMENTS,
+    MAX_NOTE_CHARS,
+    ONCHIP_MB,
+    OPS_GOP,
+    WEIGHTS_M,
+    Known,
+    architecture,
+)
 from generator.qutibench.sources import normalise_name, slug
-from generator.records import PLATFORM_KINDS, Precision, Task, Variant
+from generator.records import PLATFORM_KINDS, POWER_SCOPES, SWEEPS, Architecture, Precision, Task, Variant
 
 DEFAULT_HINTS = Path(__file__).with_name("hints.yaml")
 HINT_LISTS = ("precisions", "tasks", "platforms", "networks")
 SAMPLE_INTERVAL_S = positive(1e6)
+# Platform fields a hint gives (the QuTiBench files do not), and the ones its ``sources`` may name.
+SOURCED = ("onchip_mb", "host_link_gbps", "sweep", "power_scope", "peak_tops", "bandwidth_gbps")
 
 _PRUNING_SUFFIX = re.compile(r"^(.*\S)\s+([0-9]*\.?[0-9]+)\s*%?$")
 
@@ -97,7 +110,10 @@ class PlatformHint:
     kind: str | None = None
     description: str = ""
     onchip_mb: float | None = None
-    onchip_source: str = ""  # written as a comment after onchip_mb
+    host_link_gbps: float | None = None
+    sweep: str | None = None
+    power_scope: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)  # field -> where its value comes from (a comment)
     color: str | None = None
     aliases: tuple[str, ...] = ()
     modes: tuple[str, ...] = ()  # the mode ids its names may end with, in file order
@@ -112,7 +128,8 @@ class NetworkHint:
     description: str = ""
     aliases: tuple[str, ...] = ()
     ops_gop: dict[float, float] = field(default_factory=dict)  # pruning_pct -> precise GOP
-    layers: tuple[Layer, ...] = ()  # the unpruned network: operations and weights computed
+    architecture: Architecture | None = None  # the unpruned network's layers: unpruned and uniformly
+    # pruned variants are computed from them (variants with an ops_gop here keep their published totals)
     variants: tuple[Variant, ...] = ()  # variants the source tables lack
     note: str = ""  # a caveat shown wherever the network's data is drawn
 
@@ -126,12 +143,24 @@ class TraceHint:
 
 
 @dataclass(frozen=True)
+class NoteHint:
+    """A note for the runs that match: ``match`` maps measurement columns (platform, mode,
+    precision, network, pruning_pct, batch) to values; ``when`` "inconsistent" keeps only the
+    runs whose latency and throughput disagree (the dataset checks' rule), "" all of them."""
+
+    match: dict[str, Any]
+    note: str
+    when: str = ""
+
+
+@dataclass(frozen=True)
 class Hints:
     precisions: tuple[Precision, ...] = ()
     tasks: tuple[Task, ...] = ()
     platforms: tuple[PlatformHint, ...] = ()
     networks: tuple[NetworkHint, ...] = ()
     power_traces: TraceHint | None = None
+    notes: tuple[NoteHint, ...] = ()
     source: str = ""  # the ``source`` of every run of a full import (who measured them, where published)
 
     def platform(self, platform_id: str) -> PlatformHint | None:
@@ -158,7 +187,7 @@ def load_hints(path: Path, problems: Problems) -> Hints:
     if not isinstance(data, YamlMap):
         log.add(1, "", f"expected a mapping of hint lists at the top level, found {found(data)}")
         return Hints()
-    top = Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces", "source"))  # unknown keys
+    top = Fields(log, data, 1, "a mapping of hint lists", (), (*HINT_LISTS, "power_traces", "source", "notes"))
     traces = data.get("power_traces")
     return Hints(
         precisions=tuple(p for p in (_precision(log, *e) for e in _entries(log, data, "precisions")) if p),
@@ -166,8 +195,35 @@ def load_hints(path: Path, problems: Problems) -> Hints:
         platforms=tuple(_platform(log, *e) for e in _entries(log, data, "platforms")),
         networks=tuple(_network(log, *e) for e in _entries(log, data, "networks")),
         power_traces=_traces(log, traces, data.key_lines.get("power_traces", 1)) if traces is not None else None,
+        notes=_notes(log, data),
         source=top.text("source", shown=True, limit=MAX_SOURCE_CHARS) or "",
     )
+
+
+NOTE_MATCH = ("platform", "mode", "precision", "network", "pruning_pct", "batch")
+
+
+def _notes(log: FileLog, data: YamlMap) -> tuple[NoteHint, ...]:
+    """``notes``: {note, when?, and the measurement columns a run must match}."""
+    value = data.get("notes")
+    if value is None:
+        return ()
+    if not isinstance(value, YamlSeq):
+        log.add(data.key_lines.get("notes", 1), "notes", f"expected a list of notes, found {found(value)}")
+        return ()
+    result = []
+    for item, line in zip(value, value.item_lines):
+        f = Fields(log, item, line, "a note", ("note",), ("when", *NOTE_MATCH), "notes.")
+        note = f.text("note", shape="a note", limit=MAX_NOTE_CHARS, shown=True)
+        when = f.choice("when", ("inconsistent",)) if "when" in f.map else ""
+        match: dict[str, Any] = {}
+        for key in NOTE_MATCH:
+            if key in f.map:
+                match[key] = f.number(key, PRUNING if key == "pruning_pct" else BATCH) if key in ("pruning_pct", "batch") \
+                    else f.text(key)
+        if note is not None and when is not None and None not in match.values() and not f.broken:
+            result.append(NoteHint({k: (float(v) if k == "pruning_pct" else v) for k, v in match.items()}, note, when))
+    return tuple(result)
 
 
 def _entries(log: FileLog, data: YamlMap, key: str) -> list[tuple[YamlMap, int, str]]:
@@ -219,24 +275,41 @@ def _task(log: FileLog, item: YamlMap, line: int, ident: str) -> Task | None:
 
 def _platform(log: FileLog, item: YamlMap, line: int, ident: str) -> PlatformHint:
     f = Fields(log, item, line, "a platform hint", ("id",),
-               ("name", "vendor", "kind", "description", "onchip_mb", "onchip_source", "color", "aliases",
-                "modes", "note"), prefix="platforms.")
-    onchip = f.number("onchip_mb", ONCHIP_MB)
+               ("name", "vendor", "kind", "description", *SOURCED, "sources", "color", "aliases", "modes", "note"),
+               prefix="platforms.")
+    onchip, link = f.number("onchip_mb", ONCHIP_MB), f.number("host_link_gbps", BANDWIDTH_GBPS)
     return PlatformHint(
         ident, name=f.text("name"), vendor=f.text("vendor"),
         kind=f.choice("kind", PLATFORM_KINDS) if "kind" in f.map else None,
         description=f.text("description") or "", onchip_mb=float(onchip) if onchip is not None else None,
-        onchip_source=(f.text("onchip_source") or "").replace("\n", " "), color=f.text("color"),
-        aliases=_names(f, "aliases"), modes=_names(f, "modes"), note=f.text("note") or "")
+        host_link_gbps=float(link) if link is not None else None,
+        sweep=f.choice("sweep", SWEEPS) if "sweep" in f.map else None,
+        power_scope=f.choice("power_scope", POWER_SCOPES) if "power_scope" in f.map else None,
+        sources=_sources(f), color=f.text("color"), aliases=_names(f, "aliases"), modes=_names(f, "modes"),
+        note=f.text("note") or "")
+
+
+def _sources(f: Fields) -> dict[str, str]:
+    """``sources``: field -> where its value comes from, written as a comment after the field."""
+    table = f.mapping("sources", "a mapping of field -> source") if "sources" in f.map else None
+    result = {}
+    for key, value in (table or {}).items():
+        if key not in SOURCED or not isinstance(value, str) or not value.strip():
+            f.problem("sources", f"expected a source text for one of {', '.join(SOURCED)}, found '{key}: {value}'")
+        else:
+            result[str(key)] = value.replace("\n", " ").strip()
+    return result
 
 
 def _network(log: FileLog, item: YamlMap, line: int, ident: str) -> NetworkHint:
     f = Fields(log, item, line, "a network hint", ("id",),
-               ("name", "task", "description", "aliases", "ops_gop", "layers", "variants", "note"), prefix="networks.")
+               ("name", "task", "description", "aliases", "ops_gop", "input", "layers", "variants", "note"),
+               prefix="networks.")
+    task = f.text("task")
     return NetworkHint(
-        ident, name=f.text("name"), task=f.text("task"), description=f.text("description") or "",
-        aliases=_names(f, "aliases"), ops_gop=_ops(f), layers=_layers(f), variants=_variants(f),
-        note=f.text("note") or "")
+        ident, name=f.text("name"), task=task, description=f.text("description") or "",
+        aliases=_names(f, "aliases"), ops_gop=_ops(f), architecture=architecture(f, Known(log.file, "task", None), task)[0],
+        variants=_variants(f), note=f.text("note") or "")
 
 
 def _ops(f: Fields) -> dict[float, float]:
@@ -252,35 +325,26 @@ def _ops(f: Fields) -> dict[float, float]:
     return result
 
 
-def _layers(f: Fields) -> tuple[Layer, ...]:
-    """``layers``: {kind, in, out, kernel, out_size} each, as in data/networks.yaml."""
-    if "layers" not in f.map:
-        return ()
-    result = []
-    for item, line in f.items("layers", "layers"):
-        try:
-            result.append(Layer(item["kind"], item["in"], item["out"], _pair(item.get("kernel", 1)),
-                                _pair(item.get("out_size", 1))))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            f.log.add(line, f.prefix + "layers", "expected a layer {kind: conv or dense, in, out, kernel, "
-                                                 f"out_size}} of integers >= 1, found {found(item)} ({exc})")
-            f.broken = True
-    return tuple(result)
-
-
-def _pair(value: Any) -> tuple[int, int]:
-    return (value[0], value[1]) if isinstance(value, list) and len(value) == 2 else (value, value)
-
-
 def _variants(f: Fields) -> tuple[Variant, ...]:
-    """``variants``: extra variants {pruning_pct, ops_gop, weights_m} the source lacks."""
+    """``variants``: extra variants the source lacks, {pruning_pct, ops_gop, weights_m}, or
+    {pruning_pct} alone for a network with layers (computed: ``from_layers``, NaN totals)."""
     if "variants" not in f.map:
         return ()
     result = []
     for item, line in f.items("variants", "variants"):
-        v = Fields(f.log, item, line, "a variant", ("pruning_pct", "ops_gop", "weights_m"), (), f.prefix + "variants.")
-        pruning, ops, weights = v.number("pruning_pct", PRUNING), v.number("ops_gop", OPS_GOP), \
-            v.number("weights_m", WEIGHTS_M)
+        v = Fields(f.log, item, line, "a variant", ("pruning_pct",), ("ops_gop", "weights_m"), f.prefix + "variants.")
+        pruning = v.number("pruning_pct", PRUNING)
+        if "ops_gop" not in v.map and "weights_m" not in v.map:
+            if "layers" not in f.map:
+                v.problem("ops_gop", "expected ops_gop and weights_m (the network has no layers to compute them "
+                                     "from), found nothing")
+            elif pruning is not None:
+                result.append(Variant(float(pruning), math.nan, math.nan, from_layers=True))
+            continue
+        ops, weights = v.number("ops_gop", OPS_GOP), v.number("weights_m", WEIGHTS_M)
+        for key, value in (("ops_gop", ops), ("weights_m", weights)):
+            if key not in v.map:
+                v.problem(key, f"expected {key} (both totals, or neither for a network with layers), found nothing")
         if pruning is not None and ops is not None and weights is not None:
             result.append(Variant(float(pruning), float(ops), float(weights)))
     return tuple(result)

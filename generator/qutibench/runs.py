@@ -12,6 +12,7 @@ the :class:`~generator.qutibench.specs.Spec`; every mistake is one problem line.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,8 @@ from typing import Any
 import pandas as pd
 
 from generator.inputs.checks import Problems, fmt_number
-from generator.qutibench.names import Names, TraceHint
+from generator.inputs.dataset import consistency_ratio, inconsistent
+from generator.qutibench.names import Names, NoteHint, TraceHint
 from generator.qutibench.report import ImportReport
 from generator.qutibench.sources import (
     MISSING,
@@ -33,7 +35,13 @@ from generator.qutibench.sources import (
     slug,
 )
 from generator.qutibench.specs import Spec, index_in
-from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, MEASUREMENT_VALUES, TRACE_FILE_COLUMNS
+from generator.records import (
+    MEASUREMENT_COLUMNS,
+    MEASUREMENT_KEY,
+    MEASUREMENT_NOTE,
+    MEASUREMENT_VALUES,
+    TRACE_FILE_COLUMNS,
+)
 
 # Measurement columns of both QuTiBench layouts (lower-cased name -> our column).
 SOURCE_COLUMNS = {
@@ -83,11 +91,12 @@ class Run:
     values: dict[str, float | None]  # MEASUREMENT_VALUES -> value or None (not measured)
     repeat: int = 1
     source: str = ""  # where the run comes from (its file's source column, or the hints' source)
+    note: str = ""  # MEASUREMENT_NOTE: from the hints' notes
 
     def cells(self) -> dict[str, Any]:
         return {"task": self.task, "platform": self.platform, "mode": self.mode, "precision": self.precision,
                 "network": self.network, "pruning_pct": self.pruning_pct, "batch": self.batch,
-                "repeat": self.repeat, **self.values, "source": self.source}
+                "repeat": self.repeat, **self.values, "source": self.source, MEASUREMENT_NOTE: self.note}
 
     def key(self) -> RunKey:
         cells = self.cells()
@@ -255,6 +264,25 @@ def _read_run(path: Path, line: int, cells: list[str], column_of: dict[str, int]
     if problems.errors > before or network is None or pruning is None or batch is None:
         return None
     return Run(network.task, platform_id, mode, precision, network.id, pruning, int(batch), values)
+
+
+def apply_notes(runs: list[Run], notes: Sequence[NoteHint]) -> int:
+    """Give each run the note of the first hint it matches (a hint ``when: inconsistent``
+    matches only runs whose latency and throughput disagree, as the dataset checks say); how
+    many runs got one."""
+    given = 0
+    for run in runs:
+        cells = run.cells()
+        for hint in notes:
+            if any(cells[field] != value for field, value in hint.match.items()):
+                continue
+            if hint.when == "inconsistent" and not inconsistent(consistency_ratio(
+                    run.values.get("lat_comp_ms"), run.values.get("fps_comp"), run.batch)):
+                continue
+            run.note = hint.note
+            given += 1
+            break
+    return given
 
 
 def number_repeats(runs: list[Run], start_after: dict[RunKey, int]) -> int:

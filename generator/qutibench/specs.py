@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from generator.inputs.checks import Problems, fmt_number
-from generator.model.layers import Layer, ops_gop, pruned, weights_m
+from generator.model.layers import expand, ops_gop, weights_m
 from generator.qutibench.names import Hints, Names, split_pruning
 from generator.qutibench.report import ImportReport
 from generator.qutibench.sources import (
@@ -31,7 +31,18 @@ from generator.qutibench.sources import (
     number,
     read_csv,
 )
-from generator.records import PLATFORM_KINDS, Accuracy, Dataset, Mode, Network, Platform, Precision, Task, Variant
+from generator.records import (
+    PLATFORM_KINDS,
+    Accuracy,
+    Architecture,
+    Dataset,
+    Mode,
+    Network,
+    Platform,
+    Precision,
+    Task,
+    Variant,
+)
 
 _ACCURACY = re.compile(r"^([0-9]*\.?[0-9]+)\s*(?:\(\s*([0-9]*\.?[0-9]+)\s*\))?$")
 # hardware_platforms.csv column (normalised) -> the Mode field it fills
@@ -46,7 +57,7 @@ class Spec:
     tasks: tuple[Task, ...]
     platforms: tuple[Platform, ...]
     networks: tuple[Network, ...]
-    onchip_sources: dict[str, str] = field(default_factory=dict)  # platform id -> source of onchip_mb
+    sources: dict[str, dict[str, str]] = field(default_factory=dict)  # platform id -> field -> its source
 
     def precision_ids(self) -> list[str]:
         return [p.id for p in self.precisions]
@@ -195,7 +206,7 @@ def _cross_check_peaks(path: Path, platforms: dict[str, _Platform], precision_id
 
 
 def _platform_records(path: Path, drafts: dict[str, _Platform], hints: Hints, report: ImportReport,
-                      problems: Problems) -> tuple[tuple[Platform, ...], dict[str, str]]:
+                      problems: Problems) -> tuple[tuple[Platform, ...], dict[str, dict[str, str]]]:
     """Platform records in hint order (hint names, vendors, kinds); every mode needs a peak
     and a bandwidth, every platform a vendor and a kind."""
     platforms, sources = [], {}
@@ -220,12 +231,13 @@ def _platform_records(path: Path, drafts: dict[str, _Platform], hints: Hints, re
                 problems.add(str(path), draft.line, "Memory Bandwidth",
                              f"{label}: no bandwidth in {PLATFORMS_FILE} or {PEAKS_FILE}")
             records.append(Mode(mode.id, mode.peak_tops, mode.bandwidth_gbps or 0.0, mode.memory_gb, mode.power_w))
-        if hint and hint.onchip_mb is not None and hint.onchip_source:
-            sources[platform_id] = hint.onchip_source
+        if hint and hint.sources:
+            sources[platform_id] = hint.sources
         platforms.append(Platform(
             platform_id, hint.name if hint and hint.name else draft.source_name, vendor or "", kind or "",
             tuple(records), hint.description if hint else "", hint.onchip_mb if hint else None,
-            hint.color if hint else None, hint.note if hint else ""))
+            hint.color if hint else None, hint.host_link_gbps if hint else None,
+            (hint.sweep if hint else None) or "batch", hint.power_scope if hint else None, hint.note if hint else ""))
     return tuple(platforms), sources
 
 
@@ -248,9 +260,12 @@ def _rounds_to(precise: float, shown: str) -> bool:
     return abs(precise - float(shown)) <= 0.5 * 10 ** -decimals + 1e-12
 
 
-def _from_layers(layers: tuple[Layer, ...], pruning: float) -> Variant:
-    kept = pruned(layers, pruning)
-    return Variant(pruning, ops_gop(kept), weights_m(kept))
+def _from_layers(arch: Architecture, pruning: float) -> Variant | str:
+    """The variant computed from the layers, or why it cannot be."""
+    expansion = expand(arch, pruning)
+    if expansion.problems:
+        return expansion.problems[0].message
+    return Variant(pruning, ops_gop(expansion.layers), weights_m(expansion.layers), from_layers=True)
 
 
 def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
@@ -284,7 +299,8 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
         names.add_network(network_id, [name])
         ops_text = cell(cells, ops_index)
         ops = number(problems, ops_text, path, line, "Total OPs")
-        weights = number(problems, cell(cells, weights_index), path, line, "Total Model Size")
+        weights_text = cell(cells, weights_index)
+        weights = number(problems, weights_text, path, line, "Total Model Size")
         for label, index in (("Total OPs", ops_index), ("Total Model Size", weights_index)):
             if cell(cells, index).lower() in MISSING:
                 problems.add(str(path), line, label, "required, found an empty cell")
@@ -296,11 +312,19 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
             continue
         hint = hints.network(network_id)
         label = f"{network_id} {fmt_number(pruning)}%"
-        if hint and hint.layers:
-            variant = _from_layers(hint.layers, pruning)
+        if hint and hint.architecture and pruning not in hint.ops_gop:
+            variant = _from_layers(hint.architecture, pruning)
+            if isinstance(variant, str):
+                problems.add(str(path), line, name_column, f"{label} cannot be computed from the hints' layers: "
+                                                           f"{variant}")
+                continue
             if not _rounds_to(variant.ops_gop, ops_text):
                 report.notes.append(f"{path.name} line {line}: {label} Total OPs {ops_text} does not round from "
                                     f"{fmt_number(variant.ops_gop)} computed from the hints' layers; kept the layers")
+            if not _rounds_to(variant.weights_m, weights_text):
+                report.notes.append(f"{path.name} line {line}: {label} Total Model Size {weights_text} does not round "
+                                    f"from the {fmt_number(variant.weights_m)} M weights of the hints' layers; "
+                                    "kept the layers")
             variants[network_id][pruning] = variant
             from_layers.append(label)
             continue
@@ -326,6 +350,13 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
     for hint in hints.networks:
         for extra in hint.variants:
             if extra.pruning_pct not in variants[hint.id]:
+                if extra.from_layers and hint.architecture is not None:
+                    computed = _from_layers(hint.architecture, extra.pruning_pct)
+                    if isinstance(computed, str):
+                        problems.add("hints", None, "networks.variants", f"{hint.id} {fmt_number(extra.pruning_pct)}% "
+                                                                         f"cannot be computed from its layers: {computed}")
+                        continue
+                    extra = computed
                 variants[hint.id][extra.pruning_pct] = extra
                 report.notes.append(
                     f"networks.yaml: {hint.id} {fmt_number(extra.pruning_pct)}% added from the hints (not in "
@@ -390,7 +421,7 @@ def _network_records(path: Path, variants: dict[str, dict[float, Variant]], sour
         networks.append(Network(
             network_id, hint.name if hint and hint.name else source_name, task,
             tuple(by_pruning[p] for p in sorted(by_pruning, reverse=True)),
-            hint.description if hint else "", hint.layers if hint else (), hint.note if hint else ""))
+            hint.description if hint else "", hint.architecture if hint else None, hint.note if hint else ""))
     return tuple(networks)
 
 
@@ -406,7 +437,7 @@ def import_spec(src: Path, hints: Hints, names: Names, report: ImportReport, pro
         _cross_check_peaks(src / PEAKS_FILE, drafts, precision_ids, names, report, problems)
     else:
         report.notes.append(f"{PEAKS_FILE} not found: bandwidths from {PLATFORMS_FILE} only")
-    platforms, onchip_sources = _platform_records(src / PLATFORMS_FILE, drafts, hints, report, problems)
+    platforms, sources = _platform_records(src / PLATFORMS_FILE, drafts, hints, report, problems)
     variants, source_names = _read_networks(src / NETWORKS_FILE, hints, names, report, problems)
     if (src / ACCURACY_FILE).is_file():
         _read_accuracy(src / ACCURACY_FILE, variants, precision_ids, names, report, problems)
@@ -414,4 +445,4 @@ def import_spec(src: Path, hints: Hints, names: Names, report: ImportReport, pro
         report.notes.append(f"{ACCURACY_FILE} not found: no published accuracy imported")
     tasks = hints.tasks
     networks = _network_records(src / NETWORKS_FILE, variants, source_names, hints, [t.id for t in tasks], problems)
-    return Spec(precisions, tasks, platforms, networks, onchip_sources)
+    return Spec(precisions, tasks, platforms, networks, sources)

@@ -78,17 +78,21 @@ def platforms_table(results: Results) -> Table:
         rows.append(
             [notes.marked(m["platform_name"], m["platform"] in noted), m["mode"] or NA, m["vendor"]]
             + [fmt(peaks[p]) if p in peaks.index else NA for p in precisions]
-            + [fmt(m["bandwidth_gbps"]), fmt(m["onchip_mb"]), fmt(m["memory_gb"]), fmt(m["power_w"])]
+            + [fmt(m["bandwidth_gbps"]), fmt(m["host_link_gbps"]), fmt(m["onchip_mb"]), fmt(m["memory_gb"]),
+               str(m["sweep"]), fmt(m["power_w"]), str(m["power_scope"]) or NA]
         )
         groups.append(m["kind"])
     columns = ["Platform", "Mode", "Vendor"] + [f"{p} peak (TOP/s)" for p in precisions] + [
-        "Bandwidth (GB/s)", "On-chip (MB)", "Memory (GB)", "Power (W)"]
+        "Bandwidth (GB/s)", "Host link (GB/s)", "On-chip (MB)", "Memory (GB)", "Runs sweep", "Power (W)",
+        "Power readings of"]
     records = plat[["kind", "platform", "platform_name", "vendor", "mode", "precision", "peak_tops",
-                    "bandwidth_gbps", "onchip_mb", "memory_gb", "power_w"]]
+                    "bandwidth_gbps", "host_link_gbps", "onchip_mb", "memory_gb", "sweep", "power_w", "power_scope"]]
     return Table("platform-specs", "Hardware platforms and their roofline parameters", columns, rows, records,
                  caption_md="Peak performance per precision (— where the precision is not supported), "
-                            "off-chip memory bandwidth, on-chip memory for weights, memory capacity and nominal "
-                            "power (— where unknown)." + notes.notes_md(noted),
+                            "off-chip memory bandwidth, the link to the host's memory where the platform reads its "
+                            "memory through one, on-chip memory for weights and activations, memory capacity, what "
+                            "the batch of its runs counts (a batch shares each weight read, threads and streams do "
+                            "not), nominal power and what its power readings cover (— where unknown)." + notes.notes_md(noted),
                  groups=groups)
 
 

@@ -10,7 +10,8 @@ from generator.inputs.prose import Prose
 
 # The prose every site needs from site_src/ (tasks/<task id> is optional per task).
 PROSE_NAMES = (
-    "index", "theory", "theory-model", "theory-model-error", "theory-platforms", "theory-networks", "theory-accuracy",
+    "index", "theory", "theory-model", "theory-model-error", "theory-layers", "theory-what-if", "theory-platforms",
+    "theory-networks", "theory-accuracy",
     "task/theory", "task/rooflines", "task/prediction", "task/experimental", "task/overview",
     "task/line-plot", "task/boxplots", "task/pareto", "task/overlap", "task/efficiency", "task/power",
 )

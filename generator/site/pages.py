@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, cast
 
 import pandas as pd
 
 from generator.analysis import CONFIG_KEY, Results
 from generator.charts import experiments as exp_charts
+from generator.charts import explore as explore_charts
 from generator.charts import power as power_charts
 from generator.charts import theme
 from generator.charts import theory as theory_charts
@@ -28,7 +29,8 @@ from generator.frames import platform_label
 from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
 from generator.memo import Memo
-from generator.model import bounds, stats
+from generator.model import bounds, calibration, fidelity, stats
+from generator.model import layers as layer_model
 from generator.model import overview as overview_model
 from generator.model import power as power_model
 from generator.output.render import DataText, md_escape
@@ -150,54 +152,190 @@ def theory_page(results: Results, config: SiteConfig, prose: Prose, style: Style
     accuracy = Section("accuracy", "Accuracy", prose_md=prose["theory-accuracy"], tables=[accuracy_table(results)])
     model = Section("roofline-model", "The roofline model", prose_md=prose["theory-model"] + "\n\n" + assumptions_md)
     title, nav_title = THEORY_TITLES
+    layers = layers_section(results, prose, memo)
     return Page(slug="theory", title=title, nav_title=nav_title, intro_md=prose["theory"],
-                sections=[model, *model_error_sections(results, config, prose, style, memo), platforms, networks,
+                sections=[model, *model_error_sections(results, config, prose, style, memo),
+                          *([layers] if layers else []), whatif_section(results, prose, memo), platforms, networks,
                           accuracy])
+
+
+SCHEME_TITLES = {calibration.NETWORK_OUT: "a new network on a measured platform",
+                 calibration.CONFIGURATION_OUT: "a configuration next to measured ones",
+                 calibration.PLATFORM_OUT: "a platform nobody measured"}
+LEAD_SCHEME = calibration.NETWORK_OUT  # what a user predicting a new network gets: the figure the page leads with
+SCHEME_ORDER = (calibration.NETWORK_OUT, calibration.CONFIGURATION_OUT, calibration.PLATFORM_OUT)
+
+
+def _error_cells(r: Any) -> list[str]:
+    """Configurations, median, 95% interval, typical factor, 90th percentile, measured above."""
+    if not r.configurations:
+        return [str(r.configurations), NA, NA, NA, NA, NA]
+    interval = f"{fmt(r.ci_low)}–{fmt(r.ci_high)}" if not pd.isna(r.ci_low) else NA
+    return [str(r.configurations), fmt(r.median_abs_log_error), interval, f"x{fmt(math.exp(r.median_abs_log_error))}",
+            fmt(r.p90_abs_log_error), f"{fmt(r.above_bound_pct)}%"]
+
+
+ERROR_COLUMNS = ["Configurations", "Median |ln(measured / predicted)|", "95% interval", "Typical factor",
+                 "90th percentile", "Measured above the prediction"]
+
+
+def error_summary_md(err: pd.DataFrame) -> str:
+    """The figures the section leads with: the calibrated prediction under every scheme."""
+    overall = err[(err["task"] == "all") & (err["platform"] == "") & (err["model"] == bounds.CALIBRATED)]
+    by_scheme: dict[str, dict[str, float]] = {str(r["scheme"]): {k: float(r[k]) for k in (
+        "configurations", "median_abs_log_error", "ci_low", "ci_high", "p90_abs_log_error")}
+        for r in overall.to_dict("records")}
+    lead = by_scheme.get(LEAD_SCHEME)
+    if lead is None or not lead["configurations"]:
+        return ""
+    text = (f"**For a new network on a measured platform** (leave-one-network-out: the network is held out of its "
+            f"platform's calibration), the `calibrated` prediction is typically within "
+            f"**x{fmt(math.exp(lead['median_abs_log_error']))}** of the measurement: median |ln(measured / predicted)| "
+            f"{fmt(lead['median_abs_log_error'])} (95% interval {fmt(lead['ci_low'])}–{fmt(lead['ci_high'])}), "
+            f"90th percentile {fmt(lead['p90_abs_log_error'])}, over {int(lead['configurations'])} measured "
+            "configurations.")
+    others = []
+    for scheme in SCHEME_ORDER[1:]:
+        r = by_scheme.get(scheme)
+        if r is not None and r["configurations"]:
+            others.append(f"for {SCHEME_TITLES[scheme]} ({scheme}) {fmt(r['median_abs_log_error'])} "
+                          f"({fmt(r['ci_low'])}–{fmt(r['ci_high'])}, typically x{fmt(math.exp(r['median_abs_log_error']))})")
+    if others:
+        text += " The same figure " + " and ".join(others) + "."
+    return text
+
+
+def sample_md(pairs: pd.DataFrame, results: Results) -> str:
+    """How the measured configurations spread over the platforms: why the interval is wide."""
+    configs = pairs.drop_duplicates(CONFIG_KEY)
+    if not len(configs):
+        return ""
+    counts = configs.groupby("platform").size().sort_values(ascending=False, kind="mergesort")
+    names = results.platforms.drop_duplicates("platform").set_index("platform")["platform_name"]
+    largest = str(counts.index[0])
+    return (f"The {len(configs)} measured configurations come from {len(counts)} platforms; the "
+            f"{md_escape(str(names.get(largest, largest)))} alone holds {fmt(100 * counts.iloc[0] / len(configs))}% "
+            "of them.")
+
+
+def bound_md(results: Results) -> str:
+    """Where the bound is exceeded (only above the compute peak, a data error) and where memory binds."""
+    eff = with_names(results.efficiency, results)
+    above = eff[eff["above_bound"].fillna(False).astype(bool)]
+    peak = above[above["above_peak"].fillna(False).astype(bool)]
+    bound = results.predictions[results.predictions["assumption"] == bounds.PLATFORM_AWARE]
+    measured = bound.merge(results.configurations.loc[results.configurations["fps"].notna(), CONFIG_KEY],
+                           on=CONFIG_KEY)
+    memory = with_names(measured[measured["bound"] == "memory"], results)
+    parts = [f"The `{bounds.PLATFORM_AWARE}` bound is exceeded by {len(above)} of {len(eff)} measured configurations"
+             + (f", all of them measured above their compute peak ({len(peak)}): physically impossible, so data "
+                "errors, flagged on their task pages." if len(above) and len(peak) == len(above) else ".")]
+    if len(memory):
+        names = "; ".join(sorted({f"{md_escape(r.platform_label)} {md_escape(r.precision)} {md_escape(r.network_name)} "
+                                  f"{fmt_pct(r.pruning_pct)}" for r in tuples(memory)}))
+        parts.append(f"Of the {len(measured)} measured configurations, it is the **memory** roof for {len(memory)} "
+                     f"({names}) and the compute roof for the other {len(measured) - len(memory)}.")
+    else:
+        parts.append(f"It is the compute roof for all {len(measured)} measured configurations.")
+    return " ".join(parts)
 
 
 def model_error_sections(results: Results, config: SiteConfig, prose: Prose, style: Style,
                          memo: Memo | None = None) -> list[Section]:
-    """"How good is the model": each model's error against the measurements, table and scatter."""
+    """"How good is the model": the calibrated prediction under each validation scheme (leading
+    with leave-one-network-out), every model's error for a new network per task, per-platform
+    medians, where the bound binds, and measured against predicted."""
     err = results.model_error
     if not len(err) or not (err["configurations"] > 0).any():
         return []
     models = [a for a in config.assumptions if a in set(err["model"])]
     names = {t.id: t.name for t in results.dataset.tasks} | {"all": "All tasks"}
     order = {t: i for i, t in enumerate(names)}
+    overall = err[err["platform"] == ""]
+    tables = []
+    if bounds.CALIBRATED in models:
+        mine = overall[(overall["model"] == bounds.CALIBRATED) & (overall["task"] == "all")].set_index("scheme")
+        rows = [[f"{scheme}: {SCHEME_TITLES[scheme]}", *_error_cells(next(tuples(mine.loc[[scheme]].reset_index())))]
+                for scheme in SCHEME_ORDER if scheme in mine.index]
+        tables.append(Table("calibrated-schemes", "The calibrated prediction under each validation scheme",
+                            ["Held out of the calibration", *ERROR_COLUMNS], rows,
+                            overall[overall["model"] == bounds.CALIBRATED].reset_index(drop=True),
+                            caption_md=fidelity.INTERVAL_RULE))
     rows, groups = [], []
     for model in models:
-        mine = err[err["model"] == model].sort_values("task", key=lambda c: c.map(order), kind="mergesort")
+        mine = overall[(overall["model"] == model) & (overall["scheme"] == LEAD_SCHEME)]
+        mine = mine.sort_values("task", key=lambda c: c.map(order), kind="mergesort")
         for r in tuples(mine):
-            rows.append([names.get(r.task, r.task), str(r.configurations), fmt(r.median_abs_log_error),
-                         f"x{fmt(math.exp(r.median_abs_log_error))}" if r.configurations else NA,
-                         fmt(r.p90_abs_log_error), f"{fmt(r.above_bound_pct)}%" if r.configurations else NA])
-            groups.append(model + (" (default)" if model == config.default_assumption else ""))
-    table = Table("model-error", "Model error against the measurements",
-                  ["Task", "Configurations", "Median |ln(measured / predicted)|", "Typical factor",
-                   "90th percentile", "Measured above the prediction"], rows,
-                  err[err["model"].isin(models)].reset_index(drop=True),
-                  caption_md="A configuration's error is |ln(measured / predicted)| of its best measured "
-                             "throughput; the typical factor is e to the median error. A bound should be exceeded "
-                             "by no configuration; a prediction is good when its errors are small.",
-                  groups=groups)
+            rows.append([names.get(r.task, r.task), *_error_cells(r)])
+            groups.append(model + (" (default)" if model == config.default_assumption else "")
+                          + (" (a bound)" if model in bounds.BOUNDS else ""))
+    tables.append(Table("model-error", "Every model's error for a new network (leave-one-network-out)",
+                        ["Task", *ERROR_COLUMNS], rows,
+                        overall[overall["model"].isin(models)].reset_index(drop=True),
+                        caption_md="A configuration's error is |ln(measured / predicted)| of its best measured "
+                                   "throughput; the typical factor is e to the median error. Only the calibrated "
+                                   "prediction reads measurements, so the other models' figures are the same under "
+                                   "every scheme. A bound is exceeded by no sound measurement; a prediction is good "
+                                   "when its errors are small. Every scheme and platform: "
+                                   "[model_error.csv](data/model_error.csv), every prediction: "
+                                   "[model_validation.csv](data/model_validation.csv)."))
+    per_platform = err[(err["platform"] != "") & (err["model"] == bounds.CALIBRATED)]
+    if len(per_platform):
+        labels = results.platforms.drop_duplicates("platform").set_index("platform")["platform_name"]
+        rows = []
+        for platform in sorted(set(per_platform["platform"]), key=lambda p: str(labels.get(p, p))):
+            mine = per_platform[per_platform["platform"] == platform].set_index("scheme")
+            cells = [f"{fmt(mine.at[s, 'median_abs_log_error'])} (x{fmt(math.exp(mine.at[s, 'median_abs_log_error']))})"
+                     if s in mine.index else NA for s in SCHEME_ORDER]
+            rows.append([str(labels.get(platform, platform)), str(int(mine["configurations"].max())), *cells])
+        tables.append(Table("calibrated-platforms", "The calibrated prediction per platform",
+                            ["Platform", "Configurations", *(f"Median, {s}" for s in SCHEME_ORDER)], rows,
+                            per_platform.reset_index(drop=True),
+                            caption_md="Median |ln(measured / predicted)| (typical factor) of each platform's measured "
+                                       "configurations: where the figures of all platforms come from."))
     pairs = with_names(results.model_pairs, results)
     fit = figure(memo, "theory-model-fit", "Measured against predicted",
-                 theory_charts.model_fit_chart, pairs, models, style, "model-fit")
-    return [Section("model-error", "How good is the model", prose_md=prose["theory-model-error"],
-                    tables=[table], figures=[fit])]
+                 theory_charts.model_fit_chart, pairs, models, style, "model-fit",
+                 caption_md="Each model's prediction of every measured configuration, the calibrated one with the "
+                            "network held out of its platform's calibration (leave-one-network-out).")
+    prose_md = "\n\n".join(part for part in (prose["theory-model-error"], error_summary_md(err),
+                                              sample_md(results.model_pairs, results), bound_md(results)) if part)
+    return [Section("model-error", "How good is the model", prose_md=prose_md, tables=tables, figures=[fit])]
+
+
+def layers_section(results: Results, prose: Prose, memo: Memo | None = None) -> Section | None:
+    """A chosen network's layers on a chosen platform's roofline (networks described by layers)."""
+    if not len(results.layer_times):
+        return None
+    chart = figure(memo, "theory-layers", "Layers on a roofline", explore_charts.layer_roofline_chart,
+                   results.layers, results.layer_times, results.platforms, results.variants, results.precisions,
+                   "layer-rooflines",
+                   caption_md="Every layer is the `per-layer` model's: its operations over the bytes it moves off "
+                              "chip, and the performance it attains, the lower of the two roofs. Every layer's "
+                              "operations, weights and activations: [layers.csv](data/layers.csv).")
+    text = "\n\n".join((prose["theory-layers"], f"**Counting.** {layer_model.COUNTING_RULE}",
+                         f"**The `{bounds.PER_LAYER}` model.** {bounds.ASSUMPTION_DOCS[bounds.PER_LAYER]}"))
+    return Section("layers", "A network's layers on a platform", prose_md=text, figures=[chart])
+
+
+def whatif_section(results: Results, prose: Prose, memo: Memo | None = None) -> Section:
+    chart = figure(memo, "theory-what-if", "What if", explore_charts.whatif_chart, results.variants,
+                   results.precisions, results.tasks, results.platforms, results.platform_fits, "what-if")
+    return Section("what-if", "What if: change a platform", prose_md=prose["theory-what-if"], figures=[chart])
 
 
 def networks_table(results: Results, intensities: pd.DataFrame) -> Table:
     precisions = list(results.precisions["precision"])
     tasks = {t.id: t.name for t in results.dataset.tasks}
-    layered = {n.id for n in results.dataset.networks if n.layers}
+    layered = bool(results.variants["from_layers"].any())
     noted = notes.network_notes(results)
     rows, groups = [], []
     for _, v in results.variants.iterrows():
         ints = intensities[(intensities["network"] == v["network"]) & (intensities["pruning_pct"] == v["pruning_pct"])]
         by_prec = ints.set_index("precision")["intensity_ops_per_byte"]
-        mark = "*" if v["network"] in layered else ""
-        rows.append([notes.marked(v["network_name"], v["network"] in noted), fmt_pct(v["pruning_pct"]), fmt(v["ops_gop"], 6) + mark, fmt(v["weights_m"], 6) + mark]
+        mark = "*" if v["from_layers"] else ""
+        rows.append([notes.marked(v["network_name"], v["network"] in noted), fmt_pct(v["pruning_pct"]),
+                     fmt(v["ops_gop"], 6) + mark, fmt(v["weights_m"], 6) + mark]
                     + [fmt(by_prec.get(p, float("nan"))) for p in precisions])
         groups.append(tasks.get(v["task"], v["task"]))
     columns = ["Network", "Channels kept", "Operations (GOP/input)", "Weights (M)"] + [f"{p} intensity (ops/B)" for p in precisions]
@@ -274,7 +412,7 @@ def experimental_section(results: Results, config: SiteConfig, prose: Prose, sty
     batches = with_names(for_task(results.batches, task_id), results)
     subs = [
         overview_section(results, prose, task_id, task.name),
-        line_plot_section(prose, style, task_id, batches, memo),
+        line_plot_section(prose, style, task_id, batches, memo, for_task(results.inconsistent, task_id), results),
         boxplot_section(results, prose, style, task_id, memo),
     ]
     pareto = with_names(for_task(results.pareto, task_id), results)
@@ -372,12 +510,35 @@ def sort_anomalies(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def line_plot_section(prose: Prose, style: Style, task_id: str, batches: pd.DataFrame,
-                      memo: Memo | None = None) -> Section:
+                      memo: Memo | None = None, flagged: pd.DataFrame | None = None, results: Results | None = None
+                      ) -> Section:
     drawn = batches.dropna(subset=["fps_comp", "lat_comp_ms"])
-    timing = batches.drop(columns=["power_full_w", "energy_mj", "fps_per_w"])  # what the chart draws, no more
+    timing = batches.drop(columns=["power_full_w", "power_idle_w", "energy_mj", "energy_above_idle_mj", "fps_per_w"],
+                          errors="ignore")  # what the chart draws, no more
     figs = [figure(memo, f"{task_id}-latency-throughput", "Latency against throughput",
                    exp_charts.latency_throughput_chart, timing, style, "latency")] if len(drawn) else []
-    return Section(f"{task_id}-line-plot", "Line Plot", prose_md=prose["task/line-plot"], figures=figs)
+    text = prose["task/line-plot"]
+    if flagged is not None and results is not None and len(flagged):
+        text += "\n\n" + inconsistent_md(with_names(flagged, results))
+    return Section(f"{task_id}-line-plot", "Line Plot", prose_md=text, figures=figs)
+
+
+def inconsistent_md(flagged: pd.DataFrame) -> str:
+    """The runs whose latency and throughput disagree, per configuration, with the notes that
+    acknowledge them (the data check warns about the others)."""
+    lines = []
+    for key, runs in flagged.groupby(["platform_label", "precision", "network_name", "pruning_pct", "note"], sort=True):
+        label, precision, network, pruning, note = (str(k) for k in cast(tuple, key))
+        batches = ", ".join(str(b) for b in sorted(set(runs["batch"])))
+        ratios = f"{fmt(runs['ratio'].min())}–{fmt(runs['ratio'].max())}" if len(runs) > 1 else fmt(runs["ratio"].iloc[0])
+        why = f": *{md_escape(note)}*" if note else " (no note: the data check warns about it)"
+        lines.append(f"- {md_escape(label)} {md_escape(precision)} {md_escape(network)} {fmt_pct(float(pruning))}, "
+                     f"batch {batches}: ratio {ratios}{why}")
+    many = len(flagged) != 1
+    return (f"**{len(flagged)} run{'s' if many else ''} of this task report{'' if many else 's'} a throughput that "
+            f"disagrees with {'their' if many else 'its'} batch / latency** by more than the data check allows (the "
+            "ratio lat_comp_ms x fps_comp / 1000 / batch, which is 1 when they agree); the charts use the throughput "
+            "as measured.\n\n" + "\n".join(lines))
 
 
 def boxplot_section(results: Results, prose: Prose, style: Style, task_id: str, memo: Memo | None = None) -> Section:
@@ -405,16 +566,35 @@ def power_section(results: Results, prose: Prose, style: Style, task_id: str, ta
         energy = batches.drop(columns=["lat_comp_ms"])  # what the charts draw, no more
         figs.append(figure(memo, f"{task_id}-energy", "Energy per inference",
                            power_charts.energy_chart, energy, style, "energy"))
+        if (batches["energy_above_idle_mj"] > 0).any():
+            figs.append(figure(memo, f"{task_id}-energy-above-idle", "Energy per inference above idle",
+                               power_charts.energy_above_idle_chart, energy, style, "energy"))
         figs.append(figure(memo, f"{task_id}-fps-per-watt", "Inputs/s per watt",
                            power_charts.fps_per_watt_chart, energy, style, "energy"))
     trace = trace_figure(results, style, task_id, memo)
     if not figs and trace is None:
         return None
-    text = prose["task/power"]
+    text = "\n\n".join((prose["task/power"], power_model.ENERGY_RULE, power_scopes_md(results, summary)))
     if trace is not None:
         text += "\n\n" + power_model.GLITCH_RULE
         figs.append(trace)
     return Section(f"{task_id}-power", f"{task_name} Power Measurements", prose_md=text, figures=figs)
+
+
+def power_scopes_md(results: Results, summary: pd.DataFrame) -> str:
+    """What the power readings of this page's platforms cover, from ``power_scope``."""
+    scopes = results.platforms.drop_duplicates("platform").set_index("platform")["power_scope"]
+    names = results.platforms.drop_duplicates("platform").set_index("platform")["platform_name"]
+    words = {"board": "the whole board", "module": "a module or stick (the accelerator with its memory)",
+             "chip": "the accelerator chip's supply alone", "": "an unknown scope"}
+    groups: dict[str, list[str]] = {}
+    for platform in sorted(set(summary["platform"].astype(str)), key=lambda p: str(names.get(p, p))):
+        groups.setdefault(str(scopes.get(platform, "") or ""), []).append(md_escape(str(names.get(platform, platform))))
+    if not groups:
+        return ""
+    parts = [f"{words.get(scope, scope)}: {', '.join(platforms)}" for scope, platforms in
+             sorted(groups.items(), key=lambda kv: list(words).index(kv[0]) if kv[0] in words else len(words))]
+    return "**What the power readings cover.** " + "; ".join(parts) + "."
 
 
 def trace_figure(results: Results, style: Style, task_id: str, memo: Memo | None = None) -> Figure | None:
