@@ -104,13 +104,17 @@ def fit(points: pd.DataFrame) -> tuple[float, float]:
     """(1 / efficiency, overhead in s per batch) minimising the squared relative error of
     ``compute_s / efficiency + overhead / batch`` against ``time_s`` with both >= 0, over the
     points where the compute roof is the bound (all points when there are none)."""
-    compute_bound = points["compute_s"] >= points["bound_s"] * (1.0 - REL_TOL)
+    return _fit(*(points[c].to_numpy(dtype=float) for c in ("compute_s", "bound_s", "time_s", "batch")))
+
+
+def _fit(compute_s: np.ndarray, bound: np.ndarray, time_s: np.ndarray, batch: np.ndarray) -> tuple[float, float]:
+    """:func:`fit` on the points' columns as arrays."""
+    compute_bound = compute_s >= bound * (1.0 - REL_TOL)
     if compute_bound.any():
-        points = points[compute_bound]
-    time = points["time_s"].to_numpy(dtype=float)
-    design = np.c_[points["compute_s"].to_numpy(dtype=float), 1.0 / points["batch"].to_numpy(dtype=float)]
-    scaled = design / time[:, None]
-    ones = np.ones(len(time))
+        compute_s, time_s, batch = compute_s[compute_bound], time_s[compute_bound], batch[compute_bound]
+    design = np.c_[compute_s, 1.0 / batch]
+    scaled = design / time_s[:, None]
+    ones = np.ones(len(time_s))
     best: tuple[float, float, float] | None = None
     for columns in ((0, 1), (0,)):  # with the overhead, then without it when it would be negative
         solution, *_ = np.linalg.lstsq(scaled[:, columns], ones, rcond=None)
@@ -121,7 +125,7 @@ def fit(points: pd.DataFrame) -> tuple[float, float]:
         if best is None or residual < best[0] - 1e-15:
             best = (residual, *coefficients)
     if best is None:  # every point would want a negative compute time: efficiency from the medians
-        return float(np.median(time / design[:, 0])), 0.0
+        return float(np.median(time_s / design[:, 0])), 0.0
     return best[1], best[2]
 
 
@@ -135,6 +139,11 @@ class _Pools:
                        for level, _ in LEVELS}
         self.units = points.groupby(self.unit, sort=False).indices if len(points) else {}
         self.fits: dict[tuple, tuple[float, float, str, int]] = {}
+        # The columns a fit reads, as arrays (a fit per pool; slicing frames would cost more
+        # than the fit), and each point's configuration as a number (pools count them).
+        self.columns = [points[c].to_numpy(dtype=float) for c in ("compute_s", "bound_s", "time_s", "batch")]
+        self.configuration = (points.groupby(_KEY, sort=False, dropna=False).ngroup().to_numpy() if len(points)
+                              else np.zeros(0, dtype=int))
 
     def calibrate(self, target: dict) -> tuple[float, float, str, int]:
         """(1 / efficiency, overhead s, basis, configurations in the pool) for one configuration."""
@@ -152,8 +161,8 @@ class _Pools:
                 continue
             key = (level, group_key, unit_key if held is not None else None)
             if key not in self.fits:
-                pool = self.points.iloc[index]
-                self.fits[key] = (*fit(pool), basis, int(len(pool.drop_duplicates(_KEY))))
+                fitted = _fit(*(column[index] for column in self.columns))
+                self.fits[key] = (*fitted, basis, int(len(np.unique(self.configuration[index]))))
             return self.fits[key]
         return (np.nan, np.nan, BASIS_NONE, 0)
 
