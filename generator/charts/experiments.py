@@ -158,7 +158,8 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     Exact duplicates share the decision of their first copy (``best_group``), as
     ``model.pareto.pareto_front`` does.
     """
-    order = [alt.SortField(x, order="descending"), alt.SortField(y, order="descending")]
+    order: list[alt.SortField | dict[str, str]] = [alt.SortField(x, order="descending"),
+                                                  alt.SortField(y, order="descending")]
     return (
         chart.transform_window(best_so_far=f"max({y})", frame=[None, 0], ignorePeers=True, sort=order,
                                groupby=groupby)
@@ -204,8 +205,9 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
     description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "
                    f"{len(on_front)} on the Pareto front: "
-                   + "; ".join(f"{r.config} ({format_sig(r.fps)} inputs/s, {r.top1_pct:.3g}%)"
-                               for r in on_front.sort_values("fps").itertuples()) + ".")
+                   + "; ".join(f"{config} ({format_sig(fps)} inputs/s, {top1:.3g}%)"
+                               for config, fps, top1 in on_front.sort_values("fps")[["config", "fps", "top1_pct"]]
+                               .itertuples(index=False)) + ".")
     return chart_spec(chart, name, data, description, toggles)
 
 
