@@ -134,9 +134,6 @@ class Problems:
             self._overflow[(warning, file)] = self._overflow.get((warning, file), 0) + count
             self._count[warning] += count
 
-    def has(self, file: str, field: str, message: str, warning: bool = False) -> bool:
-        return (field, message) in self._groups.get((warning, file), {})
-
     def full(self, file: str, warning: bool = False) -> bool:
         """True once ``file`` shows as many lines as it may: new messages are only counted."""
         return len(self._groups.get((warning, file), {})) >= MAX_LINES_PER_FILE
