@@ -14,6 +14,13 @@ from typing import Union
 import pandas as pd
 
 PLATFORM_KINDS = ("FPGA", "GPU", "TPU", "VLIW", "CPU")
+
+
+def kind_order(kind: str) -> int:
+    """Sort key that lists platform kinds as FPGA, GPU, TPU, VLIW, CPU, then others."""
+    return PLATFORM_KINDS.index(kind) if kind in PLATFORM_KINDS else len(PLATFORM_KINDS)
+
+
 # What the ``batch`` column of a platform's runs counts: inputs of one batch (they share each
 # weight read), or threads / streams (each runs its own inputs and reads the weights itself).
 SWEEPS = ("batch", "threads", "streams")

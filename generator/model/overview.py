@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.frames import kind_order
+from generator.records import kind_order
 
 NONE_TEXT = "na"
 

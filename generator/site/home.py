@@ -6,7 +6,7 @@ import pandas as pd
 
 from generator.analysis import Results
 from generator.citation import Citation
-from generator.frames import kind_order
+from generator.records import kind_order
 from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
 from generator.output.render import md_escape
