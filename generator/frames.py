@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from generator.model.layers import LAYER_COLUMNS, expand, layer_frame
-from generator.records import Dataset, kind_order  # noqa: F401  (kind_order: re-exported until charts.theme imports it from records)
+from generator.records import Dataset
 
 PLATFORM_COLUMNS = (
     "platform",
