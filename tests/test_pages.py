@@ -5,7 +5,7 @@ import pytest
 
 from generator.charts.spec import ChartSpec
 from generator.site import pages
-from generator.site.format import NA, fmt, fmt_pct
+from generator.formatting import NA, fmt, fmt_pct
 from generator.site.structure import Figure, Page, Section
 
 

@@ -33,6 +33,7 @@ import pandas as pd
 import yaml
 
 from generator.errors import DataError, Problem
+from generator.formatting import fmt_bound, fmt_written
 from generator.inputs import files
 from generator.inputs.files import escape
 
@@ -229,26 +230,6 @@ class FileLog:
 # Words for values
 
 
-def fmt_number(value: float | int) -> str:
-    """A number as a user would write it: ``100``, ``12.5``, ``1e+308``, never 400 digits."""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int):
-        text = str(value)
-        return text if len(text) <= 16 else f"{text[:6]}... ({len(text)} digits)"
-    if math.isfinite(value) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return repr(value)
-
-
-def fmt_bound(value: float) -> str:
-    """A range bound: ``100``, ``0.5``, ``1e6``, ``1e-9`` (very large or small ones as powers)."""
-    if value and (abs(value) >= 1e6 or abs(value) < 1e-4):
-        mantissa, exponent = f"{value:g}".split("e")
-        return f"{mantissa}e{int(exponent)}"
-    return fmt_number(float(value))
-
-
 def clip_text(text: str, limit: int = _FOUND_CHARS) -> str:
     """Found-text for a message: at most ``limit`` characters, control and invisible characters
     shown as escapes (``files.escape``)."""
@@ -264,7 +245,7 @@ def found(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {fmt_number(value)}"
+        return f"the number {fmt_written(value)}"
     if isinstance(value, str):
         return f"the text '{clip_text(value)}'" if value else "an empty text"
     if isinstance(value, list):
@@ -343,7 +324,7 @@ class Range:
 
         ``shown`` is the value as the user wrote it (a CSV cell), else it is formatted.
         """
-        shown = shown if shown is not None else fmt_number(value)
+        shown = shown if shown is not None else fmt_written(value)
         if isinstance(value, float) and not math.isfinite(value):
             return f"expected {self.describe()}, found {shown}"
         if value < self.low or (self.low_open and value == self.low):

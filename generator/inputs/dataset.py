@@ -21,6 +21,7 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from generator.formatting import fmt_written
 from generator.inputs import files
 from generator.inputs.checks import (
     MAX_DESCRIPTION_CHARS,
@@ -40,7 +41,6 @@ from generator.inputs.checks import (
     clip_text,
     count,
     display_path,
-    fmt_number,
     formula_problem,
     found,
     length_problem,
@@ -169,7 +169,7 @@ class _Ids:
 
     def first(self, value: Any, line: int, field: str = "id") -> bool:
         if value in self.seen:
-            shown = fmt_number(value) if isinstance(value, float) else f"'{value}'"
+            shown = fmt_written(value) if isinstance(value, float) else f"'{value}'"
             self.log.add(line, field, f"expected a unique {field}{self.scope}, found {shown} again "
                                       f"(first at line {self.seen[value]})")
             return False
@@ -480,7 +480,7 @@ def _from_layers(v: Fields, arch: Architecture, pruning: float) -> tuple[float, 
     if expansion.problems:
         first = expansion.problems[0]
         v.problem("pruning_pct", f"expected a pruning_pct that keeps a whole number of channels in every layer, "
-                                 f"found {fmt_number(pruning)} ({first.message})")
+                                 f"found {fmt_written(pruning)} ({first.message})")
         return None
     return ops_gop(expansion.layers), weights_m(expansion.layers)
 
@@ -582,8 +582,8 @@ def _combo_problems(combo: tuple, cat: Catalog) -> tuple[str | None, list[tuple[
         out.append(("network", f"expected a network of task '{task}', "
                                f"found '{network.id}' (a network of task '{network.task}')"))
     elif network is not None and network.variant(pruning) is None:
-        levels = ", ".join(fmt_number(v.pruning_pct) for v in network.variants)
-        out.append(("pruning_pct", f"expected a pruning_pct of {network.id} ({levels}), found {fmt_number(pruning)}"))
+        levels = ", ".join(fmt_written(v.pruning_pct) for v in network.variants)
+        out.append(("pruning_pct", f"expected a pruning_pct of {network.id} ({levels}), found {fmt_written(pruning)}"))
     if mode is not None and cat.precisions.usable(precision) and precision not in mode.peak_tops:
         label = platform_id + (f" mode {mode.id}" if mode.id else "")
         supported = ", ".join(p for p in (cat.precisions.by_id or {}) if p in mode.peak_tops)

@@ -11,7 +11,7 @@ from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
 from generator.output.render import md_escape
 from generator.site import notes
-from generator.site.format import NA, fmt
+from generator.formatting import NA, fmt
 from generator.site.nav import CONTRIBUTING, HOME_TITLES
 from generator.site.structure import Page, Section, Table
 
