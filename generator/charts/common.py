@@ -21,8 +21,6 @@ from altair.utils.schemapi import SchemaBase
 
 from generator.charts import theme  # noqa: F401  (registers and enables the site's Altair theme)
 from generator.charts.spec import ChartSpec
-from generator.formatting import compact_expr as sig_expr  # noqa: F401  (until the charts import it from formatting)
-from generator.formatting import fmt_compact as format_sig  # noqa: F401  (likewise)
 from generator.formatting import fmt_compact, fmt_pct, is_missing
 from generator.frames import platform_label
 from generator.memo import Memo

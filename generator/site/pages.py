@@ -25,6 +25,7 @@ from generator.charts import theory as theory_charts
 from generator.charts.common import draw
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import Style
+from generator.formatting import NA, fmt, fmt_pct
 from generator.frames import platform_label
 from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
@@ -34,7 +35,6 @@ from generator.model import layers as layer_model
 from generator.model import overview as overview_model
 from generator.model import power as power_model
 from generator.output.render import DataText, md_escape
-from generator.site.format import NA, fmt, fmt_pct
 from generator.site import notes
 from generator.site.home import home_page, platforms_table
 from generator.site.nav import CONTRIBUTING, CONTRIBUTING_TITLES, THEORY_TITLES, page_names, page_titles, page_view
