@@ -8,6 +8,8 @@ from generator.site import pages
 from generator.formatting import NA, fmt, fmt_pct
 from generator.site.structure import Figure, Page, Section
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 
 def test_numbers_for_people_have_three_significant_digits_and_separators():
     assert fmt(306.709) == "307"

@@ -7,6 +7,8 @@ import pytest
 from generator.formatting import SIGNIFICANT_DIGITS, fmt_table
 from generator.output.tables import to_csv_text
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 
 def test_numbers_keep_nine_significant_digits_in_positional_notation():
     assert SIGNIFICANT_DIGITS == 9

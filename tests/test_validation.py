@@ -16,6 +16,8 @@ import pytest
 from generator.errors import DataError, Problem
 from generator.inputs.dataset import load_dataset
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 MINIDATA = Path(__file__).parent / "fixtures" / "minidata"
 SLUG = "a lower-case slug (a-z, 0-9, '.', '-')"
 REQUIRED = "found nothing (the field is required)"
