@@ -83,6 +83,14 @@ def make_project(tmp_path: Path) -> Callable[..., Path]:
 
 
 @pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of the small fixture data set alone, as ``tmp_path/data``."""
+    target = tmp_path / "data"
+    shutil.copytree(MINIDATA, target)
+    return target
+
+
+@pytest.fixture
 def project(make_project: Callable[..., Path]) -> Path:
     """A project with the small fixture data set."""
     return make_project()

@@ -17,20 +17,13 @@ from generator.errors import DataError, Problem
 from generator.formatting import fmt_written
 from generator.inputs.dataset import load_dataset
 from generator.records import MEASUREMENT_FILE, TRACE_FILE, schema_table
+from tests.conftest import MINIDATA
 from tests.helpers import REPO
 
 pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
 
-MINIDATA = Path(__file__).parent / "fixtures" / "minidata"
 SLUG = "a lower-case slug (a-z, 0-9, '.', '-')"
 REQUIRED = "found nothing (the field is required)"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(MINIDATA, target)
-    return target
 
 
 def write(data: Path, name: str, text: str) -> None:
