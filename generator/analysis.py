@@ -22,7 +22,9 @@ from generator.records import CONFIG_KEY as _CONFIG_KEY
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, Dataset
 
 CONFIG_KEY = list(_CONFIG_KEY)
-BOX_METRICS = ("lat_comp_ms", "fps_comp", "power_full_w")
+# The measured values summarised as boxplots: (column, title, unit).
+BOX_METRICS = (("lat_comp_ms", "Latency", "ms"), ("fps_comp", "Throughput", "inputs/s"),
+               ("power_full_w", "Full power", "W"))
 BOX_OUTLIERS = 3  # outliers drawn per side of a box (the most extreme); all are counted
 # The tables of Results with rows per task (a ``task`` column); ``Results.for_task`` keeps one task's.
 PER_TASK = ("variants", "accuracy", "measurements", "predictions", "model_validation", "model_error", "model_pairs",
@@ -118,7 +120,7 @@ class Results:
             "efficiency.csv": (self.efficiency, CONFIG_KEY),
             "model_validation.csv": (self.model_validation, ["scheme", "model"] + CONFIG_KEY),
             "model_error.csv": (self.model_error, ["task", "platform", "model", "scheme"]),
-            "power.csv": (self.power_runs, CONFIG_KEY + ["batch", "repeat"]),
+            "power.csv": (self.power_runs, list(MEASUREMENT_KEY)),
             "traces.csv": (self.traces_all(), ["platform", "mode", "network", "time_s"]),
         }
 
@@ -160,7 +162,7 @@ def analyse(ds: Dataset, config: SiteConfig, memo: Memo | None = None) -> Result
     efficiency = model(experiments.efficiency, configs, predictions, assumption=config.default_assumption)
     kept, removed = model(power.clean_trace, ds.power_traces)
     boxes = {metric: stats.box_stats(measurements, metric, CONFIG_KEY, max_outliers=BOX_OUTLIERS)
-             for metric in BOX_METRICS}
+             for metric, _title, _unit in BOX_METRICS}
     return Results(
         dataset=ds,
         default_assumption=config.default_assumption,

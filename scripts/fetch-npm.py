@@ -8,8 +8,8 @@
 
 Each pinned release's tarball comes from the npm registry, is checked against its published
 sha512 integrity, and only the files listed are extracted into
-``.cache/node/node_modules/NAME/`` (with a ``VERSION`` stamp). A copy already in place with
-the right version is kept. Environment: ``AXE_CORE_JS`` puts axe.min.js elsewhere.
+``.tools/node/node_modules/NAME/`` (with a ``VERSION`` stamp; git-ignored, and apart from
+``.cache/``, which is safe to delete). A copy already in place with the right version is kept. Environment: ``AXE_CORE_JS`` puts axe.min.js elsewhere.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-MODULES = ROOT / ".cache" / "node" / "node_modules"
+MODULES = ROOT / ".tools" / "node" / "node_modules"
 
 # name: (version, tarball, integrity, files to extract from the tarball's package/ folder)
 PACKAGES = {

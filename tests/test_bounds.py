@@ -8,6 +8,8 @@ from generator.model import bounds, calibration, roofline
 from generator.model.experiments import configurations, efficiency
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_SOURCE
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 NAN = math.nan
 PRECISIONS = pd.DataFrame({"precision": ["INT4", "INT8"], "bits": [4.0, 8.0],
                            "bytes_per_element": [0.5, 1.0]})

@@ -2,7 +2,7 @@
 
 Playwright drives the Chromium named by $CHROMIUM (scripts/test.sh chooses one and sets it),
 else ``chromium`` on PATH or /usr/bin/chromium; axe-core (the accessibility engine) comes
-from npm into .cache/node (scripts/test.sh installs both).
+from npm into .tools/node (scripts/test.sh installs both).
 Without them these tests are skipped, unless REQUIRE_BROWSER=1 (as in CI), where they fail.
 """
 
@@ -26,7 +26,7 @@ from tests.helpers import REPO
 CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE = Path(os.environ.get("AXE_CORE_JS", REPO / ".cache" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
+AXE = Path(os.environ.get("AXE_CORE_JS", REPO / ".tools" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
 PAGES = ["index", "theory", "imagenet", "cifar10", "mnist", "contributing", "404"]
 PHONE, DESKTOP = 390, 1280
 

@@ -6,10 +6,13 @@ import re
 import xml.etree.ElementTree as ET
 
 import altair as alt
+import pytest
 import vl_convert
 
 from generator.output.render import Renderer
 from tests.helpers import REPO
+
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
 
 TEMPLATES = REPO / "templates"
 

@@ -5,6 +5,8 @@ import pytest
 from generator.errors import DataError
 from generator.inputs.config import OPTIONS, SiteConfig, load_config
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 
 def test_a_missing_file_means_the_defaults(tmp_path):
     config = load_config(tmp_path / "site.yml")

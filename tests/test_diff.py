@@ -14,8 +14,8 @@ import pandas as pd
 import pytest
 
 from generator.publish.report import REPORT_LIMIT, Comparison, render_report, unified_diff
-from generator.publish.tablediff import ADDED, CHANGED, REMOVED, diff_tables, escape, markdown_rows, shown_pair, \
-    significant
+from generator.formatting import fmt_shown
+from generator.publish.tablediff import ADDED, CHANGED, REMOVED, diff_tables, escape, markdown_rows, shown_pair
 from generator.output.tables import to_csv_text
 from tests.helpers import REPO
 
@@ -91,7 +91,7 @@ def test_report_names_the_changed_run_with_both_values(changed_fps):
     (run_row,) = [line for line in section.splitlines() if line.startswith("| changed")]
     for column in ("task", "platform", "precision", "network"):
         assert f" {escape(before[column])} |" in run_row
-    assert f"fps\\_comp: {significant(before['fps_comp'])} → 123456 (+" in run_row  # 4 significant digits
+    assert f"fps\\_comp: {fmt_shown(before['fps_comp'])} → 123456 (+" in run_row  # 4 significant digits
 
 
 def test_report_summarises_what_follows_from_the_change_and_lists_only_the_changed_input(changed_fps):
@@ -282,8 +282,8 @@ def test_model_error_before_and_after_shows_only_what_moved():
 
 
 def test_values_show_four_significant_digits_and_more_only_where_needed():
-    assert significant("9.16030534") == "9.160" and significant("0.342298072") == "0.3423"
-    assert significant("4.2") == "4.2" and significant("1000") == "1000" and significant("123456.7") == "123457"
+    assert fmt_shown("9.16030534") == "9.160" and fmt_shown("0.342298072") == "0.3423"
+    assert fmt_shown("4.2") == "4.2" and fmt_shown("1000") == "1000" and fmt_shown("123456.7") == "123457"
     assert shown_pair("9.16030534", "9.09090909") == ("9.160", "9.091")
     assert shown_pair("3.02717173", "3.02701") == ("3.0272", "3.0270")  # 4 digits would show no change
     diff = diff_tables("t.csv", csv_of([{"net": "a", "batch": 1, "fps": 9.16030534, "note": ""}]),

@@ -6,6 +6,8 @@ import pytest
 from generator.model.experiments import configurations, efficiency, pareto_points
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_SOURCE
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 NAN = math.nan
 
 

@@ -18,6 +18,8 @@ from generator.model.fidelity import (
 )
 from tests.conftest import SHIPPED
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 NAN = math.nan
 LN2 = math.log(2.0)
 KEY = list(bounds.CONFIG_KEY)

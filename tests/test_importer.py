@@ -23,6 +23,8 @@ from generator.qutibench import import_qutibench
 from generator.qutibench.names import DEFAULT_HINTS
 from generator.qutibench.sources import parse_number, parse_pruning_pct, slug
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 MINI = Path(__file__).parent / "fixtures" / "qutibench_mini"
 CONTRIBUTOR = MINI / "contributor" / "runs_lab42.csv"
 

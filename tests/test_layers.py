@@ -7,6 +7,8 @@ from generator.model.layers import class_outputs, expand, layer_frame, ops_gop, 
 from generator.records import Architecture, Block, Branches, Op
 from tests.conftest import SHIPPED
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 
 def conv(out, kernel, stride=None, pad=0, groups=1):
     return Op("conv", out, (kernel, kernel), (stride, stride) if stride else None, (pad, pad), groups)

@@ -14,6 +14,8 @@ from generator.errors import UsageError
 from generator.inputs.dataset import load_dataset
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_KEY, MEASUREMENT_SOURCE, TRACE_COLUMNS
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 MINIDATA = Path(__file__).parent / "fixtures" / "minidata"
 PROJECT_DATA = Path(__file__).parent.parent / "data"
 

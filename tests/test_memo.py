@@ -15,6 +15,8 @@ import pytest
 
 from generator.memo import Damaged, Memo, content_key, decode, encode, load_secret
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 SECRET = bytes(range(32))
 OTHER_SECRET = bytes(range(1, 33))
 

@@ -1,9 +1,12 @@
 import math
 
 import pandas as pd
+import pytest
 
 from generator.model.overview import overview
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_SOURCE
+
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
 
 NAN = math.nan
 

@@ -5,8 +5,10 @@ import pytest
 
 from generator.charts.spec import ChartSpec
 from generator.site import pages
-from generator.site.format import NA, fmt, fmt_pct
+from generator.formatting import NA, fmt, fmt_pct
 from generator.site.structure import Figure, Page, Section
+
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
 
 
 def test_numbers_for_people_have_three_significant_digits_and_separators():

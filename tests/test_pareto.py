@@ -1,8 +1,11 @@
 import math
 
 import pandas as pd
+import pytest
 
 from generator.model.pareto import pareto_front
+
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
 
 
 def front(points, index=None):

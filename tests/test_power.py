@@ -6,6 +6,8 @@ import pytest
 from generator.model.power import GLITCH_RULE, clean_trace, power_runs, power_summary
 from generator.records import MEASUREMENT_COLUMNS, MEASUREMENT_SOURCE, TRACE_COLUMNS
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 NAN = math.nan
 
 

@@ -18,17 +18,9 @@ from generator.citation import Citation, data_date
 from generator.errors import DataError
 from generator.inputs.config import load_config
 from generator.inputs.dataset import load_dataset
-from tests.conftest import MINIDATA
 from tests.helpers import REPO
 
 HEADER = "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp,source\n"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(MINIDATA, target)
-    return target
 
 
 def add_runs(data: Path, rows: str, name: str = "contributed.csv") -> None:

@@ -15,6 +15,8 @@ from tests.helpers import REPO
 
 EVIL = '<script>alert("x")</script> & </script><b>'
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 
 def _page_with(text: str) -> Page:
     table = Table("t", text, ["Platform", text], [[text, text]], pd.DataFrame({"a": [1]}), groups=[text])

@@ -5,6 +5,8 @@ import pytest
 
 from generator.model import roofline as rl
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 PRECISIONS = pd.DataFrame(
     {"precision": ["INT2", "INT4", "INT8", "FP16", "FP32"],
      "bits": [2.0, 4.0, 8.0, 16.0, 32.0],

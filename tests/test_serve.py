@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 
 from generator.serve import ERRORS_ID, RELOAD_PATH, inject_reload, snapshot
-from tests.conftest import copy_project
 from tests.helpers import REPO
+from tests.output_runs import cache_env
 
 TIMEOUT = 180  # seconds for one build on a busy 2-core machine
 
@@ -28,7 +28,7 @@ class Session:
 
     def __init__(self, root: Path, *args: str, env: dict[str, str] | None = None):
         env = {"PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
-               "HOME": str(root.parent / "home"), "LANG": "C.UTF-8", **(env or {})}
+               "HOME": str(root.parent / "home"), "LANG": "C.UTF-8", **cache_env(), **(env or {})}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "generator", "--project", str(root), "serve", "--port", "0", *args],
             cwd=root, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1,
@@ -78,11 +78,12 @@ class Session:
         return self.proc.returncode
 
 
-@pytest.fixture(scope="module")
-def session(tmp_path_factory):
-    """One ``serve`` for the tests that watch it rebuild; each test leaves the inputs as it
-    found them (or better), so their order does not matter."""
-    root = copy_project(tmp_path_factory.mktemp("serve") / "work" / "project")
+@pytest.fixture
+def session(make_project):
+    """A ``serve`` of its own for each test that watches it rebuild (its project starts from
+    the session's memo, so it starts in a few seconds): no test sees what another changed,
+    in whatever order they run."""
+    root = make_project()
     s = Session(root)
     s.root = root
     yield s

@@ -5,6 +5,8 @@ import pytest
 
 from generator.model.stats import WHISKER_RULE, box_stats
 
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 
 def frame():
     values = [-20.0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 100, math.nan]

@@ -4,40 +4,43 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from generator.output.tables import SIGNIFICANT_DIGITS, format_number, to_csv_text
+from generator.formatting import SIGNIFICANT_DIGITS, fmt_table
+from generator.output.tables import to_csv_text
+
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
 
 
 def test_numbers_keep_nine_significant_digits_in_positional_notation():
     assert SIGNIFICANT_DIGITS == 9
-    assert format_number(5.23807) == "5.23807"
-    assert format_number(194.27) == "194.27"
-    assert format_number(1000000.0) == "1000000"
-    assert format_number(0.0007) == "0.0007"
-    assert format_number(0.0038432) == "0.0038432"  # energies below 0.1 mJ keep every digit
-    assert format_number(0.000668672) == "0.000668672"
-    assert format_number(123456789.4) == "123456789"
-    assert format_number(1.5e-12) == "0.0000000000015"
-    assert format_number(0.1 + 0.2) == "0.3"  # float noise stays out of the diff
-    assert format_number(-1e-30) == "-0.000000000000000000000000000001"
-    assert format_number(-0.0) == "0"
-    assert format_number(float("nan")) == ""
+    assert fmt_table(5.23807) == "5.23807"
+    assert fmt_table(194.27) == "194.27"
+    assert fmt_table(1000000.0) == "1000000"
+    assert fmt_table(0.0007) == "0.0007"
+    assert fmt_table(0.0038432) == "0.0038432"  # energies below 0.1 mJ keep every digit
+    assert fmt_table(0.000668672) == "0.000668672"
+    assert fmt_table(123456789.4) == "123456789"
+    assert fmt_table(1.5e-12) == "0.0000000000015"
+    assert fmt_table(0.1 + 0.2) == "0.3"  # float noise stays out of the diff
+    assert fmt_table(-1e-30) == "-0.000000000000000000000000000001"
+    assert fmt_table(-0.0) == "0"
+    assert fmt_table(float("nan")) == ""
 
 
 def test_digits_none_keeps_every_digit_a_float_holds_in_positional_notation():
-    assert format_number(219.4345766, None) == "219.4345766"  # ten significant digits, as read
-    assert format_number(58.59603891, None) == "58.59603891"
-    assert format_number(100.0, None) == "100"
-    assert format_number(1e-05, None) == "0.00001"
-    assert format_number(2.5e16, None) == "25000000000000000"
-    assert format_number(float("nan"), None) == ""
+    assert fmt_table(219.4345766, None) == "219.4345766"  # ten significant digits, as read
+    assert fmt_table(58.59603891, None) == "58.59603891"
+    assert fmt_table(100.0, None) == "100"
+    assert fmt_table(1e-05, None) == "0.00001"
+    assert fmt_table(2.5e16, None) == "25000000000000000"
+    assert fmt_table(float("nan"), None) == ""
     frame = pd.DataFrame({"x": [219.4345766, np.nan, 12.5], "n": [1, 2, 3]})
     assert to_csv_text(frame, sort=False, digits=None) == "x,n\n219.4345766,1\n,2\n12.5,3\n"
     assert to_csv_text(frame, sort=False).splitlines()[1] == "219.434577,1"  # the default: nine digits
 
 
 def test_huge_numbers_are_written_not_crashed_on():
-    assert format_number(1e308).startswith("1000000000")
-    assert format_number(float("inf")) == "inf"
+    assert fmt_table(1e308).startswith("1000000000")
+    assert fmt_table(float("inf")) == "inf"
 
 
 def test_rows_are_sorted_and_cells_typed():

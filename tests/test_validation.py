@@ -14,18 +14,16 @@ from pathlib import Path
 import pytest
 
 from generator.errors import DataError, Problem
+from generator.formatting import fmt_written
 from generator.inputs.dataset import load_dataset
+from generator.records import MEASUREMENT_FILE, TRACE_FILE, schema_table
+from tests.conftest import MINIDATA
+from tests.helpers import REPO
 
-MINIDATA = Path(__file__).parent / "fixtures" / "minidata"
+pytestmark = pytest.mark.unit  # in the fast loop: python -m pytest -m unit
+
 SLUG = "a lower-case slug (a-z, 0-9, '.', '-')"
 REQUIRED = "found nothing (the field is required)"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(MINIDATA, target)
-    return target
 
 
 def write(data: Path, name: str, text: str) -> None:
@@ -752,3 +750,29 @@ def test_the_layer_example_of_the_data_readme_is_a_valid_network(data):
     network = load_dataset(data).network("resnet-50")
     assert [v.from_layers for v in network.variants] == [True, False]
     assert network.variants[0].ops_gop > 0
+
+
+# --- the column table (records.MEASUREMENT_FILE) is what the reader holds each column to ------
+
+
+@pytest.mark.parametrize("column", [c for c in MEASUREMENT_FILE if c.range is not None], ids=lambda c: c.name)
+def test_every_number_column_of_the_column_table_is_held_to_its_range(data, column):
+    path = data / "measurements" / "fpga-a.csv"
+    header, first, *rest = path.read_text().splitlines()
+    names, cells = header.split(","), first.split(",")
+    extra = column.name not in names
+    if extra:  # an optional column the fixture leaves out
+        names, cells, rest = names + [column.name], cells + [""], [row + "," for row in rest]
+    below = column.range.low if column.range.low_open else column.range.low - 1
+    cells[names.index(column.name)] = fmt_written(below)
+    path.write_text("\n".join([",".join(names), ",".join(cells), *rest]) + "\n")
+    messages = [p.message for p in problems(data) if p.field == column.name]
+    assert any(f"expected {column.range.describe()}" in m for m in messages), messages
+
+
+def test_the_data_readme_shows_the_column_tables_the_readers_use():
+    text = (REPO / "data" / "README.md").read_text(encoding="utf-8")
+    for heading, columns in (("## measurements/*.csv", MEASUREMENT_FILE), ("## power_traces/*.csv", TRACE_FILE)):
+        section = text.split(heading + "\n", 1)[1].split("\n## ", 1)[0]
+        expected = schema_table(columns)
+        assert expected in section, f"data/README.md under {heading} differs from records.py's column table:\n{expected}"

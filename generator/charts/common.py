@@ -10,7 +10,6 @@ name, rounded for display, and is also the chart's download CSV: one source for 
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +21,7 @@ from altair.utils.schemapi import SchemaBase
 
 from generator.charts import theme  # noqa: F401  (registers and enables the site's Altair theme)
 from generator.charts.spec import ChartSpec
+from generator.formatting import fmt_compact, fmt_pct, is_missing
 from generator.frames import platform_label
 from generator.memo import Memo
 
@@ -73,28 +73,19 @@ def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> N
 # --- labels --------------------------------------------------------------------------------
 
 
-def _is_missing(value: Any) -> bool:
-    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def pruning_label(pruning_pct: float) -> str:
-    """``100%``, ``12.5%``: percent of channels kept."""
-    return f"{float(pruning_pct):g}%"
-
-
 def _names(frame: pd.DataFrame, name_col: str, id_col: str) -> list[str]:
     """Each row's name, or its id where it has none, as text (plain lists: a label is made
     per row, and a pandas operation per column costs more than the rows here)."""
     ids = frame[id_col].tolist()
     if name_col not in frame.columns:
         return [str(i) for i in ids]
-    return [str(i) if _is_missing(n) else str(n) for n, i in zip(frame[name_col].tolist(), ids)]
+    return [str(i) if is_missing(n) else str(n) for n, i in zip(frame[name_col].tolist(), ids)]
 
 
 def platform_labels(frame: pd.DataFrame) -> pd.Series:
     """``Jetson TX2 maxn`` (name + mode), or just the name for a single-mode platform."""
     names = _names(frame, "platform_name", "platform")
-    modes = ["" if _is_missing(m) else str(m) for m in frame["mode"].tolist()] if "mode" in frame.columns \
+    modes = ["" if is_missing(m) else str(m) for m in frame["mode"].tolist()] if "mode" in frame.columns \
         else [""] * len(frame)
     return pd.Series([platform_label(n, m) for n, m in zip(names, modes)], index=frame.index, dtype=object)
 
@@ -105,7 +96,7 @@ def variant_labels(frame: pd.DataFrame) -> pd.Series:
     names = _names(frame, "network_name", "network")
     noted = (frame["network_note"].fillna("").astype(str) != "").tolist() if "network_note" in frame.columns \
         else [False] * len(frame)
-    return pd.Series([f"{n} {pruning_label(p)}" + (" †" if mark else "")
+    return pd.Series([f"{n} {fmt_pct(p)}" + (" †" if mark else "")
                       for n, p, mark in zip(names, frame["pruning_pct"].tolist(), noted)], index=frame.index, dtype=object)
 
 
@@ -116,30 +107,6 @@ def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out["variant_label"] = variant_labels(out)
     out["config"] = out["platform_label"] + " " + out["precision"].astype(str) + " · " + out["variant_label"]
     return out
-
-
-def format_sig(value: float, digits: int = 3) -> str:
-    """Compact text with ``digits`` significant digits: 0.523, 52.3, 523, 5.23k, 1.2M."""
-    if _is_missing(value):
-        return ""
-    if value == 0:
-        return "0"
-    for factor, suffix in ((1e12, "T"), (1e9, "G"), (1e6, "M"), (1e3, "k")):
-        if abs(value) >= factor * 0.9995:
-            return _sig(value / factor, digits) + suffix
-    return _sig(value, digits)
-
-
-def _sig(value: float, digits: int) -> str:
-    decimals = max(0, digits - 1 - math.floor(math.log10(abs(value))))
-    text = f"{round(value, decimals):.{decimals}f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-# Vega expression: the same compact label in the browser (3 significant digits, k/M/G above 1000).
-def sig_expr(field_name: str) -> str:
-    ref = f"datum[{json.dumps(field_name)}]"
-    return f"{ref} >= 1000 ? format({ref}, '.3~s') : format({ref}, '.3~r')"
 
 
 # --- data for display ----------------------------------------------------------------------
@@ -179,7 +146,7 @@ def display_frame(frame: pd.DataFrame, columns: Sequence[str] | None = None) -> 
         elif pd.api.types.is_float_dtype(series.dtype):
             data[col] = pd.Series(_round_sig(series.to_numpy(dtype=float)), index=index, copy=False)
         else:  # object dtype: pandas' string dtype would turn None into NaN
-            data[col] = pd.Series([None if _is_missing(v) else str(v) for v in series.tolist()], index=index,
+            data[col] = pd.Series([None if is_missing(v) else str(v) for v in series.tolist()], index=index,
                                   dtype=object)
     out = pd.DataFrame(data, index=index)
     out.columns = picked.columns
@@ -271,7 +238,7 @@ def checkbox_params(values: Iterable[Any], prefix: str) -> list[Toggle]:
     """One checked checkbox per value (in the given order, duplicates dropped). They are
     added to the finished spec by ``chart_spec`` (plain Vega-Lite parameters: assembling
     them through Altair's layer machinery costs a copy of every layer per parameter)."""
-    unique = list(dict.fromkeys(str(v) for v in values if not _is_missing(v)))
+    unique = list(dict.fromkeys(str(v) for v in values if not is_missing(v)))
     return [Toggle(value, f"show_{prefix}_{i}") for i, value in enumerate(unique)]
 
 
@@ -295,11 +262,11 @@ def pick_config() -> alt.Parameter:
 def leaders(frame: pd.DataFrame, value: str, label: str, unit: str, n: int = 2, largest: bool = True) -> str:
     """``fastest: A (1.2k inputs/s), B (900 inputs/s)``-style words for a description."""
     values, labels = frame[value].tolist(), frame[label].tolist()
-    rows = sorted((i for i, v in enumerate(values) if not _is_missing(v)), key=values.__getitem__,
+    rows = sorted((i for i, v in enumerate(values) if not is_missing(v)), key=values.__getitem__,
                   reverse=largest)  # stable either way: ties keep their order
     picked: dict[Any, Any] = {}
     for i in rows:
         if len(picked) == n:
             break
         picked.setdefault(labels[i], values[i])
-    return ", ".join(f"{name} ({format_sig(v)} {unit})".rstrip() for name, v in picked.items())
+    return ", ".join(f"{name} ({fmt_compact(v)} {unit})".rstrip() for name, v in picked.items())

@@ -19,7 +19,6 @@ from generator.charts.common import (
     checkbox_filter,
     checkbox_params,
     display_frame,
-    format_sig,
     leaders,
     named,
     pick_config,
@@ -33,6 +32,7 @@ from generator.charts.common import (
 )
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import Style
+from generator.formatting import fmt_compact
 from generator.records import CONFIG_KEY
 
 ANOMALY = "#B00020"  # marks a measurement above its compute peak (and only that)
@@ -158,7 +158,8 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     Exact duplicates share the decision of their first copy (``best_group``), as
     ``model.pareto.pareto_front`` does.
     """
-    order = [alt.SortField(x, order="descending"), alt.SortField(y, order="descending")]
+    order: list[alt.SortField | dict[str, str]] = [alt.SortField(x, order="descending"),
+                                                  alt.SortField(y, order="descending")]
     return (
         chart.transform_window(best_so_far=f"max({y})", frame=[None, 0], ignorePeers=True, sort=order,
                                groupby=groupby)
@@ -204,8 +205,9 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
     description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "
                    f"{len(on_front)} on the Pareto front: "
-                   + "; ".join(f"{r.config} ({format_sig(r.fps)} inputs/s, {r.top1_pct:.3g}%)"
-                               for r in on_front.sort_values("fps").itertuples()) + ".")
+                   + "; ".join(f"{config} ({fmt_compact(fps)} inputs/s, {top1:.3g}%)"
+                               for config, fps, top1 in on_front.sort_values("fps")[["config", "fps", "top1_pct"]]
+                               .itertuples(index=False)) + ".")
     return chart_spec(chart, name, data, description, toggles)
 
 
@@ -282,7 +284,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
                                  "measured_fps", "efficiency_pct", "above_peak"), "efficiency_chart")
     frame = _ordered(with_labels(efficiency), style)
     frame["above_peak"] = frame["above_peak"].fillna(False).astype(bool)
-    frame["label"] = [f"{format_sig(e)}%" + ("  above peak!" if a else "")
+    frame["label"] = [f"{fmt_compact(e)}%" + ("  above peak!" if a else "")
                       for e, a in zip(frame["efficiency_pct"], frame["above_peak"])]
     if "calibrated_fps" not in frame.columns:
         frame["calibrated_fps"] = float("nan")
@@ -316,7 +318,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
                                         "Red outline: above the peak."))
     anomalies = frame[frame["above_peak"]]
     description = (f"Measured throughput of {len(frame)} configurations against their {model} prediction and peak; "
-                   f"median efficiency {format_sig(frame['efficiency_pct'].median())}%; "
+                   f"median efficiency {fmt_compact(frame['efficiency_pct'].median())}%; "
                    f"{len(anomalies)} measured above the compute peak"
                    + (": " + "; ".join(anomalies["config"]) if len(anomalies) else "") + ".")
     return chart_spec(chart, name, data, description)

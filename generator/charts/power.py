@@ -20,7 +20,6 @@ from generator.charts.common import (
     require_columns,
     require_rows,
     rows_height,
-    sig_expr,
     tooltip,
     with_labels,
     zoom,
@@ -28,6 +27,7 @@ from generator.charts.common import (
 from generator.charts.experiments import _ordered, _platform_toggles
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
+from generator.formatting import compact_expr
 from generator.records import CONFIG_KEY
 
 
@@ -51,7 +51,7 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
                         ("energy_mj_mean", "Mean energy (mJ/input)", ""), ("fps_per_w_max", "Best inputs/s per W", "")),
     )
     bars = base.mark_bar(size=11).encode(color=style.platform_color(frame["platform_label"]))
-    text = base.transform_calculate(label=sig_expr("power_full_w_mean") + " + ' W'").mark_text(
+    text = base.transform_calculate(label=compact_expr("power_full_w_mean") + " + ' W'").mark_text(
         align="left", dx=3).encode(text=alt.Text("label:N"))
     chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), 16), title=title)
     description = (f"Mean full-load power of {len(frame)} configurations; highest: "

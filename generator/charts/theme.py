@@ -23,7 +23,8 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from generator.frames import kind_order, platform_label
+from generator.frames import platform_label
+from generator.records import kind_order
 
 PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue

@@ -25,7 +25,6 @@ from generator.charts.common import (
     require_columns,
     require_rows,
     rows_height,
-    sig_expr,
     sort_frame,
     tooltip,
     variant_labels,
@@ -33,6 +32,7 @@ from generator.charts.common import (
 )
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
+from generator.formatting import compact_expr
 
 X_INTENSITY = "Arithmetic intensity (ops/byte, log)"
 Y_PERFORMANCE = "Attainable performance (TOP/s, log)"
@@ -175,7 +175,7 @@ def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default
                                                                          domain=[low, high]),
                         legend=alt.Legend(format="~s", orient="bottom", direction="horizontal", gradientLength=200)),
     )
-    text = base.transform_calculate(fps_label=sig_expr("fps")).mark_text(fontSize=9).encode(
+    text = base.transform_calculate(fps_label=compact_expr("fps")).mark_text(fontSize=9).encode(
         text=alt.Text("fps_label:N"),
         color=alt.ColorValue(**alt.when(alt.datum.fps < dark_below).then(alt.value("white")).otherwise(alt.value("black"))),
     )
@@ -233,7 +233,7 @@ def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
         tooltip=tooltip(("platform_label", "Platform"), ("bandwidth_gbps", "Bandwidth (GB/s)", "")),
     )
     bars = base.mark_bar().encode(color=style.platform_color(frame["platform_label"]))
-    text = base.transform_calculate(label=sig_expr("bandwidth_gbps")).mark_text(align="left", dx=3).encode(
+    text = base.transform_calculate(label=compact_expr("bandwidth_gbps")).mark_text(align="left", dx=3).encode(
         text=alt.Text("label:N"))
     chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), 20), title=title)
     description = (f"Off-chip memory bandwidth of {len(rows)} platform modes; highest: "

@@ -33,6 +33,8 @@ import pandas as pd
 import yaml
 
 from generator.errors import DataError, Problem
+from generator.formatting import fmt_written
+from generator.records import Range
 from generator.inputs import files
 from generator.inputs.files import escape
 
@@ -46,8 +48,6 @@ MAX_YAML_DEPTH = 64  # nesting levels a data YAML file may have
 MAX_ID_CHARS = 64
 MAX_NAME_CHARS = 120
 MAX_DESCRIPTION_CHARS = 10_000
-MAX_NOTE_CHARS = 300  # a caveat shown in tables and tooltips
-MAX_SOURCE_CHARS = 300  # a measurement's source: a citation, a URL or a contributor
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # a spreadsheet reads such a cell as a formula
 
 
@@ -133,9 +133,6 @@ class Problems:
         if count:
             self._overflow[(warning, file)] = self._overflow.get((warning, file), 0) + count
             self._count[warning] += count
-
-    def has(self, file: str, field: str, message: str, warning: bool = False) -> bool:
-        return (field, message) in self._groups.get((warning, file), {})
 
     def full(self, file: str, warning: bool = False) -> bool:
         """True once ``file`` shows as many lines as it may: new messages are only counted."""
@@ -232,26 +229,6 @@ class FileLog:
 # Words for values
 
 
-def fmt_number(value: float | int) -> str:
-    """A number as a user would write it: ``100``, ``12.5``, ``1e+308``, never 400 digits."""
-    if isinstance(value, bool):
-        return str(value).lower()
-    if isinstance(value, int):
-        text = str(value)
-        return text if len(text) <= 16 else f"{text[:6]}... ({len(text)} digits)"
-    if math.isfinite(value) and value.is_integer() and abs(value) < 1e16:
-        return str(int(value))
-    return repr(value)
-
-
-def fmt_bound(value: float) -> str:
-    """A range bound: ``100``, ``0.5``, ``1e6``, ``1e-9`` (very large or small ones as powers)."""
-    if value and (abs(value) >= 1e6 or abs(value) < 1e-4):
-        mantissa, exponent = f"{value:g}".split("e")
-        return f"{mantissa}e{int(exponent)}"
-    return fmt_number(float(value))
-
-
 def clip_text(text: str, limit: int = _FOUND_CHARS) -> str:
     """Found-text for a message: at most ``limit`` characters, control and invisible characters
     shown as escapes (``files.escape``)."""
@@ -267,7 +244,7 @@ def found(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
     if isinstance(value, (int, float)):
-        return f"the number {fmt_number(value)}"
+        return f"the number {fmt_written(value)}"
     if isinstance(value, str):
         return f"the text '{clip_text(value)}'" if value else "an empty text"
     if isinstance(value, list):
@@ -311,81 +288,6 @@ def formula_problem(text: str) -> str | None:
 # Number ranges
 
 PLAIN_NUMBER = re.compile(r"[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?\Z")
-
-
-@dataclass(frozen=True)
-class Range:
-    """Allowed numbers, e.g. ``> 0 and <= 1e6``; checked before any conversion.
-
-    Every range has an upper bound, so no accepted value overflows later arithmetic or
-    wraps an int64; ``low_open`` ranges also have ``tiny``, the smallest accepted
-    magnitude, so that no denormal number turns into infinity when divided by.
-    """
-
-    low: float
-    high: float
-    low_open: bool = False
-    integer: bool = False
-    tiny: float = 0.0
-    show_high: bool = False  # name the upper bound in "expected ..." (e.g. percentages)
-
-    @property
-    def noun(self) -> str:
-        return "an integer" if self.integer else "a number"
-
-    def describe(self) -> str:
-        low = f"{'>' if self.low_open else '>='} {fmt_bound(self.low)}"
-        if self.show_high:
-            if self.low_open:
-                return f"{self.noun} {low} and <= {fmt_bound(self.high)}"
-            return f"{self.noun} in {fmt_bound(self.low)}..{fmt_bound(self.high)}"
-        return f"{self.noun} {low}"
-
-    def problem(self, value: int | float, shown: str | None = None) -> str | None:
-        """Why ``value`` (an int of any size or a float) is outside the range, or None.
-
-        ``shown`` is the value as the user wrote it (a CSV cell), else it is formatted.
-        """
-        shown = shown if shown is not None else fmt_number(value)
-        if isinstance(value, float) and not math.isfinite(value):
-            return f"expected {self.describe()}, found {shown}"
-        if value < self.low or (self.low_open and value == self.low):
-            return f"expected {self.describe()}, found {shown}"
-        if value > self.high:
-            expected = self.describe() if self.show_high else f"{self.noun} <= {fmt_bound(self.high)}"
-            return f"expected {expected}, found {shown}"
-        if self.low_open and value < self.tiny:
-            return f"expected {self.noun} >= {fmt_bound(self.tiny)}, found {shown}"
-        if self.integer and isinstance(value, float) and not value.is_integer():
-            return f"expected {self.describe()}, found {shown}"
-        return None
-
-    def mask(self, values: np.ndarray) -> np.ndarray:
-        """Elementwise: inside the range (NaN is outside)."""
-        with np.errstate(invalid="ignore"):
-            ok = np.isfinite(values) & (values <= self.high)
-            ok &= (values > self.low) if self.low_open else (values >= self.low)
-            if self.low_open and self.tiny:
-                ok &= values >= self.tiny
-            if self.integer:
-                ok &= np.floor(values) == values
-        return ok
-
-
-def positive(high: float, tiny: float = 1e-12) -> Range:
-    return Range(0, high, low_open=True, tiny=tiny)
-
-
-def non_negative(high: float) -> Range:
-    return Range(0, high)
-
-
-def count(high: float) -> Range:
-    return Range(1, high, integer=True)
-
-
-PERCENT = Range(0, 100, show_high=True)
-PRUNING = Range(0, 100, low_open=True, tiny=1e-6, show_high=True)
 
 
 def yaml_number_problem(value: Any, rng: Range) -> str | None:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any
 
 from generator.inputs import files
-from generator.inputs.checks import UNREADABLE, Fields, FileLog, Problems, Range, YamlMap, YamlSeq, found, \
-    length_problem, read_yaml, suggest, yaml_number_problem
+from generator.inputs.checks import UNREADABLE, Fields, FileLog, Problems, YamlMap, YamlSeq, found, length_problem, \
+    read_yaml, suggest, yaml_number_problem
 from generator.model.bounds import ALL_ASSUMPTIONS as ASSUMPTIONS
 from generator.model.roofline import DEFAULT_ASSUMPTION
+from generator.records import Range
 
 MAX_TITLE_CHARS = 120  # shown on every page, in its <title> and header
 MAX_TAGLINE_CHARS = 300

@@ -21,33 +21,25 @@ from typing import Any, cast
 import numpy as np
 import pandas as pd
 
+from generator.formatting import fmt_written
 from generator.inputs import files
 from generator.inputs.checks import (
     MAX_DESCRIPTION_CHARS,
     MAX_ID_CHARS,
-    MAX_NOTE_CHARS,
-    MAX_SOURCE_CHARS,
-    PERCENT,
-    PRUNING,
     CsvChunk,
     Fields,
     FileLog,
     Problems,
-    Range,
     YamlMap,
     YamlSeq,
     by_value,
     clip_text,
-    count,
     display_path,
-    fmt_number,
     formula_problem,
     found,
     length_problem,
-    non_negative,
     number_column,
     open_csv,
-    positive,
     suggest,
     top_list,
     unknown,
@@ -57,7 +49,10 @@ from generator.errors import UsageError
 from generator.memo import Memo
 from generator.model.layers import MERGES, OP_KINDS, SIZED, class_outputs, expand, ops_gop, weights_m
 from generator.records import (
+    MAX_NOTE_CHARS,
+    MAX_SOURCE_CHARS,
     MEASUREMENT_COLUMNS,
+    MEASUREMENT_FILE,
     MEASUREMENT_KEY,
     MEASUREMENT_NOTE,
     MEASUREMENT_SOURCE,
@@ -66,7 +61,11 @@ from generator.records import (
     POWER_SCOPES,
     SITE_NAMES,
     SWEEPS,
+    PERCENT,
+    POWER_W,
+    PRUNING,
     TRACE_COLUMNS,
+    TRACE_FILE,
     TRACE_FILE_COLUMNS,
     Accuracy,
     Architecture,
@@ -78,8 +77,12 @@ from generator.records import (
     Op,
     Platform,
     Precision,
+    Range,
     Task,
     Variant,
+    count,
+    non_negative,
+    positive,
 )
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9.-]*\Z")
@@ -96,21 +99,13 @@ ELEMENTS = count(1e12)
 PEAK_TOPS = positive(1e6, tiny=1e-9)
 BANDWIDTH_GBPS = positive(1e7, tiny=1e-9)
 MEMORY_GB = positive(1e9, tiny=1e-9)
-POWER_W = positive(1e7, tiny=1e-9)
 ONCHIP_MB = non_negative(1e7)
 OPS_GOP = positive(1e9)
 WEIGHTS_M = positive(1e9)
-BATCH = count(1e9)
 CHANNELS = count(1e9)
 PADDING = Range(0, 1e9, integer=True)
 REPEAT = count(10_000)
 MAX_LAYERS = 100_000  # layers of one network once its blocks are repeated
-LATENCY_MS = positive(1e12)
-FPS = positive(1e12)
-POWER_READING_W = non_negative(1e7)
-TIME_S = non_negative(1e12)
-VOLTS = non_negative(1e6)
-AMPS = non_negative(1e6)
 
 # latency x throughput / batch of one run is about 1 (a call of `batch` inputs takes the
 # latency). Beyond this factor either way the two disagree: a warning, unless the run's note
@@ -169,7 +164,7 @@ class _Ids:
 
     def first(self, value: Any, line: int, field: str = "id") -> bool:
         if value in self.seen:
-            shown = fmt_number(value) if isinstance(value, float) else f"'{value}'"
+            shown = fmt_written(value) if isinstance(value, float) else f"'{value}'"
             self.log.add(line, field, f"expected a unique {field}{self.scope}, found {shown} again "
                                       f"(first at line {self.seen[value]})")
             return False
@@ -480,7 +475,7 @@ def _from_layers(v: Fields, arch: Architecture, pruning: float) -> tuple[float, 
     if expansion.problems:
         first = expansion.problems[0]
         v.problem("pruning_pct", f"expected a pruning_pct that keeps a whole number of channels in every layer, "
-                                 f"found {fmt_number(pruning)} ({first.message})")
+                                 f"found {fmt_written(pruning)} ({first.message})")
         return None
     return ops_gop(expansion.layers), weights_m(expansion.layers)
 
@@ -529,14 +524,10 @@ def _network(log: FileLog, item: Any, line: int, tasks: Known, precisions: Known
 # ---------------------------------------------------------------------------------------
 # Measurements (CSV)
 
-_M_IDS = ("task", "platform", "precision", "network")
-_M_REQUIRED = _M_IDS + ("pruning_pct", "batch")
-_M_RANGES: dict[str, Range] = {
-    "pruning_pct": PRUNING, "batch": BATCH, "repeat": BATCH,
-    "lat_comp_ms": LATENCY_MS, "lat_sys_ms": LATENCY_MS, "fps_comp": FPS, "fps_sys": FPS,
-    "top1_pct": PERCENT, "top5_pct": PERCENT,
-    "power_base_w": POWER_READING_W, "power_idle_w": POWER_READING_W, "power_full_w": POWER_W,
-}
+# From the column table (records.MEASUREMENT_FILE): the ids, what a file must have, the numbers' ranges.
+_M_IDS = tuple(c.name for c in MEASUREMENT_FILE if c.type == "id" and c.required == "yes")
+_M_REQUIRED = tuple(c.name for c in MEASUREMENT_FILE if c.required == "yes")
+_M_RANGES: dict[str, Range] = {c.name: c.range for c in MEASUREMENT_FILE if c.range is not None}
 _M_OPTIONAL = tuple(c for c in MEASUREMENT_COLUMNS if c not in _M_REQUIRED)
 _M_TEXT = (MEASUREMENT_NOTE,)
 _NEITHER = "lat_comp_ms/fps_comp"
@@ -582,8 +573,8 @@ def _combo_problems(combo: tuple, cat: Catalog) -> tuple[str | None, list[tuple[
         out.append(("network", f"expected a network of task '{task}', "
                                f"found '{network.id}' (a network of task '{network.task}')"))
     elif network is not None and network.variant(pruning) is None:
-        levels = ", ".join(fmt_number(v.pruning_pct) for v in network.variants)
-        out.append(("pruning_pct", f"expected a pruning_pct of {network.id} ({levels}), found {fmt_number(pruning)}"))
+        levels = ", ".join(fmt_written(v.pruning_pct) for v in network.variants)
+        out.append(("pruning_pct", f"expected a pruning_pct of {network.id} ({levels}), found {fmt_written(pruning)}"))
     if mode is not None and cat.precisions.usable(precision) and precision not in mode.peak_tops:
         label = platform_id + (f" mode {mode.id}" if mode.id else "")
         supported = ", ".join(p for p in (cat.precisions.by_id or {}) if p in mode.peak_tops)
@@ -823,9 +814,9 @@ def _measurement_frame(parts: list[pd.DataFrame]) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------
 # Power traces (CSV)
 
-_T_REQUIRED = ("platform", "time_s")
+_T_REQUIRED = tuple(c.name for c in TRACE_FILE if c.required == "yes")
 _T_OPTIONAL = tuple(c for c in TRACE_FILE_COLUMNS if c not in _T_REQUIRED)
-_T_RANGES = {"time_s": TIME_S, "power_w": POWER_READING_W, "voltage_v": VOLTS, "current_a": AMPS}
+_T_RANGES = {c.name: c.range for c in TRACE_FILE if c.range is not None}
 TRACE_KEY = ("platform", "mode", "network")
 
 

@@ -35,6 +35,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
+from generator.formatting import fmt_size
+
 MAX_TEXT_BYTES = 16 * 2**20  # a YAML or Markdown file (read whole)
 MAX_CSV_BYTES = 2 * 2**30  # a measurement or trace CSV (streamed in chunks)
 MAX_LINE_BYTES = 4 * 2**20  # one line of a CSV file
@@ -52,15 +54,6 @@ class Refused(Exception):
     def __init__(self, message: str, line: int | None = None):
         super().__init__(message)
         self.message, self.line = message, line
-
-
-def size_text(size: int) -> str:
-    """``16 MiB``, ``2 GiB``, ``1.5 KiB``, ``300 bytes``."""
-    for unit, scale in (("GiB", 2**30), ("MiB", 2**20), ("KiB", 2**10)):
-        if size >= scale:
-            value = size / scale
-            return f"{value:.0f} {unit}" if value >= 10 or value.is_integer() else f"{value:.1f} {unit}"
-    return f"{size} byte{'s' if size != 1 else ''}"
 
 
 def escape(text: str) -> str:
@@ -142,7 +135,7 @@ def open_input(path: Path, root: Path | None, what: str = "a file", limit: int =
         if not stat.S_ISREG(opened.st_mode) or (opened.st_dev, opened.st_ino) != (before.st_dev, before.st_ino):
             raise Refused(f"expected {what}, found {describe(opened.st_mode)} (it changed while it was opened)")
         if opened.st_size > limit:
-            raise Refused(f"expected {what} of at most {size_text(limit)}, found {size_text(opened.st_size)}")
+            raise Refused(f"expected {what} of at most {fmt_size(limit)}, found {fmt_size(opened.st_size)}")
         return os.fdopen(fd, "rb")
     except BaseException:
         os.close(fd)
@@ -158,7 +151,7 @@ def read_input(path: Path, root: Path | None, what: str = "a file", limit: int =
             raise Refused(f"expected a readable {what.removeprefix('a ').removeprefix('an ')}, "
                           f"found {exc.strerror or exc}") from None
     if len(data) > limit:
-        raise Refused(f"expected {what} of at most {size_text(limit)}, found a larger one (it grew while it was read)")
+        raise Refused(f"expected {what} of at most {fmt_size(limit)}, found a larger one (it grew while it was read)")
     return data
 
 
@@ -209,7 +202,7 @@ def text_lines(handle: BinaryIO, what: str = "a CSV file", limit: int = MAX_CSV_
             raise Refused(f"expected a readable file, found {exc.strerror or exc}", number + 1) from None
         total += len(block)
         if total > limit:
-            raise Refused(f"expected {what} of at most {size_text(limit)}, found a larger one "
+            raise Refused(f"expected {what} of at most {fmt_size(limit)}, found a larger one "
                           "(it grew while it was read)")
         if first:  # a whole first block holds the whole mark, if any
             block, first = block.removeprefix(_BOM), False
@@ -220,13 +213,13 @@ def text_lines(handle: BinaryIO, what: str = "a CSV file", limit: int = MAX_CSV_
             cut = len(data)
         whole, carry = data[:cut], data[cut:]
         if len(carry) > line_limit:
-            raise Refused(f"expected lines of at most {size_text(line_limit)}, found a longer line",
+            raise Refused(f"expected lines of at most {fmt_size(line_limit)}, found a longer line",
                           number + len(whole.splitlines()) + 1)
         if len(whole) > line_limit:
             lengths = [len(line) for line in whole.splitlines()]
             if max(lengths) > line_limit:
                 long = next(i for i, n in enumerate(lengths) if n > line_limit)
-                raise Refused(f"expected lines of at most {size_text(line_limit)}, found a longer line",
+                raise Refused(f"expected lines of at most {fmt_size(line_limit)}, found a longer line",
                               number + long + 1)
         try:
             text = whole.decode("utf-8")

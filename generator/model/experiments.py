@@ -76,7 +76,7 @@ def pareto_points(
         (predictions["assumption"] == assumption) & predictions["fps"].notna(), [*_KEY, "fps"]
     ].merge(published, on=["task", "network", "pruning_pct", "precision"], how="inner")
     measured = measured.assign(kind="measured", has_partner=_has_key_in(measured, predicted))
-    predicted = predicted.assign(kind="predicted", batch=pd.NA,
+    predicted = predicted.assign(kind="predicted", batch=pd.Series(pd.NA, index=predicted.index, dtype="Int64"),
                                  has_partner=_has_key_in(predicted, measured))
     points = pd.concat([measured, predicted], ignore_index=True)
     points["batch"] = points["batch"].astype("Int64")

@@ -40,13 +40,6 @@ COUNTING_RULE = (
     "connected matrices. Activations are the elements each layer reads (its input, or every "
     "input of a merge) and writes (its output), per input."
 )
-PRUNING_RULE = (
-    "A variant pruned to `keep_pct` % keeps that share of every channel count (each "
-    "convolution's output channels, each fully connected layer's neurons) except the network "
-    "input and the class outputs (the last such layer); depthwise convolutions, pooling and "
-    "merges follow their inputs. A scaled count is rounded to the nearest integer, halves "
-    "up, and is at least 1."
-)
 
 Pair = tuple[int, int]
 Shape = tuple[int, int, int]  # height, width, channels
@@ -238,12 +231,16 @@ class _Walker:
 
 
 def expand(arch: Architecture, keep_pct: float = 100.0) -> Expansion:
-    """Every layer of ``arch`` with ``keep_pct`` % of its channels kept (``PRUNING_RULE``),
-    in execution order (block repeats unrolled, branches in order, each merge after its
-    branches), or the problems that stop it: a kernel larger than its (padded) input,
+    """Every layer of ``arch`` with ``keep_pct`` % of its channels kept, in execution order
+    (block repeats unrolled, branches in order, each merge after its branches), or the problems that stop it: a kernel larger than its (padded) input,
     groups that do not divide the channels, an add of different shapes, a concat of
     different heights and widths, and the first channel count that pruning does not scale
-    to a whole number. Stops at the first shape problem (later shapes are unknown)."""
+    to a whole number. Stops at the first shape problem (later shapes are unknown).
+
+    Pruning keeps ``keep_pct`` % of every channel count (each convolution's output channels,
+    each fully connected layer's neurons) except the network input and the class outputs
+    (the last such layer); depthwise convolutions, pooling and merges follow their inputs. A
+    scaled count is rounded to the nearest integer, halves up, and is at least 1."""
     sized = list(_sized_ops(arch.layers))
     walker = _Walker(_keep_fraction(keep_pct), sized[-1] if sized else None)
     walker.nodes(arch.layers, (), "", arch.input_shape)

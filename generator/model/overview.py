@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from generator.frames import kind_order
+from generator.formatting import fmt_pct
+from generator.records import kind_order
 
 NONE_TEXT = "na"
 
@@ -13,10 +14,6 @@ def _precision_order(platforms: pd.DataFrame, precisions: pd.DataFrame | None) -
     """Display order of precisions: the precisions frame, else first use in the platforms frame."""
     names = precisions["precision"] if precisions is not None else platforms["precision"]
     return {p: i for i, p in enumerate(dict.fromkeys(names))}
-
-
-def _pct(value: float) -> str:
-    return f"{value:g}%"
 
 
 ABOVE_PEAK_MARK = "‡"
@@ -31,7 +28,7 @@ def _cell(runs: pd.DataFrame, order: dict[str, int], marks: dict[tuple, str]) ->
     parts = []
     for precision in sorted(set(runs["precision"]), key=lambda p: (order.get(p, len(order)), p)):
         levels = sorted(set(runs.loc[runs["precision"] == precision, "pruning_pct"]), reverse=True)
-        parts.append(f"{precision}: " + ", ".join(_pct(p) + marks.get((precision, p), "") for p in levels))
+        parts.append(f"{precision}: " + ", ".join(fmt_pct(p) + marks.get((precision, p), "") for p in levels))
     return "; ".join(parts)
 
 

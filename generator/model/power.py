@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from generator.model import CONFIG_KEY, sorted_rows
+from generator.records import MEASUREMENT_KEY
 
 _KEY = list(CONFIG_KEY)
 TRACE_KEY = ("platform", "mode", "network")
@@ -41,12 +42,12 @@ def power_runs(measurements: pd.DataFrame) -> pd.DataFrame:
     """Runs with both throughput and full-load power: energy per input (mJ), in total and
     above idle (NaN without an idle reading), and inputs/s per W."""
     has_both = measurements["fps_comp"].notna() & measurements["power_full_w"].notna()
-    frame = measurements.loc[has_both, [*_KEY, "batch", "repeat", "fps_comp", "power_full_w", "power_idle_w"]]
+    frame = measurements.loc[has_both, [*MEASUREMENT_KEY, "fps_comp", "power_full_w", "power_idle_w"]]
     frame = frame.astype({"fps_comp": float, "power_full_w": float, "power_idle_w": float})
     frame["energy_mj"] = frame["power_full_w"] / frame["fps_comp"] * 1000.0
     frame["energy_above_idle_mj"] = (frame["power_full_w"] - frame["power_idle_w"]) / frame["fps_comp"] * 1000.0
     frame["fps_per_w"] = frame["fps_comp"] / frame["power_full_w"]
-    return sorted_rows(frame, [*_KEY, "batch", "repeat"])
+    return sorted_rows(frame, MEASUREMENT_KEY)
 
 
 def power_summary(measurements: pd.DataFrame) -> pd.DataFrame:

@@ -169,8 +169,10 @@ def network_intensities(
 def roofline_points(platforms: pd.DataFrame, x_min: float, x_max: float) -> pd.DataFrame:
     """Three points per roofline row (x_min, ridge clipped into range, x_max) for a line mark."""
     ridge = ridge_ops_per_byte(platforms["peak_tops"], platforms["bandwidth_gbps"])
+    assert isinstance(ridge, pd.Series)
     parts = []
-    for point, x in enumerate((x_min, ridge.clip(x_min, x_max), x_max)):
+    xs: tuple[float | pd.Series, ...] = (x_min, ridge.clip(x_min, x_max), x_max)
+    for point, x in enumerate(xs):
         part = platforms[[*_PLATFORM_ID, "peak_tops", "bandwidth_gbps"]].copy()
         part["_point"] = point
         part["intensity_ops_per_byte"] = x

@@ -15,30 +15,15 @@ A text cell that a spreadsheet would run as a formula (``=...``, ``+...``, ``-..
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-SIGNIFICANT_DIGITS = 9
+from generator.formatting import SIGNIFICANT_DIGITS, fmt_table
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def format_number(value: float | None, digits: int | None = SIGNIFICANT_DIGITS) -> str:
-    """``digits`` significant digits (``None``: all of them, the shortest round-trip text),
-    positional notation, trailing zeros trimmed; -0 -> 0."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    value = float(value)
-    if math.isinf(value):
-        return "inf" if value > 0 else "-inf"
-    text = format(Decimal(repr(value) if digits is None else f"{value:.{digits}g}"), "f")
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
 
 
 def _format_cell(value) -> str:
@@ -49,7 +34,7 @@ def _format_cell(value) -> str:
     if isinstance(value, (int, np.integer)):
         return str(int(value))
     if isinstance(value, (float, np.floating)):
-        return format_number(float(value))
+        return fmt_table(float(value))
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
 
@@ -63,7 +48,7 @@ def sort_rows(frame: pd.DataFrame, key: Sequence[str] | None = None) -> pd.DataF
 def _column_text(series: pd.Series, digits: int | None = SIGNIFICANT_DIGITS) -> list[str]:
     """Every cell of one column as CSV text (``_format_cell``'s rules), column-wise: text
     is formatted once per distinct value, numbers with one C-level format call each
-    (``digits=None``: one ``format_number`` call each)."""
+    (``digits=None``: one ``fmt_table`` call each)."""
     dtype = series.dtype
     if pd.api.types.is_bool_dtype(dtype) or pd.api.types.is_integer_dtype(dtype) \
             or not pd.api.types.is_float_dtype(dtype):
@@ -72,16 +57,16 @@ def _column_text(series: pd.Series, digits: int | None = SIGNIFICANT_DIGITS) -> 
         return [texts[c] for c in codes.tolist()]
     values = series.to_numpy(dtype=float)
     if digits is None:
-        return [format_number(v, None) for v in values.tolist()]
+        return [fmt_table(v, None) for v in values.tolist()]
     if digits != SIGNIFICANT_DIGITS:
-        return [format_number(v, digits) for v in values.tolist()]
+        return [fmt_table(v, digits) for v in values.tolist()]
     out = list(map(_FLOAT.format, values.tolist()))
     magnitude = np.abs(values)
     with np.errstate(invalid="ignore"):
         odd = ~np.isfinite(values) | ((magnitude < 1e-4) & (magnitude > 0)) | (magnitude >= 1e9) \
             | ((values == 0) & np.signbit(values))
     for index in np.flatnonzero(odd).tolist():  # missing, exponent range, -0: the careful way
-        out[index] = format_number(values[index])
+        out[index] = fmt_table(values[index])
     return out
 
 

@@ -14,15 +14,15 @@ from __future__ import annotations
 import csv
 import io
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from generator.formatting import SHOWN_DIGITS, fmt_change, fmt_shown, is_number_text
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 EMPTY = "(empty)"
 ARROW = "→"
 
-_NUMBER = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _ESCAPES = {
     "\\": "\\\\",
     "|": "\\|",
@@ -133,7 +133,7 @@ def _index(rows: list[dict[str, str]], key: tuple[str, ...]) -> dict[tuple[tuple
 
 
 def _sortable(value: str) -> tuple:
-    if _NUMBER.match(value):
+    if is_number_text(value):
         return (0, float(value), value)
     return (1 if value else 2, 0.0, value)
 
@@ -143,54 +143,21 @@ def _in_key_order(rows: list[RowDiff]) -> list[RowDiff]:
 
 
 def relative_change(old: str, new: str) -> str:
-    if not (_NUMBER.match(old) and _NUMBER.match(new)):
+    if not (is_number_text(old) and is_number_text(new)):
         return ""
     a, b = float(old), float(new)
     if a == 0 or not (math.isfinite(a) and math.isfinite(b)):
         return ""
-    return format_percent((b - a) / abs(a) * 100.0)
-
-
-def format_percent(pct: float) -> str:
-    size = abs(pct)
-    if size >= 100:
-        text = f"{pct:+,.0f}"
-    elif size >= 10:
-        text = f"{pct:+.1f}"
-    elif size >= 0.01:
-        text = f"{pct:+.2f}"
-    else:
-        text = ("+" if pct >= 0 else "-") + "<0.01"
-    return text + "%"
-
-
-SHOWN_DIGITS = 4  # significant digits of a value in the report; the tables keep nine
-
-
-def significant(value: str, digits: int = SHOWN_DIGITS) -> str:
-    """A number as the report shows it: at most ``digits`` significant digits (whole numbers
-    keep all theirs: ``123456.7`` -> ``123457``); a value that has no more, an integer, or
-    any other text as it is."""
-    if not _NUMBER.match(value) or not any(ch in value for ch in ".eE"):
-        return value
-    x = float(value)
-    if x == 0 or not math.isfinite(x):
-        return "0" if x == 0 else value
-    exponent = math.floor(math.log10(abs(x)))
-    if -5 <= exponent < 15:
-        text = f"{x:.{max(digits - 1 - exponent, 0)}f}"
-    else:
-        text = f"{x:.{digits - 1}e}"
-    return value if float(text) == x else text  # "4.2" stays "4.2", not "4.200"
+    return fmt_change((b - a) / abs(a) * 100.0)
 
 
 def shown_pair(old: str, new: str) -> tuple[str, str]:
     """Both values with 4 significant digits, or with as many more as it takes (up to the
     tables' nine) for two different numbers not to look the same."""
     digits = SHOWN_DIGITS
-    while digits < 9 and old != new and significant(old, digits) == significant(new, digits):
+    while digits < 9 and old != new and fmt_shown(old, digits) == fmt_shown(new, digits):
         digits += 1
-    return significant(old, digits), significant(new, digits)
+    return fmt_shown(old, digits), fmt_shown(new, digits)
 
 
 def describe_change(change: Change) -> str:
@@ -205,7 +172,7 @@ def describe_change(change: Change) -> str:
 
 def describe_values(row: dict[str, str], key: Sequence[str]) -> str:
     """Markdown: ``column: value`` for the non-empty, non-key cells of a row (4 significant digits)."""
-    parts = [f"{escape(c)}: {escape(significant(v))}" for c, v in row.items() if c not in key and v != ""]
+    parts = [f"{escape(c)}: {escape(fmt_shown(v))}" for c, v in row.items() if c not in key and v != ""]
     return ", ".join(parts)
 
 

@@ -19,7 +19,8 @@ import pandas as pd
 import yaml
 
 from generator.inputs.checks import PLAIN_NUMBER
-from generator.output.tables import format_number, to_csv_text
+from generator.formatting import fmt_table
+from generator.output.tables import to_csv_text
 from generator.qutibench.runs import Run, Sample
 from generator.qutibench.specs import Spec
 from generator.records import (
@@ -71,7 +72,7 @@ def trace_csv(samples: Sequence[Sample]) -> str:
 
 
 def _number(value: float | int) -> str:
-    return str(value) if isinstance(value, int) else format_number(value, None)
+    return str(value) if isinstance(value, int) else fmt_table(value, None)
 
 
 def _text(value: str, flow: bool = False) -> str:

@@ -17,8 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from generator.inputs.checks import (
-    MAX_SOURCE_CHARS,
-    PRUNING,
     UNREADABLE,
     Fields,
     FileLog,
@@ -26,16 +24,13 @@ from generator.inputs.checks import (
     YamlMap,
     YamlSeq,
     found,
-    positive,
     read_yaml,
     yaml_number_problem,
 )
 from generator.inputs.dataset import (
     BANDWIDTH_GBPS,
-    BATCH,
     BITS,
     ELEMENTS,
-    MAX_NOTE_CHARS,
     ONCHIP_MB,
     OPS_GOP,
     WEIGHTS_M,
@@ -43,7 +38,8 @@ from generator.inputs.dataset import (
     architecture,
 )
 from generator.qutibench.sources import normalise_name, slug
-from generator.records import PLATFORM_KINDS, POWER_SCOPES, SWEEPS, Architecture, Precision, Task, Variant
+from generator.records import BATCH, MAX_NOTE_CHARS, MAX_SOURCE_CHARS, PLATFORM_KINDS, POWER_SCOPES, PRUNING, \
+    SWEEPS, Architecture, Precision, Task, Variant, positive
 
 DEFAULT_HINTS = Path(__file__).with_name("hints.yaml")
 HINT_LISTS = ("precisions", "tasks", "platforms", "networks")

@@ -19,7 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from generator.inputs.checks import Problems, fmt_number
+from generator.formatting import fmt_written
+from generator.inputs.checks import Problems
 from generator.inputs.dataset import consistency_ratio, inconsistent
 from generator.qutibench.names import Names, NoteHint, TraceHint
 from generator.qutibench.report import ImportReport
@@ -251,8 +252,8 @@ def _read_run(path: Path, line: int, cells: list[str], column_of: dict[str, int]
                      f"expected a percentage such as 100% or 12.50%, found '{text('pruning_pct')}'")
     if network is not None and pruning is not None and network.variant(pruning) is None:
         problems.add(file, line, source_name["pruning_pct"],
-                     f"{network.id} has no variant at {fmt_number(pruning)}% (it has "
-                     f"{', '.join(fmt_number(v.pruning_pct) + '%' for v in network.variants)})")
+                     f"{network.id} has no variant at {fmt_written(pruning)}% (it has "
+                     f"{', '.join(fmt_written(v.pruning_pct) + '%' for v in network.variants)})")
     try:
         batch = parse_number(text("batch"))
     except ValueError:
@@ -382,7 +383,7 @@ def import_trace(path: Path, settings: TraceHint | None, spec: Spec, names: Name
                 continue
             samples.append(Sample(platform_id, mode, network_id, time_s, readings))
     report.notes.append(f"{path.name}: {len(body)} samples of {platform_id} {mode}".rstrip()
-                        + f"; no time column, time_s = sample index x {fmt_number(settings.sample_interval_s)} s "
+                        + f"; no time column, time_s = sample index x {fmt_written(settings.sample_interval_s)} s "
                         "(the QuTiBench README: about 1 s apart)")
     if empty_cells:
         dropped = f"; {half_samples} samples with voltage or current only dropped" if half_samples else ""

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from pathlib import Path
 
-from generator.inputs.checks import Problems, fmt_number
+from generator.formatting import fmt_written
+from generator.inputs.checks import Problems
 from generator.model.layers import expand, ops_gop, weights_m
 from generator.qutibench.names import Hints, Names, split_pruning
 from generator.qutibench.report import ImportReport
@@ -186,20 +187,20 @@ def _cross_check_peaks(path: Path, platforms: dict[str, _Platform], precision_id
         label = f"{platform_id} {mode_id}".strip()
         known_peak = mode.peak_tops.get(precision.upper())
         if peak is not None and known_peak is not None and peak != known_peak:
-            report.notes.append(f"{path.name} line {line}: {label} {precision} peak {fmt_number(peak)} TOP/s "
-                                f"differs from {PLATFORMS_FILE}'s {fmt_number(known_peak)}; "
-                                f"kept {fmt_number(known_peak)}")
+            report.notes.append(f"{path.name} line {line}: {label} {precision} peak {fmt_written(peak)} TOP/s "
+                                f"differs from {PLATFORMS_FILE}'s {fmt_written(known_peak)}; "
+                                f"kept {fmt_written(known_peak)}")
         if bandwidth_tbps is None:
             no_bandwidth.append(name)
             continue
         bandwidth = _tb_to_gb(bandwidth_tbps)
         if mode.bandwidth_gbps is None:
             mode.bandwidth_gbps = bandwidth
-            report.notes.append(f"platforms.yaml: {label} bandwidth {fmt_number(bandwidth)} GB/s taken from "
+            report.notes.append(f"platforms.yaml: {label} bandwidth {fmt_written(bandwidth)} GB/s taken from "
                                 f"{path.name} (missing in {PLATFORMS_FILE})")
         elif mode.bandwidth_gbps != bandwidth:
-            report.notes.append(f"{path.name} line {line}: {label} bandwidth {fmt_number(bandwidth)} GB/s "
-                                f"differs from {PLATFORMS_FILE}'s {fmt_number(mode.bandwidth_gbps)}; kept the latter")
+            report.notes.append(f"{path.name} line {line}: {label} bandwidth {fmt_written(bandwidth)} GB/s "
+                                f"differs from {PLATFORMS_FILE}'s {fmt_written(mode.bandwidth_gbps)}; kept the latter")
     if no_bandwidth:
         report.notes.append(f"{path.name}: no bandwidth for {', '.join(no_bandwidth)}; "
                             f"the bandwidth of {PLATFORMS_FILE} is used")
@@ -308,10 +309,10 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
             continue
         if pruning in variants[network_id]:
             problems.add(str(path), line, name_column,
-                         f"'{cells[0].strip()}' repeats {network_id} at {fmt_number(pruning)}%")
+                         f"'{cells[0].strip()}' repeats {network_id} at {fmt_written(pruning)}%")
             continue
         hint = hints.network(network_id)
-        label = f"{network_id} {fmt_number(pruning)}%"
+        label = f"{network_id} {fmt_written(pruning)}%"
         if hint and hint.architecture and pruning not in hint.ops_gop:
             variant = _from_layers(hint.architecture, pruning)
             if isinstance(variant, str):
@@ -320,10 +321,10 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
                 continue
             if not _rounds_to(variant.ops_gop, ops_text):
                 report.notes.append(f"{path.name} line {line}: {label} Total OPs {ops_text} does not round from "
-                                    f"{fmt_number(variant.ops_gop)} computed from the hints' layers; kept the layers")
+                                    f"{fmt_written(variant.ops_gop)} computed from the hints' layers; kept the layers")
             if not _rounds_to(variant.weights_m, weights_text):
                 report.notes.append(f"{path.name} line {line}: {label} Total Model Size {weights_text} does not round "
-                                    f"from the {fmt_number(variant.weights_m)} M weights of the hints' layers; "
+                                    f"from the {fmt_written(variant.weights_m)} M weights of the hints' layers; "
                                     "kept the layers")
             variants[network_id][pruning] = variant
             from_layers.append(label)
@@ -332,7 +333,7 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
             precise = hint.ops_gop[pruning]
             if not _rounds_to(precise, ops_text):
                 report.notes.append(f"{path.name} line {line}: {label} Total OPs {ops_text} does not round from "
-                                    f"the hints' {fmt_number(precise)}; kept the hints' value")
+                                    f"the hints' {fmt_written(precise)}; kept the hints' value")
             ops = precise
             from_hints.append(label)
         else:
@@ -353,14 +354,14 @@ def _read_networks(path: Path, hints: Hints, names: Names, report: ImportReport,
                 if extra.from_layers and hint.architecture is not None:
                     computed = _from_layers(hint.architecture, extra.pruning_pct)
                     if isinstance(computed, str):
-                        problems.add("hints", None, "networks.variants", f"{hint.id} {fmt_number(extra.pruning_pct)}% "
+                        problems.add("hints", None, "networks.variants", f"{hint.id} {fmt_written(extra.pruning_pct)}% "
                                                                          f"cannot be computed from its layers: {computed}")
                         continue
                     extra = computed
                 variants[hint.id][extra.pruning_pct] = extra
                 report.notes.append(
-                    f"networks.yaml: {hint.id} {fmt_number(extra.pruning_pct)}% added from the hints (not in "
-                    f"{path.name}): {fmt_number(extra.ops_gop)} GOP, {fmt_number(extra.weights_m)} M weights")
+                    f"networks.yaml: {hint.id} {fmt_written(extra.pruning_pct)}% added from the hints (not in "
+                    f"{path.name}): {fmt_written(extra.ops_gop)} GOP, {fmt_written(extra.weights_m)} M weights")
     return variants, source_names
 
 

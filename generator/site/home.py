@@ -6,12 +6,12 @@ import pandas as pd
 
 from generator.analysis import Results
 from generator.citation import Citation
-from generator.frames import kind_order
+from generator.records import kind_order
 from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
 from generator.output.render import md_escape
 from generator.site import notes
-from generator.site.format import NA, fmt
+from generator.formatting import NA, fmt
 from generator.site.nav import CONTRIBUTING, HOME_TITLES
 from generator.site.structure import Page, Section, Table
 

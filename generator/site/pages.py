@@ -16,7 +16,7 @@ from typing import Any, cast
 
 import pandas as pd
 
-from generator.analysis import CONFIG_KEY, Results
+from generator.analysis import BOX_METRICS, CONFIG_KEY, Results
 from generator.charts import experiments as exp_charts
 from generator.charts import explore as explore_charts
 from generator.charts import power as power_charts
@@ -25,6 +25,7 @@ from generator.charts import theory as theory_charts
 from generator.charts.common import draw
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import Style
+from generator.formatting import NA, fmt, fmt_pct
 from generator.frames import platform_label
 from generator.inputs.config import SiteConfig
 from generator.inputs.prose import Prose
@@ -34,7 +35,6 @@ from generator.model import layers as layer_model
 from generator.model import overview as overview_model
 from generator.model import power as power_model
 from generator.output.render import DataText, md_escape
-from generator.site.format import NA, fmt, fmt_pct
 from generator.site import notes
 from generator.site.home import home_page, platforms_table
 from generator.site.nav import CONTRIBUTING, CONTRIBUTING_TITLES, THEORY_TITLES, page_names, page_titles, page_view
@@ -43,8 +43,6 @@ from generator.site.structure import Figure, Page, Section, Table
 INTENSITY_NOTE = ("Dashed grey rules: each network's arithmetic intensity when every input reads all weights from "
                   "off-chip memory (batch 1), a property of the network alone; where a platform keeps weights on "
                   "chip or shares them over a batch, its prediction lies further right.")
-BOX_METRICS = (("lat_comp_ms", "Latency", "ms"), ("fps_comp", "Throughput", "inputs/s"),
-               ("power_full_w", "Full power", "W"))
 
 
 def figure(memo: Memo | None, fig_id: str, title: str, chart: Callable[..., ChartSpec], *args: Any,
