@@ -3,9 +3,9 @@
 Each chart ships as ``{"wide": VEGA, "narrow": PATCH}``: the Vega spec for a figure at least
 ``NARROW_PX`` wide, and the replacements that turn it into the spec for a phone (derived
 from the Vega-Lite spec before compiling: one column of facets, a heatmap without printed
-values where its cells are too narrow for them, shorter label limits, titles wrapped to the
-width, legends one below the other). What depends on the figure's exact width (a facet
-panel's width, a heatmap's cell step) is a signal that ``site.js`` sets before drawing.
+values where its cells are too narrow for them, shorter label limits, legends one below the
+other). What depends on the figure's exact width (a facet panel's width, a heatmap's cell
+step, the title's line breaks) ``site.js`` sets before drawing.
 
 Zoom: each scale a ``bind: "scales"`` parameter drives gets a twin (``<scale>_home``) that
 keeps the unzoomed domain, and every update of the zoom signals is clamped to it: a chart
@@ -29,7 +29,7 @@ from generator.memo import Memo
 
 NARROW_PX = 640  # below this figure width site.js draws the narrow variant
 NARROW_REFERENCE_PX = 360  # the phone width the narrow variant is laid out for
-WIDE_REFERENCE_PX = 700  # the narrowest "wide" figure: titles wrap for it
+WIDE_REFERENCE_PX = 700  # the narrowest "wide" figure (a heatmap's cells are sized for it)
 LABEL_LIMIT_NARROW = 110
 MIN_HEATMAP_STEP = 14
 TEXT_MIN_STEP = 34
@@ -48,32 +48,6 @@ def _walk(node: Any, visit: Any) -> None:
 
 
 # --- the Vega-Lite variants ------------------------------------------------------------------
-
-
-def _wrap(text: Any, limit: int) -> list[str]:
-    words = (" ".join(text) if isinstance(text, list) else str(text)).split()
-    lines: list[str] = []
-    line = ""
-    for word in words:
-        if line and len(line) + 1 + len(word) > limit:
-            lines.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    if line:
-        lines.append(line)
-    return lines
-
-
-def _fit_title(spec: dict[str, Any], width: int) -> None:
-    if not spec.get("title"):
-        return
-    title = spec["title"]
-    title = dict(title) if isinstance(title, dict) else {"text": title}
-    title["text"] = _wrap(title.get("text", ""), max(20, (width - 10) * 2 // 17))
-    if title.get("subtitle"):
-        title["subtitle"] = _wrap(title["subtitle"], max(24, int((width - 10) / 6.6)))
-    spec["title"] = title
 
 
 def _heatmap_cells(spec: dict[str, Any]) -> int:
@@ -98,7 +72,6 @@ def variant(spec: dict[str, Any], narrow: bool) -> dict[str, Any]:
     """The Vega-Lite spec laid out for a phone (``narrow``) or a wider figure."""
     out = copy.deepcopy(spec)
     width = NARROW_REFERENCE_PX if narrow else WIDE_REFERENCE_PX
-    _fit_title(out, width)
     if "facet" in out and "spec" in out:
         columns = 1 if narrow else max(1, min(out.get("columns") or 2, 3))
         out["columns"] = columns

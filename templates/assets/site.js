@@ -103,6 +103,18 @@
       .then(function () { box.remove(); });
   }
 
+  /* Words into lines of at most `max` characters (Vega draws an array as several lines). */
+  function wrap(text, max) {
+    var words = (Array.isArray(text) ? text.join(" ") : String(text)).split(/\s+/);
+    var lines = [];
+    var line = "";
+    words.forEach(function (word) {
+      if (line && (line + " " + word).length > max) { lines.push(line); line = word; } else { line = line ? line + " " + word : word; }
+    });
+    if (line) { lines.push(line); }
+    return lines;
+  }
+
   /* The chart as the build compiled it: {wide: Vega spec, narrow: replacements for a
      figure under NARROW_PX}; what depends on the exact width is set here. */
   function fit(chart, width) {
@@ -115,6 +127,10 @@
         for (var i = 0; i < path.length - 1; i++) { node = node[path[i]]; }
         node[path[path.length - 1]] = change[1];
       });
+    }
+    if (spec.title && typeof spec.title === "object") {  /* a title wider than the box would leave the plot no width */
+      spec.title.text = wrap(spec.title.text, Math.max(20, Math.floor((width - 10) / 8.5)));
+      if (spec.title.subtitle) { spec.title.subtitle = wrap(spec.title.subtitle, Math.max(24, Math.floor((width - 10) / 6.6))); }
     }
     var columns = 1;
     walk(spec, function (node) {
