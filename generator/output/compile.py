@@ -72,6 +72,10 @@ def variant(spec: dict[str, Any], narrow: bool) -> dict[str, Any]:
     """The Vega-Lite spec laid out for a phone (``narrow``) or a wider figure."""
     out = copy.deepcopy(spec)
     width = NARROW_REFERENCE_PX if narrow else WIDE_REFERENCE_PX
+    # One accessible description per chart (site.js names the SVG by the description generated from
+    # the data) instead of one per mark: Vega-Lite's per-mark descriptions made a third of a page's
+    # bytes and thousands of aria attributes; the chart's data is offered as CSV next to it.
+    out.setdefault("config", {})["aria"] = False
     if "facet" in out and "spec" in out:
         columns = 1 if narrow else max(1, min(out.get("columns") or 2, 3))
         out["columns"] = columns
