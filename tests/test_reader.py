@@ -211,3 +211,16 @@ def test_no_chart_label_is_cut_with_an_ellipsis(browser, built_site, width):
         cut += page.evaluate(CUT)
         page.context.close()
     assert cut == [], f"{len(cut)} labels cut at {width} px:\n" + "\n".join(cut)
+
+
+def test_without_javascript_no_placeholder_or_empty_box_shows_and_the_fallback_does(browser, built_site):
+    context = browser.new_context(viewport={"width": PHONE, "height": PHONE_HEIGHT}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto((built_site / "imagenet.html").as_uri())
+    shown = page.eval_on_selector_all(".chart-view, .chart-help, .chart-loading",
+                                      "els => els.filter(e => e.getClientRects().length > 0).length")
+    assert shown == 0
+    fallbacks = page.eval_on_selector_all("figure.chart", "els => els.map(f => f.innerText)")
+    assert fallbacks and all("This chart needs JavaScript" in text for text in fallbacks)  # built without --figures
+    assert "drawn when it scrolls into view" not in page.inner_text("main")
+    context.close()
