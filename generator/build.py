@@ -156,7 +156,7 @@ def page_files(page: Page, publishing: Publishing, memo: Memo | None = None) -> 
             else:
                 files[fig.figure_path] = memo.remember(
                     "figures", memo.key("figure", fig.spec, chart_data, version), render, label=fig.figure_path)
-    charts = {fig.id: compiled(fig.spec, vegalite_version(), memo, label=fig.id) for fig in page.all_figures()}
+    charts = compiled({fig.id: fig.spec for fig in page.all_figures()}, vegalite_version(), memo)
     files[page.filename] = publishing.renderer.render(
         "page.html", page=page, nav=publishing.nav, site=publishing.site, page_data=datasets.page_data(data),
         charts=charts, description=page_description(page), zoom_help=ZOOM_HELP)
@@ -276,7 +276,7 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False, w
 
 MEMO_KINDS = (("measurements", "measurement files read"), ("model", "model tables computed"),
               ("charts", "charts drawn"), ("pages", "pages assembled"), ("files", "tables formatted"),
-              ("figures", "figures rendered"))
+              ("figures", "figures rendered"), ("vega", "charts compiled to Vega"))
 
 
 def memo_report(memo: Memo) -> list[str]:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
+from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from typing import Any
 
@@ -218,11 +219,23 @@ def compile_chart(spec: dict[str, Any], vl_version: str) -> dict[str, Any]:
     return {"wide": wide, "narrow": diff(wide, narrow)}
 
 
-def compiled(spec: dict[str, Any], vl_version: str, memo: Memo | None = None, label: str = "") -> dict[str, Any]:
-    """``compile_chart`` through ``memo``: an unchanged chart is not compiled again."""
-    if memo is None:
-        return compile_chart(spec, vl_version)
-    key = memo.key("vega", spec, vl_version, metadata.version("vl-convert-python"), NARROW_PX)
-    value = memo.remember("vega", key, lambda: compile_chart(spec, vl_version), label=label)
-    assert isinstance(value, dict)
-    return value
+def compiled(specs: dict[str, dict[str, Any]], vl_version: str, memo: Memo | None = None) -> dict[str, dict[str, Any]]:
+    """``compile_chart`` of each ``{label: spec}`` through ``memo`` (an unchanged chart is not
+    compiled again); the others compiled two at a time (vl-convert runs outside Python's lock)."""
+    keys = {label: memo.key("vega", spec, vl_version, metadata.version("vl-convert-python"), NARROW_PX)
+            for label, spec in specs.items()} if memo is not None else {}
+    out: dict[str, dict[str, Any]] = {}
+    missing = []
+    for label in specs:
+        value = memo.get("vega", keys[label], None) if memo is not None else None
+        if value is None:
+            missing.append(label)
+        else:
+            out[label] = value
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        made = dict(zip(missing, pool.map(lambda label: compile_chart(specs[label], vl_version), missing)))
+    for label in missing:
+        if memo is not None:
+            memo.put("vega", keys[label], made[label], label)
+        out[label] = made[label]
+    return {label: out[label] for label in specs}

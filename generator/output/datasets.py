@@ -22,7 +22,7 @@ def _column(series: pd.Series) -> Any:
         order: dict[str, int] = {}
         codes = [-1 if v is None else order.setdefault(v, len(order)) for v in values]
         return {"dict": list(order), "codes": codes}
-    out = []
+    out: list[Any] = []
     for v in values:
         if v is None or (isinstance(v, float) and not math.isfinite(v)):
             out.append(None)
@@ -31,7 +31,8 @@ def _column(series: pd.Series) -> Any:
         elif isinstance(v, (int, np.integer)):
             out.append(int(v))
         elif isinstance(v, (float, np.floating)):
-            out.append(int(v) if float(v).is_integer() and abs(v) < 1e15 else float(v))
+            number = float(v)
+            out.append(int(number) if number.is_integer() and abs(number) < 1e15 else number)
         else:
             out.append(v)
     return out
