@@ -29,7 +29,7 @@ import pandas as pd
 
 from generator import __version__
 from generator.analysis import Results, analyse
-from generator.charts.common import ZOOM_HELP
+from generator.charts.common import ZOOM_HELP, ZOOM_HELP_TOUCH
 from generator.charts.theme import Style
 from generator.citation import data_date
 from generator.versions import versions
@@ -159,7 +159,7 @@ def page_files(page: Page, publishing: Publishing, memo: Memo | None = None) -> 
     charts = compiled({fig.id: fig.spec for fig in page.all_figures()}, vegalite_version(), memo)
     files[page.filename] = publishing.renderer.render(
         "page.html", page=page, nav=publishing.nav, site=publishing.site, page_data=datasets.page_data(data),
-        charts=charts, description=page_description(page), zoom_help=ZOOM_HELP)
+        charts=charts, description=page_description(page), zoom_help=ZOOM_HELP, zoom_help_touch=ZOOM_HELP_TOUCH)
     return files
 
 

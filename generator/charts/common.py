@@ -289,10 +289,13 @@ ZOOM_EVENTS = "wheel![event.ctrlKey || event.metaKey]"
 # scrolls with pointercancel, never pointerup, so a touch drag would never end).
 PAN_EVENTS = "[pointerdown[event.pointerType === 'mouse'], window:pointerup] > window:pointermove!"
 
-# What a figure with zoom says to its reader (under the chart, only when JavaScript runs), from the same events.
+# What a figure with zoom says to its reader (under the chart, only when JavaScript runs), from the same
+# events: with a mouse or trackpad, and on a touch screen (the page shows the one that fits the device).
 ZOOM_HELP = ("Zoom: Ctrl + wheel (⌘ + wheel on a Mac) or a pinch on a trackpad; drag with a mouse to pan; "
-             "double-click or “Reset zoom” restores the view. The wheel alone and a swipe scroll the page; "
-             "hover over or tap a mark for its values.")
+             "double-click or “Reset zoom” restores the view. The wheel alone scrolls the page; hover over a mark "
+             "for its values.")
+ZOOM_HELP_TOUCH = ("A swipe scrolls the page and leaves the chart as it is; tap a mark for its values, tap "
+                   "elsewhere to close them (zooming needs a mouse or trackpad).")
 
 
 def zoom() -> alt.Parameter:
