@@ -18,6 +18,7 @@ the charts, each page's files and the downloads, each under a key of what it is 
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -28,6 +29,7 @@ import pandas as pd
 
 from generator import __version__
 from generator.analysis import Results, analyse
+from generator.charts.common import ZOOM_HELP, ZOOM_HELP_TOUCH
 from generator.charts.theme import Style
 from generator.citation import data_date
 from generator.versions import versions
@@ -41,6 +43,7 @@ from generator.inputs.prose import Prose, read_prose
 from generator.memo import Memo
 from generator.output import datasets, write
 from generator.output.assets import vegalite_version, write_assets, write_extra
+from generator.output.compile import compiled
 from generator.output.figures import render_svg
 from generator.output.render import Renderer
 from generator.output.tables import to_csv_text
@@ -108,7 +111,25 @@ class Publishing:
 
     def key(self) -> list[Any]:
         """What a page's files depend on besides the page."""
-        return [self.nav, self.site, self.figures, self.templates, vegalite_version() if self.figures else ""]
+        return [self.nav, self.site, self.figures, self.templates, vegalite_version()]
+
+
+_MARKUP = re.compile(r"<[^>]*>|!?\[([^\]]*)\]\([^)]*\)|[*_`#>|]")
+
+
+def page_description(page: Page, limit: int = 160) -> str:
+    """The page's ``<meta name="description">``: its first prose (Markdown and HTML taken
+    out), cut at a word within ``limit`` characters; else its title and what it shows."""
+    texts = [page.intro_md] + [sec.prose_md for sec in page.sections]
+    for text in texts:
+        plain = " ".join(_MARKUP.sub(lambda m: m.group(1) or "", text or "").split())
+        if len(plain) >= 40:
+            if len(plain) <= limit:
+                return plain
+            cut = plain[:limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+            return cut + "…"
+    charts, tables = len(page.all_figures()), len(page.all_tables())
+    return f"{page.title}: {charts} chart{'s' * (charts != 1)} and {tables} table{'s' * (tables != 1)} computed from the data."
 
 
 def page_files(page: Page, publishing: Publishing, memo: Memo | None = None) -> dict[str, str]:
@@ -135,8 +156,10 @@ def page_files(page: Page, publishing: Publishing, memo: Memo | None = None) -> 
             else:
                 files[fig.figure_path] = memo.remember(
                     "figures", memo.key("figure", fig.spec, chart_data, version), render, label=fig.figure_path)
+    charts = compiled({fig.id: fig.spec for fig in page.all_figures()}, vegalite_version(), memo)
     files[page.filename] = publishing.renderer.render(
-        "page.html", page=page, nav=publishing.nav, site=publishing.site, page_data=datasets.page_data(data))
+        "page.html", page=page, nav=publishing.nav, site=publishing.site, page_data=datasets.page_data(data),
+        charts=charts, description=page_description(page), zoom_help=ZOOM_HELP, zoom_help_touch=ZOOM_HELP_TOUCH)
     return files
 
 
@@ -253,7 +276,7 @@ def build(project: Project, out: Path, log: Log = print, strict: bool = False, w
 
 MEMO_KINDS = (("measurements", "measurement files read"), ("model", "model tables computed"),
               ("charts", "charts drawn"), ("pages", "pages assembled"), ("files", "tables formatted"),
-              ("figures", "figures rendered"))
+              ("figures", "figures rendered"), ("vega", "charts compiled to Vega"))
 
 
 def memo_report(memo: Memo) -> list[str]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.browsing import ARGS, CHROMIUM, required
 from tests.helpers import FIXTURES, REPO
 
 MINIDATA = FIXTURES / "minidata"
@@ -94,3 +95,27 @@ def data(tmp_path: Path) -> Path:
 def project(make_project: Callable[..., Path]) -> Path:
     """A project with the small fixture data set."""
     return make_project()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium, one for the whole session (browser tests only)."""
+    if not Path(CHROMIUM).exists():
+        required(f"Chromium ({CHROMIUM})")
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    with playwright_api.sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data's site, built once per test session for every browser test, below a
+    sub-path (like a GitHub Pages project site): <root>/project/sub/."""
+    from generator.build import Project, build
+
+    root = tmp_path_factory.mktemp("served")
+    out = root / "project" / "sub"
+    build(Project(REPO), out, log=lambda _msg: None)
+    return out

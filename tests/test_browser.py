@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import functools
 import http.server
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -21,67 +20,17 @@ import pytest
 
 from generator.build import Project, build
 from generator.model.pareto import pareto_front
+from tests.browsing import AXE, DESKTOP, PHONE, open_offline, required, wait_for_charts
 from tests.helpers import REPO
 
-CHROMIUM = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-AXE = Path(os.environ.get("AXE_CORE_JS", REPO / ".tools" / "node" / "node_modules" / "axe-core" / "axe.min.js"))
 PAGES = ["index", "theory", "imagenet", "cifar10", "mnist", "contributing", "404"]
-PHONE, DESKTOP = 390, 1280
 
 pytestmark = pytest.mark.browser
 
 
-def required(what: str) -> None:
-    if os.environ.get("REQUIRE_BROWSER") == "1":
-        pytest.fail(f"{what} is required (REQUIRE_BROWSER=1); run scripts/test.sh to install it")
-    pytest.skip(f"{what} is not installed")
-
-
 @pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        required(f"Chromium ({CHROMIUM})")
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield instance
-        instance.close()
-
-
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    # Served below a sub-path (like a GitHub Pages project site): <root>/project/sub/
-    root = tmp_path_factory.mktemp("served")
-    out = root / "project" / "sub"
-    build(Project(REPO), out, log=lambda _msg: None)
-    return out
-
-
-def open_offline(browser, url: str, width: int = DESKTOP, height: int = 900, dialogs: list[str] | None = None):
-    """A page whose every request outside file:// and localhost is refused; console warnings,
-    errors and page errors are collected (and, if ``dialogs`` is given, every alert/confirm/
-    prompt message, from the first moment)."""
-    context = browser.new_context(viewport={"width": width, "height": height})
-    context.route("**/*", lambda route: route.continue_()
-                  if route.request.url.startswith(("file://", "http://127.0.0.1")) else route.abort())
-    page = context.new_page()
-    if dialogs is not None:
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    messages: list[str] = []
-    page.on("console", lambda msg: messages.append(f"{msg.type}: {msg.text}")
-            if msg.type in ("error", "warning") else None)
-    page.on("pageerror", lambda exc: messages.append(f"pageerror: {exc}"))
-    page.goto(url)
-    return page, messages
-
-
-def wait_for_charts(page) -> None:
-    """Draw every chart now (they are drawn lazily, as they scroll into view) and wait."""
-    if page.evaluate("!!window.siteCharts"):
-        page.evaluate("window.siteCharts.renderAll()")
-        page.wait_for_selector("html[data-charts='done']", timeout=90_000)
+def site(built_site):
+    return built_site
 
 
 @pytest.mark.parametrize("width", [DESKTOP, PHONE])
@@ -220,7 +169,7 @@ def test_the_tooltip_is_compact_and_untouched_by_the_page_styles(browser, site):
     page.context.close()
 
 
-def test_scatter_charts_zoom_and_pan_with_the_wheel(browser, site):
+def test_scatter_charts_zoom_with_ctrl_and_the_wheel_and_pan_with_a_mouse_drag(browser, site):
     page, _ = open_offline(browser, (site / "imagenet.html").as_uri())
     wait_for_charts(page)
     domain = "() => window.siteCharts.views['imagenet-pareto'].scale('pareto_x').domain()"
@@ -229,7 +178,9 @@ def test_scatter_charts_zoom_and_pan_with_the_wheel(browser, site):
     chart.scroll_into_view_if_needed()
     box = chart.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + 200)
+    page.keyboard.down("Control")  # the wheel alone scrolls the page (tests/test_reader.py)
     page.mouse.wheel(0, -400)
+    page.keyboard.up("Control")
     page.wait_for_timeout(300)
     zoomed = page.evaluate(domain)
     assert zoomed[1] / zoomed[0] < before[1] / before[0]  # zoomed in

@@ -249,9 +249,27 @@ def checkbox_filter(field_name: str, toggles: Sequence[Toggle]) -> str:
     return "(" + " || ".join(terms) + ")" if terms else "true"
 
 
+# The wheel scrolls the page: it zooms a chart only with Ctrl or Cmd held (a trackpad's pinch
+# arrives as a wheel event with ctrlKey set), and only then is the event consumed ("!").
+ZOOM_EVENTS = "wheel![event.ctrlKey || event.metaKey]"
+# Only a mouse pans: a finger's drag stays the page's scroll (Chromium ends a touch gesture it
+# scrolls with pointercancel, never pointerup, so a touch drag would never end).
+PAN_EVENTS = "[pointerdown[event.pointerType === 'mouse'], window:pointerup] > window:pointermove!"
+
+# What a figure with zoom says to its reader (under the chart, only when JavaScript runs), from the same
+# events: with a mouse or trackpad, and on a touch screen (the page shows the one that fits the device).
+ZOOM_HELP = ("Zoom: Ctrl + wheel (⌘ + wheel on a Mac) or a pinch on a trackpad; drag with a mouse to pan; "
+             "double-click or “Reset zoom” restores the view. The wheel alone scrolls the page; hover over a mark "
+             "for its values.")
+ZOOM_HELP_TOUCH = ("A swipe scrolls the page and leaves the chart as it is; tap a mark for its values, tap "
+                   "elsewhere to close them (zooming needs a mouse or trackpad).")
+
+
 def zoom() -> alt.Parameter:
-    """Zoom and pan: scroll to zoom, drag to pan, double-click to reset."""
-    return alt.selection_interval(bind="scales", name="zoom")
+    """Zoom and pan, opt-in: Ctrl/Cmd + wheel (or a trackpad pinch) zooms, a mouse drag pans,
+    double-click or the figure's "Reset zoom" button restores; the domains are clamped to
+    the unzoomed view (``output.compile``). The words readers see come from ``interaction_help``."""
+    return alt.selection_interval(bind="scales", name="zoom", zoom=ZOOM_EVENTS, translate=PAN_EVENTS)
 
 
 def pick_config() -> alt.Parameter:

@@ -117,7 +117,7 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
         x=x, y=alt.YValue(0), text=alt.Text("rule_label:N"))
     chart = alt.layer(lines, network_rules, labels, width="container", height=440, title=alt.Title(
         title, subtitle="Lines: platform rooflines at the chosen precision (colour = platform); dashed grey "
-                        "rules: network intensities. Scroll to zoom, drag to pan."))
+                        "rules: network intensities."))
     peaks = roofs.drop_duplicates(["platform_label", "precision"])
     description = (f"Roofline chart of {peaks['platform_label'].nunique()} platform modes at "
                    f"{len(precisions)} precisions ({', '.join(precisions)}) with the arithmetic intensity of "

@@ -1,4 +1,5 @@
-"""Static assets: the site's CSS/JS/icon and the Vega, Vega-Lite and Vega-Embed bundle.
+"""Static assets: the site's CSS/JS/icon and the Vega bundle (Vega alone: the charts are
+compiled to Vega when the site is built, ``output/compile.py``).
 
 The bundle is vendored (``generator/vendor/vega-bundle.js``, made by vl-convert for the
 Vega-Lite version of the installed Altair; ``scripts/update-vega-bundle.py`` remakes it)
@@ -23,6 +24,15 @@ from generator.output.write import MARKER, Staging
 
 BUNDLE_NAME = "vega-bundle.js"
 LICENSE_NAME = "vega-bundle.LICENSE.txt"
+
+
+def snippet() -> str:
+    """What the bundle defines: Vega alone, as ``window.vega`` (vl-convert resolves the module
+    address of its own Vega from what it has inlined, and leaves out what nothing uses)."""
+    return (f"import * as vegaModule from 'https://cdn.jsdelivr.net/npm/vega@{vl_convert.get_vega_version()}/+esm';\n"
+            "window.vega = vegaModule;")
+
+
 VENDOR = Path(__file__).resolve().parent.parent / "vendor"
 
 
@@ -33,19 +43,18 @@ def vegalite_version() -> str:
 
 
 def vega_bundle(memo: Memo | None = None) -> str:
-    """Vega + Vega-Lite + Vega-Embed as one classic script defining window.vegaEmbed."""
+    """Vega as one classic script defining window.vega."""
     version = vegalite_version()
     meta = json.loads((VENDOR / "vega-bundle.json").read_text(encoding="utf-8"))
-    if meta.get("vega_lite") == version:
+    if meta.get("vega_lite") == version and meta.get("snippet") == snippet():
         return (VENDOR / BUNDLE_NAME).read_text(encoding="utf-8")
 
     def make() -> str:
-        # The snippet is optional at run time (by default the libraries become globals); the stub says otherwise.
-        return vl_convert.javascript_bundle(vl_version=version)  # type: ignore[call-arg]
+        return vl_convert.javascript_bundle(snippet(), vl_version=version)
 
     if memo is None:
         return make()
-    text = memo.remember("assets", memo.key("vega bundle", version, metadata.version("vl-convert-python")), make, label=BUNDLE_NAME)
+    text = memo.remember("assets", memo.key("vega bundle", snippet(), version, metadata.version("vl-convert-python")), make, label=BUNDLE_NAME)
     assert isinstance(text, str)
     return text
 

@@ -31,7 +31,8 @@ def _column(series: pd.Series) -> Any:
         elif isinstance(v, (int, np.integer)):
             out.append(int(v))
         elif isinstance(v, (float, np.floating)):
-            out.append(int(v) if float(v).is_integer() and abs(float(v)) < 1e15 else float(v))
+            number = float(v)
+            out.append(int(number) if number.is_integer() and abs(number) < 1e15 else number)
         else:
             out.append(v)
     return out

@@ -33,9 +33,33 @@ def static_spec(spec: dict[str, Any], data: dict[str, pd.DataFrame], width_px: i
                 walk(value)
 
     walk(out)
+    _static_titles(out)
     out["datasets"] = {name: frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
                        for name, frame in data.items()}
     return out
+
+
+# A sentence of a subtitle that tells the reader to act on the chart means nothing on a static figure.
+_INTERACTION = re.compile(r"\b(click|double-click|hover|tap|scroll|drag|zoom|pan|tick the|check box|choose|select|"
+                          r"slider|below the chart)", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.;]*(?:[.;]|$)")
+
+
+def static_subtitle(text: Any) -> Any:
+    """``text`` (a string or a list of lines) without its sentences about interaction."""
+    joined = " ".join(text) if isinstance(text, list) else str(text)
+    kept = [s.strip() for s in _SENTENCE.findall(joined) if s.strip() and not _INTERACTION.search(s)]
+    return " ".join(kept)
+
+
+def _static_titles(spec: dict[str, Any]) -> None:
+    title = spec.get("title")
+    if isinstance(title, dict) and title.get("subtitle"):
+        subtitle = static_subtitle(title["subtitle"])
+        if subtitle:
+            title["subtitle"] = subtitle
+        else:
+            del title["subtitle"]
 
 
 def render_svg(spec: dict[str, Any], data: dict[str, pd.DataFrame], vl_version: str) -> str:

@@ -1,21 +1,21 @@
-/* Draws the page's charts with the bundled Vega-Embed (no network needed).
+/* Draws the page's charts with the bundled Vega (no network needed).
  *
  * - Lazy: a chart is drawn when it comes near the viewport, one chart per task, so
  *   opening a page draws only what is visible and never blocks the page for long.
  * - Data once: the page's named datasets (script#page-data, column-major, text columns
  *   dictionary-coded) are decoded once and shared by the charts that name them; a chart
  *   takes in its data in the task after the one that compiles it.
- * - Fits its box: "container" widths follow the figure; faceted charts get a panel width
- *   and a column count that fit; on a narrow screen long labels are shortened and a
- *   heatmap's cells narrowed (their printed values then live in the tooltip).
+ * - Compiled: the build compiled each chart to Vega (generator/output/compile.py), a wide
+ *   spec and the changes for a figure under 640 px; only Vega runs here. "container"
+ *   widths follow the figure; a facet panel's width and a heatmap's cell step are set to fit.
+ * - Gestures never trap the page: the wheel and a swipe scroll it; Ctrl/Cmd + wheel zooms
+ *   (clamped), a mouse drag pans, "Reset zoom" restores; a tap shows a mark's tooltip.
  * - Accessible: each chart's SVG is named by the description generated from its data.
  */
 (function () {
   "use strict";
   var NARROW_PX = 640;
-  var LABEL_LIMIT_NARROW = 110;
   var MIN_HEATMAP_STEP = 14;
-  var TEXT_MIN_STEP = 34;
   var encoded = null;
   var decoded = {};
   var views = {};
@@ -59,17 +59,11 @@
     Object.keys(node).forEach(function (k) { walk(node[k], visit); });
   }
 
-  /* Named data -> "dataset:NAME" addresses that the loader below answers in a later task:
-     Vega compiles a chart in one task and takes in its data in the next, so the first chart
-     of a page, which also pays Vega's start-up, does not hold the page in one long task. */
+  /* The build turned each chart's named data into a "dataset:NAME" address, answered here
+     in a later task: Vega parses a chart in one task and takes in its data in the next, so
+     the first chart of a page, which also pays Vega's start-up, does not hold the page in
+     one long task. */
   var DATASET = "dataset:";
-  function deferData(spec) {
-    walk(spec, function (node) {
-      if (node.data && typeof node.data === "object" && typeof node.data.name === "string") {
-        node.data = {url: DATASET + node.data.name, format: {type: "json"}};
-      }
-    });
-  }
   var loader = {
     load: function (uri) {
       if (uri.indexOf(DATASET) !== 0) { return Promise.reject(new Error("not a dataset of this page: " + uri)); }
@@ -85,8 +79,9 @@
   /* Vega's start-up (its code run for the first time) costs more than drawing a chart: it is
      paid on a tiny chart nobody sees, in two tasks of its own (compile, then data), before
      the first real chart, so that no task at load holds the page for long. */
-  var WARM_UP = {data: {url: DATASET + "warm-up", format: {type: "json"}}, mark: "point",
-                 encoding: {x: {field: "a", type: "quantitative"}}};
+  var WARM_UP = {width: 20, height: 20, data: [{name: "t", url: DATASET + "warm-up", format: {type: "json"}}],
+                 scales: [{name: "x", type: "linear", domain: {data: "t", field: "a"}, range: "width"}],
+                 marks: [{type: "symbol", from: {data: "t"}, encode: {update: {x: {scale: "x", field: "a"}}}}]};
   function warmUp() {
     var box = document.createElement("div");
     box.setAttribute("aria-hidden", "true");
@@ -96,8 +91,15 @@
       load: function () { return new Promise(function (resolve) { setTimeout(function () { resolve([{a: 1}]); }, 0); }); },
       sanitize: loader.sanitize
     };
-    return window.vegaEmbed(box, WARM_UP, {mode: "vega-lite", renderer: "svg", actions: false, loader: once})
-      .then(function (result) { result.finalize(); }, function () { /* only a head start: the charts draw anyway */ })
+    var view;
+    try {
+      view = new window.vega.View(window.vega.parse(WARM_UP), {renderer: "svg", container: box, loader: once});
+    } catch (err) {
+      box.remove();
+      return Promise.resolve();
+    }
+    return view.runAsync()
+      .then(function () { view.finalize(); }, function () { /* only a head start: the charts draw anyway */ })
       .then(function () { box.remove(); });
   }
 
@@ -113,51 +115,165 @@
     return lines;
   }
 
-  /* A title wider than the chart's box would leave the plot no width ("fit" sizing keeps
-     the whole content in the box): wrap title and subtitle to the box. */
-  function fitTitle(spec, width) {
-    if (!spec.title) { return; }
-    var title = typeof spec.title === "object" && !Array.isArray(spec.title) ? spec.title : {text: spec.title};
-    title.text = wrap(title.text, Math.max(20, Math.floor((width - 10) / 8.5)));
-    if (title.subtitle) { title.subtitle = wrap(title.subtitle, Math.max(24, Math.floor((width - 10) / 6.6))); }
-    spec.title = title;
+  /* The chart as the build compiled it: {wide: Vega spec, narrow: replacements for a
+     figure under NARROW_PX}; what depends on the exact width is set here. */
+  function fit(chart, width) {
+    var spec = chart.wide;
+    if (width < NARROW_PX) {
+      chart.narrow.forEach(function (change) {
+        var path = change[0];
+        if (!path.length) { spec = change[1]; return; }
+        var node = spec;
+        for (var i = 0; i < path.length - 1; i++) { node = node[path[i]]; }
+        node[path[path.length - 1]] = change[1];
+      });
+    }
+    if (spec.title && typeof spec.title === "object") {  /* a title wider than the box would leave the plot no width */
+      spec.title.text = wrap(spec.title.text, Math.max(20, Math.floor((width - 10) / 8.5)));
+      if (spec.title.subtitle) { spec.title.subtitle = wrap(spec.title.subtitle, Math.max(24, Math.floor((width - 10) / 6.6))); }
+    }
+    var columns = 1;
+    walk(spec, function (node) {
+      if (node.layout && typeof node.layout === "object" && node.layout.columns) {
+        if (width >= NARROW_PX) { node.layout.columns = Math.max(1, Math.min(node.layout.columns, Math.floor(width / 300))); }
+        columns = node.layout.columns;
+      }
+    });
+    var cells = spec.usermeta && spec.usermeta.cells;
+    (spec.signals || []).forEach(function (signal) {
+      if (signal.name === "child_width" && typeof signal.value === "number") {
+        signal.value = Math.max(160, Math.floor((width - 70 - (columns - 1) * 20) / columns) - 20);
+      }
+      if (signal.name === "x_step" && cells && typeof signal.value === "number") {
+        var room = width - (width < NARROW_PX ? 130 : 240);
+        signal.value = Math.max(MIN_HEATMAP_STEP, Math.min(signal.value, Math.floor(room / cells)));
+      }
+    });
+    return spec;
   }
 
-  function adapt(spec, width) {
-    var narrow = width < NARROW_PX;
-    fitTitle(spec, width);
-    if (spec.facet && spec.spec) {
-      var columns = narrow ? 1 : Math.max(1, Math.min(spec.columns || 2, Math.floor(width / 300)));
-      var panel = Math.floor((width - 70 - (columns - 1) * 20) / columns) - 20;
-      spec.columns = columns;
-      spec.spec.width = Math.max(160, panel);
-      if (narrow && spec.spec.height) { spec.spec.height = Math.min(spec.spec.height, 200); }
+  /* Tooltips: shown on hover (mouse) and on a tap (touch, pen), where they stay until the
+     next tap; a tap that misses every mark by less than a finger's width (TAP_RADIUS px)
+     answers for the nearest mark, so a 1 px rule or a small point can be tapped. */
+  var tip = null;
+  var pointerType = "mouse";
+  var pinned = false;
+  function tipElement() {
+    if (!tip) {
+      tip = document.createElement("div");
+      tip.id = "vg-tooltip-element";
+      tip.className = "vg-tooltip custom-theme";
+      tip.setAttribute("role", "tooltip");
+      document.body.appendChild(tip);
     }
-    if (spec.width && typeof spec.width === "object" && spec.width.step) {
-      var cells = 0;
-      walk(spec, function (node) {
-        if (node.x && node.x.sort && Array.isArray(node.x.sort)) { cells = Math.max(cells, node.x.sort.length); }
-      });
-      var room = width - (narrow ? 130 : 240);
-      var step = Math.max(MIN_HEATMAP_STEP, Math.min(spec.width.step, Math.floor(room / Math.max(cells, 1))));
-      spec.width = {step: step};
-      if (step < TEXT_MIN_STEP && Array.isArray(spec.layer)) {
-        spec.layer = spec.layer.filter(function (l) { return !(l.mark === "text" || (l.mark && l.mark.type === "text")); });
-      }
-    }
-    if (narrow) {
-      walk(spec, function (node) {
-        if (node.axis && typeof node.axis === "object" && node.axis.labelLimit > LABEL_LIMIT_NARROW) {
-          node.axis.labelLimit = LABEL_LIMIT_NARROW;
+    return tip;
+  }
+  function hideTip() {
+    pinned = false;
+    if (tip) { tip.classList.remove("visible"); }
+  }
+  function showTip(event, value) {
+    var el = tipElement();
+    el.textContent = "";
+    if (value !== null && typeof value === "object") {
+      var rows = document.createElement("table");
+      Object.keys(value).forEach(function (key) {
+        if (key === "title") {
+          var head = document.createElement("h2");
+          head.textContent = String(value[key]);
+          el.appendChild(head);
+          return;
         }
-        if (node.legend && typeof node.legend === "object" && node.legend.columns) { node.legend.columns = 1; }
+        var tr = rows.insertRow();
+        var k = tr.insertCell();
+        k.className = "key";
+        k.textContent = key;
+        var v = tr.insertCell();
+        v.className = "value";
+        v.textContent = value[key] === null || value[key] === undefined ? "" : String(value[key]);
       });
-      spec.config = spec.config || {};
-      spec.config.axis = Object.assign({}, spec.config.axis, {labelLimit: LABEL_LIMIT_NARROW});
-      /* Legends one below the other: side by side they would run past a phone's edge. */
-      spec.config.legend = Object.assign({}, spec.config.legend, {columns: 1, labelLimit: 170,
-        layout: {bottom: {direction: "vertical", anchor: "start"}}});
+      el.appendChild(rows);
+    } else {
+      el.textContent = String(value);
     }
+    el.classList.add("visible");
+    var box = el.getBoundingClientRect();
+    var x = event.clientX + 12;
+    var y = event.clientY + 12;
+    if (x + box.width > window.innerWidth - 4) { x = Math.max(4, event.clientX - box.width - 12); }
+    if (y + box.height > window.innerHeight - 4) { y = Math.max(4, event.clientY - box.height - 12); }
+    el.style.left = x + "px";
+    el.style.top = y + "px";
+  }
+  function onTooltip(handler, event, item, value) {
+    if (value === null || value === undefined || value === "") {
+      if (!pinned) { hideTip(); }
+      return;
+    }
+    if (pointerType !== "mouse") { return; }  /* touch: the tap below decides */
+    showTip(event, value);
+  }
+  var TAP_RADIUS = 14;
+  function nearest(view, svg, event) {
+    var rect = svg.getBoundingClientRect();
+    var scale = rect.width ? (svg.width.baseVal.value || rect.width) / rect.width : 1;
+    var origin = view.origin();
+    var x = (event.clientX - rect.left) * scale - origin[0];
+    var y = (event.clientY - rect.top) * scale - origin[1];
+    var best = null;
+    var bestDistance = TAP_RADIUS * scale;
+    function visit(scene, ox, oy) {
+      (scene.items || []).forEach(function (item) {
+        var b = item.bounds;
+        if (item.tooltip !== undefined && item.tooltip !== null && b && scene.interactive !== false) {
+          var dx = Math.max(b.x1 + ox - x, 0, x - (b.x2 + ox));
+          var dy = Math.max(b.y1 + oy - y, 0, y - (b.y2 + oy));
+          var d = Math.sqrt(dx * dx + dy * dy);
+          if (d <= bestDistance) { bestDistance = d; best = item; }
+        }
+        if (item.items) {
+          var gx = ox + (item.x || 0);
+          var gy = oy + (item.y || 0);
+          item.items.forEach(function (child) { visit(child, gx, gy); });
+        }
+      });
+    }
+    visit(view.scenegraph().root, 0, 0);
+    return best;
+  }
+  function watchTaps(view, node) {
+    view.addEventListener("click", function (event, item) {
+      if (pointerType === "mouse") { return; }
+      var svg = node.querySelector("svg");
+      var hit = item && item.tooltip !== undefined && item.tooltip !== null ? item : (svg ? nearest(view, svg, event) : null);
+      if (hit) {
+        event.chartTip = true;
+        showTip(event, hit.tooltip);
+        pinned = true;
+      }
+    });
+  }
+  document.addEventListener("pointerdown", function (event) { pointerType = event.pointerType || "mouse"; }, true);
+  document.addEventListener("click", function (event) {
+    if (!event.chartTip && pinned) { hideTip(); }
+  });
+  window.addEventListener("scroll", function () { if (pinned) { hideTip(); } }, {passive: true});
+
+  function addReset(figure, view, signals) {
+    if (!signals || !signals.length || figure.querySelector(".chart-tools")) { return; }
+    var tools = document.createElement("p");
+    tools.className = "chart-tools";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "export reset-zoom";
+    button.textContent = "Reset zoom";
+    button.addEventListener("click", function () {
+      signals.forEach(function (name) { view.signal(name, null); });
+      view.runAsync();
+    });
+    tools.appendChild(button);
+    var view_node = figure.querySelector(".chart-view");
+    view_node.parentNode.insertBefore(tools, view_node.nextSibling);
   }
 
   function addExport(figure, view, name) {
@@ -190,21 +306,29 @@
   }
 
   function embed(node) {
-    var spec;
+    var chart;
     try {
-      spec = JSON.parse(document.getElementById(node.getAttribute("data-spec")).textContent);
+      chart = JSON.parse(document.getElementById(node.getAttribute("data-spec")).textContent);
     } catch (err) {
       node.textContent = "This chart's specification could not be read.";
       finish(node, "error");
       return Promise.resolve();
     }
-    adapt(spec, node.clientWidth || 800);
-    deferData(spec);
+    var spec = fit(chart, node.clientWidth || 800);
     node.textContent = "";
     var name = node.getAttribute("data-name") || "chart";
-    return window.vegaEmbed(node, spec, {renderer: "svg", actions: false, tooltip: {theme: "custom"}, loader: loader})
-      .then(function (result) {
-        views[name] = result.view;
+    var view;
+    try {
+      view = new window.vega.View(window.vega.parse(spec), {renderer: "svg", container: node, hover: true,
+                                                           loader: loader, tooltip: onTooltip});
+    } catch (err) {
+      node.textContent = "This chart could not be drawn: " + err.message;
+      finish(node, "error");
+      return Promise.resolve();
+    }
+    return view.runAsync()
+      .then(function () {
+        views[name] = view;
         var svg = node.querySelector("svg");
         if (svg) {
           svg.setAttribute("role", "img");
@@ -217,7 +341,10 @@
             }
           });
         }
-        addExport(node.closest("figure"), result.view, name);
+        var figure = node.closest("figure");
+        addExport(figure, view, name);
+        addReset(figure, view, spec.usermeta && spec.usermeta.zoom);
+        watchTaps(view, node);
         finish(node, "rendered");
       })
       .catch(function (err) {
@@ -254,7 +381,7 @@
     total = nodes.length;
     window.siteCharts = {views: views, renderAll: renderAll, dataset: dataset};
     if (!total) { return; }
-    if (!window.vegaEmbed) {
+    if (!window.vega) {
       nodes.forEach(function (v) { v.textContent = "The chart library did not load."; finish(v, "error"); });
       return;
     }

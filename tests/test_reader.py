@@ -1,0 +1,226 @@
+"""A reader's gestures on every chart of every page, with real input events: the mouse
+wheel (Playwright's mouse, 1280x900) and a finger (CDP ``Input.dispatchTouchEvent``,
+390x844, touch screen). Reading a chart's state afterwards (its axis labels in the SVG,
+its scales' domains) is fine; the input never calls into Vega.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.browsing import DESKTOP, PHONE, open_offline, wait_for_charts
+
+pytestmark = pytest.mark.browser
+
+CHART_PAGES = ["theory", "imagenet", "cifar10", "mnist"]
+PHONE_HEIGHT, DESKTOP_HEIGHT = 844, 900
+
+# Every chart's axes as the reader sees them: the tick labels of every axis, per figure.
+AXES = """() => Object.fromEntries([...document.querySelectorAll('figure.chart')].map(f => [f.id,
+  [...f.querySelectorAll('.chart-view svg g.role-axis')].map(a =>
+    [...a.querySelectorAll('.role-axis-label text')].map(t => t.textContent).join('|'))]))"""
+
+# Every scale's domain of every view (state read after the input, to catch a zoom the labels hide).
+DOMAINS = """() => Object.fromEntries(Object.entries(window.siteCharts.views).map(([name, view]) =>
+  [name, Object.keys(view._runtime.scales).sort().map(s => s + ' ' + JSON.stringify(view.scale(s).domain()))]))"""
+
+# The screen position of marks with a tooltip: [x, y] of each item's centre (client pixels).
+TOOLTIP_POINTS = """(name) => {
+  const view = window.siteCharts.views[name];
+  const svg = document.querySelector(`.chart-view[data-name="${name}"] svg`);
+  const rect = svg.getBoundingClientRect();
+  const scale = rect.width / (svg.width.baseVal.value || rect.width);
+  const origin = view.origin();
+  const out = [];
+  (function visit(scene, ox, oy) {
+    (scene.items || []).forEach(item => {
+      const b = item.bounds;
+      if (item.tooltip !== undefined && item.tooltip !== null && b && scene.interactive !== false && b.width() < 400) {
+        out.push([rect.left + (origin[0] + ox + (b.x1 + b.x2) / 2) * scale,
+                  rect.top + (origin[1] + oy + (b.y1 + b.y2) / 2) * scale]);
+      }
+      if (item.items) item.items.forEach(child => visit(child, ox + (item.x || 0), oy + (item.y || 0)));
+    });
+  })(view.scenegraph().root, 0, 0);
+  return out;
+}"""
+
+
+def figures(page) -> list[str]:
+    return page.eval_on_selector_all(".chart-view[data-state='rendered']", "els => els.map(e => e.dataset.name)")
+
+
+def centre_on(page, name: str, height: int) -> dict[str, float]:
+    """Scroll so the chart's middle is in the middle of the window; its box after that."""
+    page.evaluate("""([name, height]) => { const el = document.querySelector(`.chart-view[data-name="${name}"]`);
+        const box = el.getBoundingClientRect(); window.scrollBy(0, box.top + box.height / 2 - height / 2); }""",
+                  [name, height])
+    page.wait_for_timeout(50)
+    return page.locator(f'.chart-view[data-name="{name}"]').bounding_box()
+
+
+def touch(cdp, kind: str, x: float, y: float) -> None:
+    points = [] if kind == "touchEnd" else [{"x": x, "y": y}]
+    cdp.send("Input.dispatchTouchEvent", {"type": kind, "touchPoints": points})
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_the_wheel_over_a_chart_scrolls_the_page_and_leaves_every_axis_as_it_was(browser, built_site, name):
+    page, messages = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=DESKTOP,
+                                  height=DESKTOP_HEIGHT)
+    wait_for_charts(page)
+    axes, domains = page.evaluate(AXES), page.evaluate(DOMAINS)
+    charts = figures(page)
+    assert charts
+    stuck = []
+    for chart in charts:
+        box = centre_on(page, chart, DESKTOP_HEIGHT)
+        page.mouse.move(box["x"] + box["width"] / 2, min(box["y"] + box["height"] / 2, DESKTOP_HEIGHT - 10))
+        down = page.evaluate("window.scrollY + window.innerHeight + 400 < document.documentElement.scrollHeight")
+        before = page.evaluate("window.scrollY")
+        for _ in range(3):  # three notches
+            page.mouse.wheel(0, 100 if down else -100)
+            page.wait_for_timeout(60)
+        page.wait_for_timeout(150)
+        if page.evaluate("window.scrollY") == before:
+            stuck.append(chart)
+    assert stuck == [], "the wheel did not scroll the page over these charts"
+    assert page.evaluate(AXES) == axes
+    assert page.evaluate(DOMAINS) == domains
+    assert messages == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_a_swipe_that_starts_on_a_chart_scrolls_the_page_and_leaves_every_axis_as_it_was(browser, built_site, name):
+    page, messages = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=PHONE,
+                                  height=PHONE_HEIGHT, touch=True)
+    wait_for_charts(page)
+    axes, domains = page.evaluate(AXES), page.evaluate(DOMAINS)
+    cdp = page.context.new_cdp_session(page)
+    moved = 0
+    charts = figures(page)
+    for chart in charts:
+        box = centre_on(page, chart, PHONE_HEIGHT)
+        x = box["x"] + box["width"] / 2
+        y = min(box["y"] + box["height"] / 2, PHONE_HEIGHT - 250)
+        before = page.evaluate("window.scrollY")
+        touch(cdp, "touchStart", x, y)
+        for step in range(1, 9):  # a swipe up and to the side, as a thumb makes it
+            touch(cdp, "touchMove", x - 4 * step, y - 20 * step)
+        touch(cdp, "touchEnd", 0, 0)
+        page.wait_for_timeout(120)
+        moved += page.evaluate("window.scrollY") != before
+    assert page.evaluate(AXES) == axes
+    assert page.evaluate(DOMAINS) == domains
+    assert moved == len(charts), f"the page scrolled for {moved} of {len(charts)} swipes"
+    assert messages == []
+    page.context.close()
+
+
+@pytest.mark.parametrize("name", CHART_PAGES)
+def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(browser, built_site, name):
+    page, messages = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=PHONE,
+                                  height=PHONE_HEIGHT, touch=True)
+    wait_for_charts(page)
+    cdp = page.context.new_cdp_session(page)
+    visible = "() => { const t = document.querySelector('#vg-tooltip-element'); return !!t && t.classList.contains('visible') && getComputedStyle(t).visibility === 'visible'; }"
+    silent = []
+    for chart in figures(page):
+        centre_on(page, chart, PHONE_HEIGHT)
+        points = [(x, y) for x, y in page.evaluate(TOOLTIP_POINTS, chart)
+                  if 5 < x < PHONE - 5 and 60 < y < PHONE_HEIGHT - 60]
+        if not points:
+            silent.append(f"{chart}: no mark with a tooltip on screen")
+            continue
+        x, y = points[len(points) // 2]
+        touch(cdp, "touchStart", x, y)
+        touch(cdp, "touchEnd", x, y)
+        page.wait_for_timeout(150)
+        if not page.evaluate(visible):
+            silent.append(f"{chart}: no tooltip after a tap at ({x:.0f}, {y:.0f})")
+            continue
+        heading = page.locator("h1").bounding_box()  # elsewhere: the page's heading, scrolled into view
+        page.evaluate("window.scrollTo(0, 0)")
+        heading = page.locator("h1").bounding_box()
+        touch(cdp, "touchStart", heading["x"] + 5, heading["y"] + 5)
+        touch(cdp, "touchEnd", heading["x"] + 5, heading["y"] + 5)
+        page.wait_for_timeout(100)
+        if page.evaluate(visible):
+            silent.append(f"{chart}: the tooltip stayed after a tap elsewhere")
+    assert silent == []
+    assert messages == []
+    page.context.close()
+
+
+def test_a_tap_a_finger_wide_beside_a_roofline_rule_answers_with_its_tooltip(browser, built_site):
+    page, _ = open_offline(browser, (built_site / "imagenet.html").as_uri(), width=PHONE, height=PHONE_HEIGHT,
+                           touch=True)
+    wait_for_charts(page)
+    cdp = page.context.new_cdp_session(page)
+    centre_on(page, "imagenet-roofline", PHONE_HEIGHT)
+    rule = page.locator("#fig-imagenet-roofline .chart-view svg g.mark-rule line").first.bounding_box()
+    x, y = rule["x"] + rule["width"] / 2 + 9, rule["y"] + rule["height"] / 2  # 9 px beside a 1 px rule
+    touch(cdp, "touchStart", x, y)
+    touch(cdp, "touchEnd", x, y)
+    page.wait_for_timeout(150)
+    assert page.evaluate("document.querySelector('#vg-tooltip-element.visible') !== null")
+    page.context.close()
+
+
+def test_zoom_is_clamped_to_the_unzoomed_view_and_reset_restores_it(browser, built_site):
+    page, messages = open_offline(browser, (built_site / "imagenet.html").as_uri())
+    wait_for_charts(page)
+    domain = "() => window.siteCharts.views['imagenet-roofline'].scale('x').domain()"
+    home = page.evaluate(domain)
+    box = centre_on(page, "imagenet-roofline", DESKTOP_HEIGHT)
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.keyboard.down("Control")
+    for _ in range(20):  # far out: the issue saw 1e-68..1e78
+        page.mouse.wheel(0, 400)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(200)
+    out = page.evaluate(domain)
+    assert out[0] >= home[0] * 0.999 and out[1] <= home[1] * 1.001
+    page.keyboard.down("Control")
+    for _ in range(60):  # far in: never to nothing
+        page.mouse.wheel(0, -400)
+    page.keyboard.up("Control")
+    page.wait_for_timeout(200)
+    zoomed = page.evaluate(domain)
+    assert zoomed[1] > zoomed[0] and zoomed[1] / zoomed[0] < home[1] / home[0]
+    page.locator("#fig-imagenet-roofline button.reset-zoom").click()
+    page.wait_for_timeout(200)
+    assert page.evaluate(domain) == home
+    assert messages == []
+    page.context.close()
+
+
+# A label Vega shortened with an ellipsis, per chart.
+CUT = """() => [...document.querySelectorAll('.chart-view')].flatMap(v =>
+  [...v.querySelectorAll('svg text')].filter(t => t.textContent.includes('…')).map(t => `${v.dataset.name}: ${t.textContent}`))"""
+
+
+@pytest.mark.xfail(reason="labels are sized by the charts themselves (brief 'chartlook', issue 16 item 4)", strict=False)
+@pytest.mark.parametrize("width", [PHONE, DESKTOP])
+def test_no_chart_label_is_cut_with_an_ellipsis(browser, built_site, width):
+    cut = []
+    for name in CHART_PAGES:
+        page, _ = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=width, touch=width == PHONE)
+        wait_for_charts(page)
+        cut += page.evaluate(CUT)
+        page.context.close()
+    assert cut == [], f"{len(cut)} labels cut at {width} px:\n" + "\n".join(cut)
+
+
+def test_without_javascript_no_placeholder_or_empty_box_shows_and_the_fallback_does(browser, built_site):
+    context = browser.new_context(viewport={"width": PHONE, "height": PHONE_HEIGHT}, java_script_enabled=False)
+    page = context.new_page()
+    page.goto((built_site / "imagenet.html").as_uri())
+    shown = page.eval_on_selector_all(".chart-view, .chart-help, .chart-loading",
+                                      "els => els.filter(e => e.getClientRects().length > 0).length")
+    assert shown == 0
+    fallbacks = page.eval_on_selector_all("figure.chart", "els => els.map(f => f.innerText)")
+    assert fallbacks and all("This chart needs JavaScript" in text for text in fallbacks)  # built without --figures
+    assert "drawn when it scrolls into view" not in page.inner_text("main")
+    context.close()
