@@ -237,7 +237,10 @@ def test_boxplots_draw_one_box_per_configuration_network_included():
     configs = chart.data.loc[chart.data["part"] == "box", "config"]
     assert list(configs) == ["ZCU104 INT8 · GoogLeNet 100%", "ZCU104 INT8 · ResNet-50 100%"]
     assert {"rule", "bar", "tick", "point"} <= set(marks(chart.spec))
-    assert chart.spec["height"] == 2 * 16  # one band per configuration
+    rows = list(dict.fromkeys(chart.data.loc[chart.data["part"] == "box", "row"]))
+    assert rows == ["ZCU104 INT8\nGoogLeNet 100%", "ZCU104 INT8\nResNet-50 100%"]  # wrapped, never cut
+    assert chart.spec["height"] == 2 * common.row_step(rows)  # one band per configuration, tall enough for its lines
+    assert common.row_step(rows) >= 2 * common.LINE_PX
 
 
 def test_efficiency_labels_a_measurement_above_the_peak_as_an_anomaly():
@@ -280,6 +283,72 @@ def test_the_pareto_fronts_are_computed_in_the_browser_from_the_points_shown():
     assert any(n.get("filter") == "datum.on_front" for n in nodes(spec))
     first_filter = next(n["filter"] for n in nodes(spec) if isinstance(n.get("filter"), str) and "show_platform" in n["filter"])
     assert "ZCU104" in first_filter  # the platform check boxes act before the front is computed
+
+
+def test_every_row_label_is_drawn_whole_on_as_many_lines_as_it_needs(site):
+    """No band axis cuts a label: wrapped labels (lines of at most LINE_CHARS characters,
+    split by the axis' labelExpr) without a length limit, unique as the text they wrap."""
+    checked = 0
+    for _page, fig in site[2]:
+        for channel in ("x", "y"):
+            for enc in encodings(fig.spec, channel):
+                if enc.get("type") != "nominal" or ("axis" in enc and enc["axis"] is None):
+                    continue
+                checked += 1
+                assert enc.get("axis", {}).get("labelLimit") == 0, fig.id
+                if enc["axis"].get("labelExpr") != common.LINES_EXPR:
+                    continue  # whole one-line names (the what-if chart's variants)
+                labels = fig.chart.data[enc["field"]].dropna().unique()
+                originals = {label.replace("\n", " ") for label in labels}
+                assert len(originals) == len(labels), fig.id  # wrapping keeps labels unique
+                assert all(len(line) <= common.LINE_CHARS or " " not in line
+                           for label in labels for line in label.split("\n")), fig.id
+    assert checked >= 10
+
+
+def test_wrapping_breaks_at_spaces_and_after_the_configuration_dot():
+    assert common.wrap_words("Neural Compute Stick 2 FP16 · EfficientNet-EdgeTPU-L 100% †") == [
+        "Neural Compute Stick 2 FP16", "EfficientNet-EdgeTPU-L 100% †"]
+    assert common.wrap_words("a-very-long-word-that-cannot-break-anywhere x", 10) == [
+        "a-very-long-word-that-cannot-break-anywhere", "x"]
+
+
+def test_heatmap_text_has_four_and_a_half_to_one_contrast_on_every_cell(site):
+    """The printed value's colour is chosen from the cell's colour (Vega's viridis at the
+    cell's place on the log scale), so every cell of every model reads at 4.5:1 or more."""
+    cells = 0
+    for _page, fig in site[2]:
+        if not fig.id.endswith("-prediction"):
+            continue
+        (domain,) = [e["scale"]["domain"] for e in encodings(fig.spec, "color") if e.get("field") == "fps"]
+        low, high = domain
+        for fps, text in zip(fig.chart.data["fps"], fig.chart.data["text_color"]):
+            t = (np.log(fps) - np.log(low)) / (np.log(high) - np.log(low))
+            assert theme.contrast(theme.scheme_color(float(t)), text) >= 4.5, (fig.id, fps, text)
+            cells += 1
+    assert cells > 0
+
+
+def test_the_scheme_colours_are_vegas_viridis_at_its_ends_and_middle():
+    assert theme.scheme_color(0) == "#440154" and theme.scheme_color(1) == "#FDE725"
+    assert theme.scheme_color(0.5) == "#21918D"  # the 16th of 31 stops
+
+
+def test_a_wide_heatmap_is_split_into_panels_that_fit_a_phone_and_name_the_model():
+    rows = []
+    for i in range(7):
+        for model in ("platform-aware", "calibrated"):
+            rows.append(("zcu104", "ZCU104", "", "INT8", f"net{i}", f"Network {i}", 100.0, model, 10.0 ** i,
+                         "compute", 1))
+    frame = pd.DataFrame(rows, columns=["platform", "platform_name", "mode", "precision", "network", "network_name",
+                                        "pruning_pct", "assumption", "fps", "bound", "batch"])
+    chart = theory.prediction_heatmap(frame, ["platform-aware", "calibrated"], "calibrated", STYLE, "pred")
+    assert sorted(chart.data.groupby("panel")["column"].nunique()) == [3, 4]  # 7 columns: two balanced panels
+    assert chart.spec["resolve"]["scale"]["x"] == "independent"
+    assert "model" in chart.spec["facet"]["row"]["header"]["labelExpr"]  # the header follows the drop-down
+    wide = theory.prediction_heatmap(frame, ["platform-aware", "calibrated"], "calibrated", STYLE, "pred",
+                                     max_columns=10)
+    assert set(wide.data["panel"]) == {1}
 
 
 def test_display_frame_rounds_floats_and_keeps_missing_values_missing():

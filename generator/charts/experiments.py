@@ -25,10 +25,13 @@ from generator.charts.common import (
     pick_config,
     require_columns,
     require_rows,
+    row_step,
     rows_height,
     sort_frame,
     tooltip,
     with_labels,
+    wrapped,
+    wrapped_axis,
     zoom,
 )
 from generator.charts.spec import ChartSpec
@@ -114,10 +117,11 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
     require_columns(boxes, (*CONFIG_KEY, "platform_name", "network_name", "part", "q1", "median", "q3",
                             "whisker_low", "whisker_high", "n", "value"), "boxplot_chart")
     frame = _ordered(with_labels(boxes), style, "part", "value")
-    rows = list(dict.fromkeys(frame.loc[frame["part"] == "box", "config"]))
-    data = display_frame(frame, ["part", "config", "platform_label", "precision", "n", "q1", "median", "q3",
+    frame["row"] = wrapped(frame["config"])
+    rows = list(dict.fromkeys(frame.loc[frame["part"] == "box", "row"]))
+    data = display_frame(frame, ["part", "config", "row", "platform_label", "precision", "n", "q1", "median", "q3",
                                  "whisker_low", "whisker_high", "value"])
-    y = alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))  # data order: sorted above
+    y = alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis())  # data order: sorted above
     x_title = f"{quantity} ({unit}, log)"
     scale = alt.Scale(type="log")
     color = style.platform_color(frame["platform_label"])
@@ -135,7 +139,7 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
         size=18, filled=False).encode(y=y, x=alt.X("value:Q", scale=scale), color=color,
                                       tooltip=tooltip(("config", "Configuration"), ("value", f"Outlier ({unit})", "")))
     chart = alt.layer(whiskers, bodies, medians, outliers,
-        width="container", height=rows_height(len(rows), 16),
+        width="container", height=rows_height(len(rows), row_step(rows)),
         title=alt.Title(f"{quantity} per configuration", subtitle="Box: quartiles and median of the configuration's "
                                                                   "runs (batch sweep and repeats); whiskers: 1.5 IQR; "
                                                                   "circles: outliers."))
@@ -286,10 +290,11 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
                       for e, a in zip(frame["efficiency_pct"], frame["above_peak"])]
     if "calibrated_fps" not in frame.columns:
         frame["calibrated_fps"] = float("nan")
-    rows = list(frame["config"])
-    data = display_frame(frame, ["config", "platform_label", "precision", "peak_fps", "predicted_fps",
+    frame["row"] = wrapped(frame["config"])
+    rows = list(frame["row"])
+    data = display_frame(frame, ["config", "row", "platform_label", "precision", "peak_fps", "predicted_fps",
                                  "calibrated_fps", "measured_fps", "efficiency_pct", "above_peak", "label", "batch"])
-    y = alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))  # data order: sorted above
+    y = alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis())  # data order: sorted above
     scale = alt.Scale(type="log")
     tips = tooltip(("config", "Configuration"), ("measured_fps", "Measured (inputs/s)", ""),
                    ("predicted_fps", f"Predicted, {model} (inputs/s)", ""), ("peak_fps", "Peak (inputs/s)", ""),
@@ -310,7 +315,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
         y=y, x=alt.X("measured_fps:Q", scale=scale), text=alt.Text("label:N"),
         color=alt.ColorValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("#222222"))))
     chart = alt.layer(peak, predicted, calibrated, measured, labels,
-        width="container", height=rows_height(len(rows), 17),
+        width="container", height=rows_height(len(rows), row_step(rows, 18)),
         title=alt.Title(title, subtitle=f"Grey tick: peak; hollow diamond: {model} prediction; small bar: calibrated "
                                         "prediction; point: measured, labelled measured / predicted. "
                                         "Red outline: above the peak."))

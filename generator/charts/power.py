@@ -19,10 +19,13 @@ from generator.charts.common import (
     platform_labels,
     require_columns,
     require_rows,
+    row_step,
     rows_height,
     sig_expr,
     tooltip,
     with_labels,
+    wrapped,
+    wrapped_axis,
     zoom,
 )
 from generator.charts.experiments import _ordered, _platform_toggles
@@ -41,11 +44,12 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
     require_columns(summary, (*CONFIG_KEY, "platform_name", "network_name", "power_full_w_mean", "runs"), "power_chart")
     frame = _ordered(with_labels(summary[summary["power_full_w_mean"].notna()]), style)
     require_rows(frame, "power_chart (configurations with power)")
-    rows = list(frame["config"])
-    data = display_frame(frame, ["config", "platform_label", "precision", "runs", "power_full_w_mean",
+    frame["row"] = wrapped(frame["config"])
+    rows = list(frame["row"])
+    data = display_frame(frame, ["config", "row", "platform_label", "precision", "runs", "power_full_w_mean",
                                  "energy_mj_mean", "fps_per_w_max"])
     base = alt.Chart(named(name)).encode(
-        y=alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),  # data order: sorted above
+        y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),  # data order: sorted above
         x=alt.X("power_full_w_mean:Q", title="Mean full power (W)"),
         tooltip=tooltip(("config", "Configuration"), ("runs", "Runs", "d"), ("power_full_w_mean", "Mean power (W)", ""),
                         ("energy_mj_mean", "Mean energy (mJ/input)", ""), ("fps_per_w_max", "Best inputs/s per W", "")),
@@ -53,7 +57,7 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
     bars = base.mark_bar(size=11).encode(color=style.platform_color(frame["platform_label"]))
     text = base.transform_calculate(label=sig_expr("power_full_w_mean") + " + ' W'").mark_text(
         align="left", dx=3).encode(text=alt.Text("label:N"))
-    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), 16), title=title)
+    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), row_step(rows)), title=title)
     description = (f"Mean full-load power of {len(frame)} configurations; highest: "
                    f"{leaders(frame, 'power_full_w_mean', 'config', 'W')}; lowest: "
                    f"{leaders(frame, 'power_full_w_mean', 'config', 'W', largest=False)}.")

@@ -9,12 +9,14 @@ points on log axes (a bar on a log axis starts at an arbitrary minimum).
 from __future__ import annotations
 
 import math
+import json
 from collections.abc import Sequence
 
 import altair as alt
 import pandas as pd
 
 from generator.charts.common import (
+    LINES_EXPR,
     chart_spec,
     checkbox_filter,
     checkbox_params,
@@ -24,14 +26,19 @@ from generator.charts.common import (
     platform_labels,
     require_columns,
     require_rows,
+    row_step,
     rows_height,
     sig_expr,
     sort_frame,
     tooltip,
     variant_labels,
+    wrapped,
+    wrapped_axis,
     zoom,
 )
+from generator.charts.reading import Control, Key, Reading
 from generator.charts.spec import ChartSpec
+from generator.charts import theme
 from generator.charts.theme import NEUTRAL, Style
 
 X_INTENSITY = "Arithmetic intensity (ops/byte, log)"
@@ -129,15 +136,26 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
 # --- predicted throughput heatmap ---------------------------------------------------------
 
 
+HEATMAP_READING = Reading(
+    encodings=("colour = predicted inputs/s on a log scale, the same for every model",
+               "each cell prints its value"),
+    controls=(Control("select", "model", "the model"),))
+HEATMAP_COLUMNS = 5  # network variants per panel: a panel with its row labels fits a phone (390 px)
+HEATMAP_CELL = 36  # px per column: room for a printed value ("1.23k") and two lines of a rotated name
+
+
 def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default: str, style: Style, name: str,
-                       title: str = "Predicted throughput (inputs/s)") -> ChartSpec:
+                       title: str = "Predicted throughput (inputs/s)", max_columns: int = HEATMAP_COLUMNS) -> ChartSpec:
     """Heatmap of predicted inputs/s of ONE task under a model chosen in a drop-down.
 
     ``predictions``: ``model.bounds.predictions`` rows of one task for ``models``
     (``assumption`` column) with ``platform_name`` and ``network_name`` joined. Rows are
-    platform-mode-precision (grouped by precision), columns network variants; the
-    drop-down starts at ``default``. The colour scale (log) spans every model, so a colour
-    means the same throughput whatever the model; cells print their value.
+    platform-mode-precision (grouped by precision), columns network variants, at most
+    ``max_columns`` per panel (panels one below the other, so the chart fits a phone; a
+    larger value gives a wider chart); the drop-down starts at ``default`` and the title
+    names the model shown. The colour scale (log) spans every model, so a colour means the
+    same throughput whatever the model; cells print their value in black or white,
+    whichever contrasts more with the cell's colour (computed here from the scheme).
     """
     require_rows(predictions, "prediction_heatmap")
     require_columns(predictions, ("platform", "mode", "precision", "network", "pruning_pct", "fps", "bound",
@@ -156,38 +174,52 @@ def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default
     frame["_plat"] = frame["platform_label"].map(plat_rank).fillna(len(plat_rank))
     frame["_prune"] = -frame["pruning_pct"]
     frame = sort_frame(frame, ["_prec", "_plat", "network_name", "_prune", "assumption"])
-    rows = list(dict.fromkeys(frame["row_label"]))
-    columns = list(dict.fromkeys(sort_frame(frame, ["network_name", "_prune"])["variant_label"]))
-    data = display_frame(frame, ["assumption", "row_label", "variant_label", "fps", "bound", "batch"])
+    frame["row"] = wrapped(frame["row_label"])
+    frame["column"] = wrapped(frame["variant_label"], 16)
+    rows = list(dict.fromkeys(frame["row"]))
+    columns = list(dict.fromkeys(sort_frame(frame, ["network_name", "_prune"])["column"]))
+    panels = max(1, math.ceil(len(columns) / max(1, max_columns)))
+    per_panel = math.ceil(len(columns) / panels)  # balanced: 10 columns are two panels of 5
+    frame["panel"] = frame["column"].map({c: i // per_panel + 1 for i, c in enumerate(columns)})
 
     low, high = float(frame["fps"].min()), float(frame["fps"].max())
-    dark_below = math.sqrt(low * high)  # the middle of the log colour scale: white text below
+    span = math.log(high / low) if high > low else 1.0
+    frame["text_color"] = [theme.text_on(theme.scheme_color(math.log(v / low) / span)) for v in frame["fps"]]
+    data = display_frame(frame, ["assumption", "panel", "row_label", "row", "variant_label", "column", "fps",
+                                 "bound", "batch", "text_color"])
     model = alt.param(name="model", value=default, bind=alt.binding_select(options=list(models), name="Model: "))
-    base = alt.Chart(named(name)).transform_filter("datum.assumption === model").encode(
-        x=alt.X("variant_label:N", title="Network variant", sort=columns,
-                axis=alt.Axis(labelAngle=-50, orient="top", labelLimit=200, labelOverlap=False)),
-        y=alt.Y("row_label:N", title=None, sort=rows, axis=alt.Axis(labelLimit=200)),
+    base = alt.Chart().transform_filter("datum.assumption === model").encode(
+        x=alt.X("column:N", title=None, sort=columns,
+                axis=alt.Axis(labelAngle=-90, orient="top", labelExpr=LINES_EXPR, labelLimit=0, labelOverlap=False,
+                              labelFontSize=10, labelLineHeight=12)),
+        y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
         tooltip=tooltip(("row_label", "Platform"), ("variant_label", "Network"), ("fps", "Predicted (inputs/s)", ""),
                         ("bound", "Bound"), ("batch", "Batch", "d"), ("assumption", "Model")),
     )
     cells = base.mark_rect(stroke="white", strokeWidth=1).encode(
         color=alt.Color("fps:Q", title="Inputs/s (log)", scale=alt.Scale(type="log", scheme="viridis",
                                                                          domain=[low, high]),
-                        legend=alt.Legend(format="~s", orient="bottom", direction="horizontal", gradientLength=200)),
+                        legend=alt.Legend(format="~s", orient="bottom", direction="horizontal", gradientLength=180)),
     )
-    text = base.transform_calculate(fps_label=sig_expr("fps")).mark_text(fontSize=9).encode(
-        text=alt.Text("fps_label:N"),
-        color=alt.ColorValue(**alt.when(alt.datum.fps < dark_below).then(alt.value("white")).otherwise(alt.value("black"))),
-    )
-    chart = alt.layer(cells.add_params(model), text,
-        width=alt.Step(44), height=alt.Step(20),
-        title=alt.Title(title, subtitle="Choose the model below the chart; the colours mean the same for every model."),
+    text = base.transform_calculate(fps_label=sig_expr("fps")).mark_text(fontSize=10).encode(
+        text=alt.Text("fps_label:N"), fill=alt.Fill("text_color:N", scale=None))
+    panel = alt.layer(cells, text, width=alt.Step(HEATMAP_CELL), height=alt.Step(row_step(rows, 22)))
+    # Each panel's header names the model shown (a signal: it follows the drop-down, and an
+    # exported SVG or PNG of the view carries it).
+    part = f" + ' (part ' + datum.value + ' of {panels})'" if panels > 1 else ""
+    header = alt.Header(labelExpr=f"'Under the ' + model + ' model'{part}", labelOrient="top", labelAngle=0,
+                        labelAnchor="start", labelAlign="left", labelFontSize=12, labelLimit=0)
+    chart = (
+        panel.facet(row=alt.Row("panel:O", title=None, header=header), data=named(name))
+        .resolve_scale(x="independent")
+        .add_params(model)
+        .properties(title=alt.Title(title, subtitle=HEATMAP_READING.sentence()))
     )
     shown = frame[frame["assumption"] == default]
     description = (f"Heatmap of predicted inputs/s of {len(columns)} network variants on {len(rows)} platform modes "
-                   f"and precisions, under {len(models)} models (shown: {default}). Highest under {default}: "
+                   f"and precisions, under {len(models)} models; it opens with {default}. Highest under {default}: "
                    f"{leaders(shown.assign(lab=shown['row_label'] + ' · ' + shown['variant_label']), 'fps', 'lab', 'inputs/s')}.")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, reading=HEATMAP_READING)
 
 
 # --- platform and network specifications --------------------------------------------------
@@ -204,15 +236,17 @@ def peak_chart(platforms: pd.DataFrame, style: Style, name: str,
     require_columns(platforms, ("platform", "platform_name", "mode", "precision", "peak_tops"), "peak_chart")
     frame = platforms[platforms["peak_tops"].notna()].copy()
     frame["platform_label"] = platform_labels(frame)
-    rows = _platform_rows(frame, style)
-    data = display_frame(sort_frame(frame, ["platform_label", "precision"]), ["platform_label", "precision", "peak_tops"])
+    frame["row"] = wrapped(frame["platform_label"])
+    rows = wrapped(_platform_rows(frame, style))
+    data = display_frame(sort_frame(frame, ["platform_label", "precision"]), ["platform_label", "row", "precision",
+                                                                              "peak_tops"])
     chart = alt.Chart(named(name)).mark_point(filled=True, size=70).encode(
-        y=alt.Y("platform_label:N", title=None, sort=rows),
+        y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
         x=alt.X("peak_tops:Q", title="Peak performance (TOP/s, log)", scale=alt.Scale(type="log")),
         color=alt.Color("precision:N", title="Precision", scale=style.precision_color_scale(frame["precision"])),
         shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("platform_label", "Platform"), ("precision", "Precision"), ("peak_tops", "Peak (TOP/s)", "")),
-    ).properties(width="container", height=rows_height(len(rows), 20), title=title)
+    ).properties(width="container", height=rows_height(len(rows), row_step(rows, 20)), title=title)
     description = (f"Peak performance of {len(rows)} platform modes at {frame['precision'].nunique()} precisions; "
                    f"highest: {leaders(frame.assign(lab=frame['platform_label'] + ' ' + frame['precision']), 'peak_tops', 'lab', 'TOP/s')}.")
     return chart_spec(chart, name, data, description)
@@ -225,17 +259,18 @@ def bandwidth_chart(platforms: pd.DataFrame, style: Style, name: str,
     require_columns(platforms, ("platform", "platform_name", "mode", "bandwidth_gbps"), "bandwidth_chart")
     frame = platforms.drop_duplicates(["platform", "mode"]).copy()
     frame["platform_label"] = platform_labels(frame)
-    rows = _platform_rows(frame, style)
-    data = display_frame(frame, ["platform_label", "bandwidth_gbps"])
+    frame["row"] = wrapped(frame["platform_label"])
+    rows = wrapped(_platform_rows(frame, style))
+    data = display_frame(frame, ["platform_label", "row", "bandwidth_gbps"])
     base = alt.Chart(named(name)).encode(
-        y=alt.Y("platform_label:N", title=None, sort=rows),
+        y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
         x=alt.X("bandwidth_gbps:Q", title="Bandwidth (GB/s)"),
         tooltip=tooltip(("platform_label", "Platform"), ("bandwidth_gbps", "Bandwidth (GB/s)", "")),
     )
     bars = base.mark_bar().encode(color=style.platform_color(frame["platform_label"]))
     text = base.transform_calculate(label=sig_expr("bandwidth_gbps")).mark_text(align="left", dx=3).encode(
         text=alt.Text("label:N"))
-    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), 20), title=title)
+    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), row_step(rows, 20)), title=title)
     description = (f"Off-chip memory bandwidth of {len(rows)} platform modes; highest: "
                    f"{leaders(frame, 'bandwidth_gbps', 'platform_label', 'GB/s')}.")
     return chart_spec(chart, name, data, description)
@@ -253,19 +288,20 @@ def network_chart(variants: pd.DataFrame, name: str,
     frame = variants.copy()
     frame["variant_label"] = variant_labels(frame)
     frame = sort_frame(frame.assign(_prune=-frame["pruning_pct"]), ["task", "network_name", "_prune"])
-    rows = list(dict.fromkeys(frame["variant_label"]))
-    long = frame.melt(id_vars=["task", "variant_label"], value_vars=list(QUANTITIES), var_name="quantity_id")
+    frame["row"] = wrapped(frame["variant_label"])
+    rows = list(dict.fromkeys(frame["row"]))
+    long = frame.melt(id_vars=["task", "variant_label", "row"], value_vars=list(QUANTITIES), var_name="quantity_id")
     long["quantity"] = long["quantity_id"].map(QUANTITIES)
-    data = display_frame(long, ["task", "variant_label", "quantity", "value"])
+    data = display_frame(long, ["task", "variant_label", "row", "quantity", "value"])
     chart = alt.Chart(named(name)).mark_point(filled=True, size=60).encode(
-        y=alt.Y("variant_label:N", title=None, sort=rows),
+        y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
         x=alt.X("value:Q", title="GOP per input / millions of weights (log)", scale=alt.Scale(type="log")),
         color=alt.Color("quantity:N", title=None, scale=alt.Scale(domain=list(QUANTITIES.values()),
                                                                   range=["#0072B2", "#D55E00"])),
         shape=alt.Shape("quantity:N", title=None, scale=alt.Scale(domain=list(QUANTITIES.values()),
                                                                   range=["circle", "square"])),
         tooltip=tooltip(("variant_label", "Network"), ("quantity", "Quantity"), ("value", "Value", "")),
-    ).properties(width="container", height=rows_height(len(rows), 18), title=title)
+    ).properties(width="container", height=rows_height(len(rows), row_step(rows, 18)), title=title)
     description = (f"Operations per input and weights of {len(rows)} network variants; most operations: "
                    f"{leaders(frame, 'ops_gop', 'variant_label', 'GOP')}.")
     return chart_spec(chart, name, data, description)
@@ -279,16 +315,17 @@ def intensity_chart(intensities: pd.DataFrame, style: Style, name: str,
     frame = intensities.copy()
     frame["variant_label"] = variant_labels(frame)
     frame = sort_frame(frame.assign(_prune=-frame["pruning_pct"]), ["task", "network_name", "_prune"])
-    rows = list(dict.fromkeys(frame["variant_label"]))
-    data = display_frame(frame, ["task", "variant_label", "precision", "intensity_ops_per_byte"])
+    frame["row"] = wrapped(frame["variant_label"])
+    rows = list(dict.fromkeys(frame["row"]))
+    data = display_frame(frame, ["task", "variant_label", "row", "precision", "intensity_ops_per_byte"])
     chart = alt.Chart(named(name)).mark_point(filled=True, size=55).encode(
-        y=alt.Y("variant_label:N", title=None, sort=rows),
+        y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
         x=alt.X("intensity_ops_per_byte:Q", title="Arithmetic intensity (ops/byte, log)", scale=alt.Scale(type="log")),
         color=alt.Color("precision:N", title="Precision", scale=style.precision_color_scale(frame["precision"])),
         shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("variant_label", "Network"), ("precision", "Precision"),
                         ("intensity_ops_per_byte", "Intensity (ops/byte)", "")),
-    ).properties(width="container", height=rows_height(len(rows), 18), title=title)
+    ).properties(width="container", height=rows_height(len(rows), row_step(rows, 18)), title=title)
     description = (f"Arithmetic intensity of {len(rows)} network variants at {frame['precision'].nunique()} "
                    f"precisions, weights read from off-chip memory once per input.")
     return chart_spec(chart, name, data, description)

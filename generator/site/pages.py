@@ -49,8 +49,11 @@ BOX_METRICS = (("lat_comp_ms", "Latency", "ms"), ("fps_comp", "Throughput", "inp
 
 def figure(memo: Memo | None, fig_id: str, title: str, chart: Callable[..., ChartSpec], *args: Any,
            caption_md: str = "") -> Figure:
-    """A figure of the chart ``chart(*args)``, drawn through ``memo``."""
-    return Figure(id=fig_id, title=title, chart=draw(memo, chart, *args, label=fig_id), caption_md=caption_md)
+    """A figure of the chart ``chart(*args)``, drawn through ``memo``; its caption starts with
+    how to read the chart (its marks and controls), said by the chart itself."""
+    drawn = draw(memo, chart, *args, label=fig_id)
+    caption = " ".join(part for part in (md_escape(drawn.reading), caption_md) if part)
+    return Figure(id=fig_id, title=title, chart=drawn, caption_md=caption)
 
 
 # ---------------------------------------------------------------- joins for display
