@@ -250,7 +250,7 @@ def test_efficiency_labels_a_measurement_above_the_peak_as_an_anomaly():
                       batch=[1, 1])
     chart = experiments.efficiency_chart(eff, STYLE, "eff", "platform-aware")
     labels = dict(zip(chart.data["config"], chart.data["label"]))
-    assert labels["ZCU104 INT8 · MLP 100%"] == "140%  above peak!"
+    assert labels["ZCU104 INT8 · MLP 100%"] == "140% above peak!"
     assert labels["ZCU104 INT8 · ResNet-50 100%"] == "50%"
     assert "1 measured above the compute peak: ZCU104 INT8 · MLP 100%" in chart.description
     assert set(marks(chart.spec)) >= {"tick", "point", "text"}

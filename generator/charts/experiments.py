@@ -9,6 +9,7 @@ over repeats, box statistics), so a page grows with configurations, not with run
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -34,6 +35,7 @@ from generator.charts.common import (
     wrapped_axis,
     zoom,
 )
+from generator.charts.reading import Control, Key, Reading
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import Style
 from generator.records import CONFIG_KEY
@@ -271,6 +273,25 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
 # --- efficiency ----------------------------------------------------------------------------------
 
 
+PEAK_BAR = "M0,-1L0,1"  # a vertical bar, as a point shape
+
+
+def efficiency_reading(model: str, calibrated: bool) -> Reading:
+    """The efficiency chart's marks (peak, prediction, calibrated prediction, measurement:
+    in this order), their legend and the sentence the page prints."""
+    keys = [Key({"type": "point", "shape": PEAK_BAR, "filled": False, "size": 240, "strokeWidth": 3,
+                 "color": "#8A8A8A"}, "theoretical peak", colour="in grey"),
+            Key({"type": "point", "shape": "diamond", "filled": False, "size": 70, "color": "#222222"},
+                f"{model} prediction")]
+    if calibrated:
+        keys.append(Key({"type": "point", "shape": "triangle-down", "filled": True, "size": 28, "color": "#222222"},
+                        "calibrated prediction"))
+    keys.append(Key({"type": "point", "shape": "circle", "filled": True, "size": 60, "opacity": 1},
+                    "measurement", colour="in the platform's colour"))
+    return Reading(keys=tuple(keys), encodings=("right of the plot: measured / predicted in %",
+                                                "a red outline and label: measured above the peak"))
+
+
 def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: str,
                      title: str = "Measured throughput against the prediction and the peak") -> ChartSpec:
     """Per configuration, on one log axis: the theoretical peak (grey tick), the prediction
@@ -286,7 +307,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
                                  "measured_fps", "efficiency_pct", "above_peak"), "efficiency_chart")
     frame = _ordered(with_labels(efficiency), style)
     frame["above_peak"] = frame["above_peak"].fillna(False).astype(bool)
-    frame["label"] = [f"{format_sig(e)}%" + ("  above peak!" if a else "")
+    frame["label"] = [f"{format_sig(e)}%" + (" above peak!" if a else "")
                       for e, a in zip(frame["efficiency_pct"], frame["above_peak"])]
     if "calibrated_fps" not in frame.columns:
         frame["calibrated_fps"] = float("nan")
@@ -295,33 +316,43 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
     data = display_frame(frame, ["config", "row", "platform_label", "precision", "peak_fps", "predicted_fps",
                                  "calibrated_fps", "measured_fps", "efficiency_pct", "above_peak", "label", "batch"])
     y = alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis())  # data order: sorted above
+    reading = efficiency_reading(model, frame["calibrated_fps"].notna().any())
+    keys = {key.means: key for key in reading.keys}
     scale = alt.Scale(type="log")
+    shape = alt.Scale(domain=list(keys), range=[key.mark["shape"] for key in keys.values()])
+    legend = alt.Legend(title="Marks", orient="bottom", columns=1, symbolFillColor="transparent",
+                        symbolStrokeColor="#222222", symbolStrokeWidth=1.5, labelLimit=0)
     tips = tooltip(("config", "Configuration"), ("measured_fps", "Measured (inputs/s)", ""),
                    ("predicted_fps", f"Predicted, {model} (inputs/s)", ""), ("peak_fps", "Peak (inputs/s)", ""),
+                   ("calibrated_fps", "Calibrated prediction (inputs/s)", ""),
                    ("efficiency_pct", "Measured / predicted (%)", ".3~r"), ("batch", "Batch (measured)", "d"))
     base = alt.Chart(named(name))
-    peak = base.mark_tick(color="#9A9A9A", thickness=3, size=14).encode(
-        y=y, x=alt.X("peak_fps:Q", title="Throughput (inputs/s, log)", scale=scale), tooltip=tips)
-    predicted = base.mark_point(shape="diamond", filled=False, color="#222222", size=60).encode(
-        y=y, x=alt.X("predicted_fps:Q", scale=scale), tooltip=tips)
-    calibrated = base.transform_filter("isValid(datum.calibrated_fps)").mark_tick(
-        color="#222222", thickness=1.5, size=8).encode(y=y, x=alt.X("calibrated_fps:Q", scale=scale))
-    measured = base.mark_point(filled=True, size=60, opacity=1).encode(
-        y=y, x=alt.X("measured_fps:Q", scale=scale), color=style.platform_color(frame["platform_label"]),
-        stroke=alt.StrokeValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("white"))),
-        strokeWidth=alt.StrokeWidthValue(**alt.when(alt.datum.above_peak).then(alt.value(2.5)).otherwise(alt.value(0.5))),
-        tooltip=tips)
-    labels = base.mark_text(align="left", dx=8, fontSize=9).encode(
-        y=y, x=alt.X("measured_fps:Q", scale=scale), text=alt.Text("label:N"),
+
+    def layer(key: Key, field: str, first: bool = False, **encoding: Any) -> alt.Chart:
+        chart = base.transform_filter(f"isValid(datum.{field})") if field == "calibrated_fps" else base
+        return chart.mark_point(**{k: v for k, v in key.mark.items() if k != "type"}).encode(
+            y=y, x=alt.X(f"{field}:Q", scale=scale, title="Throughput (inputs/s, log)" if first else None),
+            shape=alt.ShapeDatum(key.means, scale=shape, legend=legend if first else None), tooltip=tips, **encoding)
+
+    means = list(keys)
+    predicted = layer(keys[means[1]], "predicted_fps", first=True)
+    calibrated = [layer(keys[means[2]], "calibrated_fps")] if len(means) > 3 else []
+    peak = layer(keys[means[0]], "peak_fps")  # drawn over the diamond: a peak equal to the prediction shows
+    measured = layer(keys[means[-1]], "measured_fps", color=style.platform_color(frame["platform_label"]),
+                     stroke=alt.StrokeValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY))
+                                            .otherwise(alt.value("white"))),
+                     strokeWidth=alt.StrokeWidthValue(**alt.when(alt.datum.above_peak).then(alt.value(2.5))
+                                                      .otherwise(alt.value(0.5))))
+    # The labels stand in a column right of the plot, beside every marker and on none.
+    labels = base.mark_text(align="left", dx=6, fontSize=10).encode(
+        y=y, x=alt.XValue({"expr": "width"}), text=alt.Text("label:N"),
         color=alt.ColorValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("#222222"))))
-    chart = alt.layer(peak, predicted, calibrated, measured, labels,
+    chart = alt.layer(predicted, *calibrated, peak, measured, labels,
         width="container", height=rows_height(len(rows), row_step(rows, 18)),
-        title=alt.Title(title, subtitle=f"Grey tick: peak; hollow diamond: {model} prediction; small bar: calibrated "
-                                        "prediction; point: measured, labelled measured / predicted. "
-                                        "Red outline: above the peak."))
+        title=alt.Title(title, subtitle=reading.sentence()))
     anomalies = frame[frame["above_peak"]]
     description = (f"Measured throughput of {len(frame)} configurations against their {model} prediction and peak; "
                    f"median efficiency {format_sig(frame['efficiency_pct'].median())}%; "
                    f"{len(anomalies)} measured above the compute peak"
                    + (": " + "; ".join(anomalies["config"]) if len(anomalies) else "") + ".")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, reading=reading)

@@ -26,7 +26,9 @@ class Key:
         kind = self.mark.get("type", "point")
         if kind in ("point", "circle", "square"):
             shape = str(self.mark.get("shape", "circle" if kind != "square" else "square"))
-            words = ["hollow" if self.mark.get("filled") is False else "filled", SHAPE_WORDS.get(shape, shape)]
+            words = [SHAPE_WORDS.get(shape, shape)]
+            if not shape.startswith("M"):  # an SVG path is a line: neither filled nor hollow
+                words.insert(0, "hollow" if self.mark.get("filled") is False else "filled")
         elif kind == "tick":
             words = ["tick"]
         elif kind == "rule":

@@ -151,7 +151,7 @@ THEME_CONFIG: dict = {
     "axis": {"labelFontSize": 11, "titleFontSize": 12, "labelLimit": 180, "gridColor": "#E6E6E6",
              "titleColor": "#333333", "labelColor": "#333333", "labelOverlap": True},
     "legend": {"labelFontSize": 11, "titleFontSize": 12, "labelLimit": 220, "symbolLimit": 0,
-               "orient": "bottom", "direction": "horizontal", "columns": 0, "titleOrient": "left",
+               "orient": "bottom", "direction": "horizontal", "columns": 0, "titleOrient": "top",
                "labelColor": "#333333"},
     "header": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 300, "labelFontWeight": "bold"},
     "view": {"stroke": "#D0D0D0", "continuousHeight": 320},
