@@ -253,8 +253,19 @@ def test_efficiency_labels_a_measurement_above_the_peak_as_an_anomaly():
     assert labels["ZCU104 INT8 · MLP 100%"] == "140% above peak!"
     assert labels["ZCU104 INT8 · ResNet-50 100%"] == "50%"
     assert "1 measured above the compute peak: ZCU104 INT8 · MLP 100%" in chart.description
-    assert set(marks(chart.spec)) >= {"tick", "point", "text"}
-    assert not {"bar"} & set(marks(chart.spec))  # points on a log axis, never bars
+    assert set(marks(chart.spec)) == {"point", "text"}  # points on a log axis, never bars
+    # The legend of the mark kinds and the sentence come from the marks the chart draws.
+    (legend,) = [e for e in encodings(chart.spec, "shape") if e.get("legend")]
+    drawn = {json.loads(n["calculate"]): n for n in nodes(chart.spec) if n.get("as") == "mark_kind"}
+    assert legend["scale"]["domain"] == sorted(drawn, key=legend["scale"]["domain"].index) == [
+        "theoretical peak", "platform-aware prediction",
+                                                        "measurement"]
+    reading = experiments.efficiency_reading("platform-aware", calibrated=False)
+    for key in reading.keys:
+        assert key.look() in chart.reading and key.means in chart.reading
+        assert any(isinstance(n.get("mark"), dict) and n["mark"].get("shape") == key.mark["shape"]
+                   and n["mark"].get("filled") == key.mark.get("filled") for n in nodes(chart.spec))
+    assert "hollow diamond: platform-aware prediction" in chart.reading
 
 
 def test_power_traces_keep_removed_samples_out_of_the_y_domain():

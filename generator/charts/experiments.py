@@ -330,9 +330,11 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
 
     def layer(key: Key, field: str, first: bool = False, **encoding: Any) -> alt.Chart:
         chart = base.transform_filter(f"isValid(datum.{field})") if field == "calibrated_fps" else base
-        return chart.mark_point(**{k: v for k, v in key.mark.items() if k != "type"}).encode(
+        return chart.transform_calculate(mark_kind=json.dumps(key.means)).mark_point(
+            **{k: v for k, v in key.mark.items() if k != "type"}).encode(
             y=y, x=alt.X(f"{field}:Q", scale=scale, title="Throughput (inputs/s, log)" if first else None),
-            shape=alt.ShapeDatum(key.means, scale=shape, legend=legend if first else None), tooltip=tips, **encoding)
+            shape=alt.Shape("mark_kind:N", scale=shape, legend=legend if first else None),
+            tooltip=tips, **encoding)
 
     means = list(keys)
     predicted = layer(keys[means[1]], "predicted_fps", first=True)
