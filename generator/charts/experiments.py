@@ -62,6 +62,18 @@ def _platform_toggles(frame: pd.DataFrame, style: Style) -> list[Toggle]:
 
 # --- latency vs throughput -------------------------------------------------------------------
 
+SWEEP_POINT = Key({"type": "point", "filled": True, "size": 30}, "one batch size (hover it for the run)")
+PLATFORM_BOXES = Control("checkbox", "show_platform_", "platforms")
+
+
+def sweep_reading(what: str) -> Reading:
+    """Lines over a batch sweep, one per configuration (latency, energy, inputs/s per W)."""
+    return Reading(
+        keys=(Key({"type": "line"}, f"one configuration through its batch sizes ({what})"), SWEEP_POINT),
+        encodings=("colour = platform", "dash and shape = precision"),
+        controls=(PLATFORM_BOXES, Control("click", "pick", "a point")))
+
+
 
 def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
                              title: str = "Latency against throughput over the batch sweep") -> ChartSpec:
@@ -87,22 +99,21 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
     color = style.platform_color(drawn["platform_label"])
     lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
                                     detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
-    points = base.mark_point(filled=True, size=30).encode(
+    points = base.mark_point(**SWEEP_POINT.props()).encode(
         x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
                         ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d")),
     ).add_params(pick, zoom())
+    reading = sweep_reading("median of repeated runs")
     chart = alt.layer(lines, points,
-        width="container", height=420,
-        title=alt.Title(title, subtitle="One line per configuration (colour = platform, dash and shape = precision); "
-                                        "median of repeated runs. Click a point to highlight its configuration."))
+        width="container", height=420, title=alt.Title(title, subtitle=reading.sentence()))
     data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
                                  "lat_comp_ms", "runs"])
     best = drawn.sort_values("fps_comp", ascending=False).drop_duplicates("config")
     description = (f"Latency against throughput of {drawn['config'].nunique()} configurations over "
                    f"{drawn['batch'].nunique()} batch sizes ({len(drawn)} points, medians over repeats). Fastest: "
                    f"{leaders(best, 'fps_comp', 'config', 'inputs/s')}.")
-    return chart_spec(chart, name, data, description, toggles)
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
 # --- boxplots -------------------------------------------------------------------------------
@@ -175,6 +186,9 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     )
 
 
+PARETO_POINT = Key({"type": "point", "filled": True, "size": 60}, "a measured configuration (its best run)")
+
+
 def pareto_chart(points: pd.DataFrame, style: Style, name: str,
                  title: str = "Accuracy against throughput: the Pareto front of the measurements") -> ChartSpec:
     """Measured configurations (best run's throughput, top-1) and their Pareto front.
@@ -196,23 +210,24 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     front = base.transform_filter("datum.on_front").mark_line(color="#222222", interpolate="step-after",
                                                               strokeWidth=1.5).encode(
         x=x, y=y, order=alt.Order("fps:Q"))
-    dots = base.mark_point(filled=True, size=60).encode(
+    dots = base.mark_point(**PARETO_POINT.props()).encode(
         x=x, y=y, color=style.platform_color(frame["platform_label"]), shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("config", "Configuration"), ("fps", "Throughput (inputs/s)", ""), ("top1_pct", "Top-1 (%)", ""),
                         ("batch", "Batch", "d")),
     ).add_params(zoom())
     labels = base.transform_filter("datum.on_front").mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(
         x=x, y=y, text=alt.Text("variant_label:N"))
+    reading = Reading(keys=(PARETO_POINT, Key({"type": "line", "interpolate": "step-after"},
+                                              "the Pareto front of the platforms shown, its points labelled")),
+                      encodings=("colour = platform", "shape = precision"), controls=(PLATFORM_BOXES,))
     chart = alt.layer(front, dots, labels,
-        width="container", height=420, name="pareto",
-        title=alt.Title(title, subtitle="Line and labels: the front of the platforms shown (tick the boxes below). "
-                                        "Colour = platform, shape = precision."))
+        width="container", height=420, name="pareto", title=alt.Title(title, subtitle=reading.sentence()))
     on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
     description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "
                    f"{len(on_front)} on the Pareto front: "
                    + "; ".join(f"{r.config} ({format_sig(r.fps)} inputs/s, {r.top1_pct:.3g}%)"
                                for r in on_front.sort_values("fps").itertuples()) + ".")
-    return chart_spec(chart, name, data, description, toggles)
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
 def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
@@ -255,19 +270,27 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
     tips = tooltip(("config", "Configuration"), ("kind", "Kind"), ("fps", "Throughput (inputs/s)", ""),
                    ("top1_pct", "Top-1 (%)", ""))
     shape = style.precision_shape(frame["precision"])
-    measured_dots = marks.transform_filter("datum.kind === 'measured'").mark_point(filled=True, size=55).encode(
+    measured_key = Key({"type": "point", "filled": True, "size": 55}, "measured (the configuration's best run)")
+    predicted_key = Key({"type": "point", "filled": False, "size": 55, "strokeWidth": 1.6},
+                        "predicted by the default model")
+    measured_dots = marks.transform_filter("datum.kind === 'measured'").mark_point(**measured_key.props()).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tips).add_params(zoom())
-    predicted_dots = marks.transform_filter("datum.kind === 'predicted'").mark_point(
-        filled=False, size=55, strokeWidth=1.6).encode(x=x, y=y, color=color, shape=shape, tooltip=tips)
+    predicted_dots = marks.transform_filter("datum.kind === 'predicted'").mark_point(**predicted_key.props()).encode(
+        x=x, y=y, color=color, shape=shape, tooltip=tips)
+    reading = Reading(
+        keys=(measured_key, predicted_key,
+              Key({"type": "rule"}, "joins a configuration's predicted and measured points"),
+              Key({"type": "line"}, "the Pareto fronts of the platforms shown (legend: measured solid, predicted "
+                                    "dashed)")),
+        encodings=("colour = platform (a configuration's two points share it)", "shape = precision"),
+        controls=(PLATFORM_BOXES,))
     chart = alt.layer(link, fronts, predicted_dots, measured_dots,
-        width="container", height=440, name="overlap",
-        title=alt.Title(title, subtitle="Filled: measured; hollow: predicted by the default model; a thin line joins "
-                                        "a configuration's two points. Fronts follow the platforms shown."))
+        width="container", height=440, name="overlap", title=alt.Title(title, subtitle=reading.sentence()))
     measured = frame[frame["kind"] == "measured"]
     description = (f"{len(measured)} measured and {int((frame['kind'] == 'predicted').sum())} predicted "
                    f"configurations, accuracy against throughput, with both Pareto fronts; {len(links)} "
                    "configurations exist as both.")
-    return chart_spec(chart, name, data, description, toggles)
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
 # --- efficiency ----------------------------------------------------------------------------------

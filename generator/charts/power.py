@@ -28,7 +28,7 @@ from generator.charts.common import (
     wrapped_axis,
     zoom,
 )
-from generator.charts.experiments import _ordered, _platform_toggles
+from generator.charts.experiments import SWEEP_POINT, _ordered, _platform_toggles, sweep_reading
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
 from generator.records import CONFIG_KEY
@@ -83,21 +83,19 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     color = style.platform_color(drawn["platform_label"])
     lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
                                     detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
-    points = base.mark_point(filled=True, size=30).encode(
+    points = base.mark_point(**SWEEP_POINT.props()).encode(
         x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
         tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
                         ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d")),
     ).add_params(pick, zoom())
-    chart = alt.layer(lines, points,
-        width="container", height=380,
-        title=alt.Title(title, subtitle="One line per configuration (median of repeated runs); colour = platform, "
-                                        "dash and shape = precision. Click a point to highlight."))
+    reading = sweep_reading("median of repeated runs")
+    chart = alt.layer(lines, points, width="container", height=380, title=alt.Title(title, subtitle=reading.sentence()))
     data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
                                  "energy_mj", "energy_above_idle_mj", "fps_per_w", "runs"])
     best = drawn.sort_values(value, ascending=not best_largest).drop_duplicates("config")
     description = (f"{value_title} of {drawn['config'].nunique()} configurations over {drawn['batch'].nunique()} "
                    f"batch sizes; best: {leaders(best, value, 'config', value_title.split('(')[-1].rstrip(')'), largest=best_largest)}.")
-    return chart_spec(chart, name, data, description, toggles)
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
 def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Energy per inference") -> ChartSpec:

@@ -21,10 +21,16 @@ class Key:
     means: str
     colour: str = ""  # "in the platform's colour" etc., when the colour carries meaning
 
+    def props(self) -> dict[str, Any]:
+        """The mark's properties for Altair's ``mark_<type>(**props)``."""
+        return {k: v for k, v in self.mark.items() if k != "type"}
+
     def look(self) -> str:
         """The mark in words, from its properties: "hollow diamond", "grey vertical bar"."""
         kind = self.mark.get("type", "point")
-        if kind in ("point", "circle", "square"):
+        if kind == "point" and "shape" not in self.mark:  # the shape is encoded (a precision's)
+            words = ["hollow" if self.mark.get("filled") is False else "filled", "point"]
+        elif kind in ("point", "circle", "square"):
             shape = str(self.mark.get("shape", "circle" if kind != "square" else "square"))
             words = [SHAPE_WORDS.get(shape, shape)]
             if not shape.startswith("M"):  # an SVG path is a line: neither filled nor hollow

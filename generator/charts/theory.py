@@ -16,6 +16,7 @@ import altair as alt
 import pandas as pd
 
 from generator.charts.common import (
+    Toggle,
     LINES_EXPR,
     chart_spec,
     checkbox_filter,
@@ -57,15 +58,84 @@ def _busiest_precision(frame: pd.DataFrame, style: Style) -> str:
     return max(order, key=lambda p: (counts[p], -order.index(p)))
 
 
+RULE_LABEL_PX = 9 * 0.6  # width of one character of a 9 px rule label
+RULE_LANE_PX = 11  # one lane of rule labels
+PHONE_PLOT_PX = 280  # the plot's width on a phone (390 px screen): labels that clear there clear everywhere
+ROOF_DASHES = ((1, 0), (6, 4), (2, 3), (8, 3, 2, 3), (1, 3))  # the k-th roof of a group of coinciding ones
+
+
+def _decades(values: pd.Series) -> tuple[float, float]:
+    """The log10 extent of a nice log scale over ``values`` (whole decades)."""
+    logs = [math.log10(v) for v in values if v > 0]
+    return float(math.floor(min(logs))), float(math.ceil(max(logs)))
+
+
+def rule_lanes(rules: pd.DataFrame, roofs: pd.DataFrame, width: float = PHONE_PLOT_PX) -> pd.DataFrame:
+    """Where each labelled network rule prints its name: ``lane`` (0 at the top) and ``side``
+    (right of the rule, or left when it would run past the plot's right edge), chosen per
+    precision so that no two labels overlap in a plot ``width`` px wide; a wider plot only
+    spreads them further apart."""
+    out = rules.assign(lane=0, side="right")
+    for precision, mine in out[out["rule_label"].notna()].groupby("precision", sort=False):
+        shown = pd.concat([roofs.loc[roofs["precision"] == precision, "intensity_ops_per_byte"],
+                           out.loc[out["precision"] == precision, "intensity_ops_per_byte"]])
+        low, high = _decades(shown)
+        ends: list[float] = []  # per lane, where its last label ends
+        for index in mine.sort_values("intensity_ops_per_byte", kind="mergesort").index:
+            x = (math.log10(out.at[index, "intensity_ops_per_byte"]) - low) / max(high - low, 1e-9) * width
+            size = len(str(out.at[index, "rule_label"])) * RULE_LABEL_PX + 3
+            start, end = (x + 3, x + 3 + size) if x + 3 + size <= width else (x - 3 - size, x - 3)
+            lane = next((i for i, last in enumerate(ends) if start > last + 4), len(ends))
+            if lane == len(ends):
+                ends.append(end)
+            ends[lane] = end
+            out.at[index, "lane"] = lane
+            out.at[index, "side"] = "right" if start > x else "left"
+    return out
+
+
+def coinciding_roofs(roofs: pd.DataFrame) -> pd.DataFrame:
+    """``roof_rank`` (0, 1, ...: the dash of a roof drawn on another) and ``same_roof`` (the
+    other platform modes with the same peak and bandwidth at that precision)."""
+    firsts = roofs.drop_duplicates(["platform_label", "precision"])
+    groups = {key: list(group["platform_label"]) for key, group in
+              firsts.groupby(["precision", "peak_tops", "bandwidth_gbps"], sort=False)}
+    rank, same = {}, {}
+    for (precision, _peak, _bw), labels in groups.items():
+        for i, label in enumerate(labels):
+            rank[(label, precision)] = i % len(ROOF_DASHES)
+            same[(label, precision)] = ", ".join(other for other in labels if other != label)
+    keys = list(zip(roofs["platform_label"], roofs["precision"]))
+    return roofs.assign(roof_rank=[rank[k] for k in keys], same_roof=[same[k] or None for k in keys])
+
+
+def _legend_values(roofs: pd.DataFrame, style: Style, vendors: Sequence[Toggle]) -> dict[str, str]:
+    """Vega expression: the platform modes drawn (a roof at the chosen precision, its vendor
+    ticked), in legend order: the legend lists what the chart draws, no more."""
+    terms = []
+    for label in style.platforms_in(roofs["platform_label"]):
+        mine = roofs[roofs["platform_label"] == label]
+        precisions = " || ".join(f"precision === {json.dumps(p)}" for p in dict.fromkeys(mine["precision"]))
+        vendor = checkbox_filter("vendor", [t for t in vendors if t.value in set(mine["vendor"])]).replace(
+            "datum[\"vendor\"]", json.dumps(str(mine["vendor"].iloc[0])))
+        terms.append(f"(({precisions}) && {vendor} ? {json.dumps(label + chr(10))} : '')")
+    return {"expr": f"split(slice({' + '.join(terms)}, 0, -1), '\\n')"}
+
+
 def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style, name: str,
-                   title: str = "Rooflines of every platform, with the networks' arithmetic intensity") -> ChartSpec:
+                   title: str = "Rooflines of every platform, with the networks' arithmetic intensity",
+                   opening: str | None = None) -> ChartSpec:
     """Log-log rooflines, one per platform mode at the chosen precision, and the network
     variants' intensities as neutral, labelled vertical rules.
 
     ``points``: ``model.roofline.roofline_points`` rows (three points per roof) with
     ``peak_tops`` and ``bandwidth_gbps``; ``intensities``: ``model.roofline.network_intensities``
-    rows of one task. A drop-down chooses the precision (default: the one most platforms
-    support), check boxes show or hide vendors; scroll to zoom, drag to pan.
+    rows of one task. A drop-down chooses the precision (default: ``opening`` when roofs
+    have it, e.g. the precision the task's measurements used most, else the one most
+    platforms support), check boxes show or hide vendors; the legend lists the roofs drawn;
+    a roof that coincides with another is dashed and names it in its tooltip; rule labels
+    are staggered in lanes so that none overlaps another (``rule_lanes``), and each rule
+    answers its tooltip within a finger's width of it.
     """
     require_rows(points, "roofline_chart")
     require_columns(points, ROOFLINE_COLUMNS, "roofline_chart (points)")
@@ -80,57 +150,76 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
     rules["variant_label"] = variant_labels(rules) if len(rules) else pd.Series(dtype=object)
     rank = {p: i for i, p in enumerate(style.platform_order)}
     roofs["_order"] = roofs["platform_label"].map(rank).fillna(len(rank))
-    roofs = sort_frame(roofs, ["_order", "precision", "intensity_ops_per_byte"])
+    roofs = coinciding_roofs(sort_frame(roofs, ["_order", "precision", "intensity_ops_per_byte"]))
     rules = sort_frame(rules.assign(_prune=-rules["pruning_pct"]), ["network_name", "_prune", "precision"])
     # Each network is labelled once, at its least pruned variant; the others are in the tooltips.
     first = ~rules.duplicated(["network_name", "precision"])
     rules["rule_label"] = rules["network_name"].where(first)
+    rules = rule_lanes(rules, roofs)
+    rules["lane_px"] = 4 + rules["lane"] * RULE_LANE_PX
     columns = ["series", "platform_label", "vendor", "precision", "intensity_ops_per_byte", "attainable_tops",
-               "peak_tops", "bandwidth_gbps", "ridge_ops_per_byte", "variant_label", "rule_label", "ops_gop",
-               "weights_m"]
+               "peak_tops", "bandwidth_gbps", "ridge_ops_per_byte", "roof_rank", "same_roof", "variant_label",
+               "rule_label", "lane_px", "side", "ops_gop", "weights_m"]
     data = display_frame(pd.concat([roofs, rules], ignore_index=True).reindex(columns=columns))
 
-    default = _busiest_precision(roofs, style)
+    default = opening if opening in precisions else _busiest_precision(roofs, style)
     precision = alt.param(name="precision", value=default,
                           bind=alt.binding_select(options=precisions, name="Precision: "))
     vendors = checkbox_params(roofs.drop_duplicates("vendor").sort_values("_order")["vendor"], "vendor")
     x = alt.X("intensity_ops_per_byte:Q", title=X_INTENSITY, scale=alt.Scale(type="log"))
     base = alt.Chart(named(name))
+    color = style.platform_color(roofs["platform_label"])
+    color.legend = alt.Legend(columns=2, symbolType="stroke", values=_legend_values(roofs, style, vendors))
     lines = (
         base.transform_filter(f"datum.series === 'roofline' && datum.precision === precision && "
                               f"{checkbox_filter('vendor', vendors)}")
-        .mark_line(point=alt.OverlayMarkDef(size=25, filled=True), clip=True)
+        .mark_line(**ROOF_KEY.props(), point=alt.OverlayMarkDef(size=25, filled=True), clip=True)
         .encode(
             x=x,
             y=alt.Y("attainable_tops:Q", title=Y_PERFORMANCE, scale=alt.Scale(type="log")),
-            color=style.platform_color(roofs["platform_label"]),
+            color=color,
+            strokeDash=alt.StrokeDash("roof_rank:O", scale=alt.Scale(domain=list(range(len(ROOF_DASHES))),
+                                                                      range=[list(d) for d in ROOF_DASHES]),
+                                      legend=None),
             detail=alt.Detail("platform_label:N"),
             order=alt.Order("intensity_ops_per_byte:Q"),
             tooltip=tooltip(("platform_label", "Platform"), ("precision", "Precision"),
                             ("peak_tops", "Peak (TOP/s)", ""), ("bandwidth_gbps", "Bandwidth (GB/s)", ""),
-                            ("ridge_ops_per_byte", "Ridge (ops/byte)", "")),
+                            ("ridge_ops_per_byte", "Ridge (ops/byte)", ""), ("same_roof", "Same roof as")),
         )
         .add_params(zoom(), precision)
     )
     on_rules = base.transform_filter("datum.series === 'network' && datum.precision === precision")
-    network_rules = on_rules.mark_rule(color=NEUTRAL, strokeDash=[3, 3], strokeWidth=1.2, opacity=0.8).encode(
+    network_rules = on_rules.mark_rule(**RULE_KEY.props()).encode(x=x)
+    rule_tips = on_rules.mark_rule(strokeWidth=24, strokeOpacity=0, color=NEUTRAL).encode(  # a finger's width
         x=x,
         tooltip=tooltip(("variant_label", "Network"), ("precision", "Precision"),
                         ("ops_gop", "Operations (GOP/input)", ""), ("weights_m", "Weights (M)", ""),
                         ("intensity_ops_per_byte", "Intensity (ops/byte)", "")),
     )
-    labels = on_rules.transform_filter("isValid(datum.rule_label)").mark_text(
-        angle=270, align="right", baseline="bottom", dx=-4, dy=-2, fontSize=9, color=NEUTRAL).encode(
-        x=x, y=alt.YValue(0), text=alt.Text("rule_label:N"))
-    chart = alt.layer(lines, network_rules, labels, width="container", height=440, title=alt.Title(
-        title, subtitle="Lines: platform rooflines at the chosen precision (colour = platform); dashed grey "
-                        "rules: network intensities. Scroll to zoom, drag to pan."))
+    labelled = on_rules.transform_filter("isValid(datum.rule_label)")
+    labels = [labelled.transform_filter(f"datum.side === {json.dumps(side)}").mark_text(
+        align="left" if side == "right" else "right", baseline="top", dx=3 if side == "right" else -3,
+        fontSize=9, **paint).encode(x=x, y=alt.Y("lane_px:Q", scale=None), text=alt.Text("rule_label:N"))
+        for paint in ({"color": "white", "stroke": "white", "strokeWidth": 3}, {"color": "#4A4A4A"})  # a halo, then the text
+        for side in ("right", "left")]
+    reading = Reading(keys=(ROOF_KEY, RULE_KEY), encodings=("a roof that coincides with another is dashed",),
+                      controls=(Control("select", "precision", "the precision"),
+                                Control("checkbox", "show_vendor_", "vendors")))
+    chart = alt.layer(lines, network_rules, rule_tips, *labels, width="container", height=440, title=alt.Title(
+        title, subtitle=f"{reading.sentence()} {ZOOM_HINT}"))
     peaks = roofs.drop_duplicates(["platform_label", "precision"])
     description = (f"Roofline chart of {peaks['platform_label'].nunique()} platform modes at "
                    f"{len(precisions)} precisions ({', '.join(precisions)}) with the arithmetic intensity of "
-                   f"{rules['variant_label'].nunique()} network variants. Highest peaks: "
+                   f"{rules['variant_label'].nunique()} network variants; it opens at {default}. Highest peaks: "
                    f"{leaders(peaks.assign(lab=peaks['platform_label'] + ' ' + peaks['precision']), 'peak_tops', 'lab', 'TOP/s')}.")
-    return chart_spec(chart, name, data, description, vendors)
+    return chart_spec(chart, name, data, description, vendors, reading)
+
+
+ROOF_KEY = Key({"type": "line"}, "a platform mode's roofline at the chosen precision", colour="in the platform's colour")
+RULE_KEY = Key({"type": "rule", "strokeDash": [3, 3], "strokeWidth": 1.2, "opacity": 0.8, "color": NEUTRAL},
+               "a network variant's arithmetic intensity (labelled once per network)", colour="in grey")
+ZOOM_HINT = "Scroll to zoom, drag to pan."
 
 
 # --- predicted throughput heatmap ---------------------------------------------------------
