@@ -64,6 +64,8 @@ class Control:
             return f"Choose {self.what} in the drop-down below the chart."
         if self.kind == "checkbox":
             return f"Tick or untick the check boxes below the chart to show or hide {self.what}."
+        if self.kind == "slider":
+            return f"Move the sliders below the chart to change {self.what}."
         if self.kind == "click":
             return f"Click {self.what} to highlight it (double-click to show all again)."
         raise ValueError(f"unknown control kind {self.kind!r}")
