@@ -186,6 +186,29 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     )
 
 
+def front_labels(base: alt.Chart, x: alt.X, y: alt.Y) -> list[alt.Chart]:
+    """Labels of the front's points naming platform, precision and network (two lines),
+    computed in the browser from the front shown: left of their point, so none runs past
+    the plot's right edge (the slowest, leftmost one right of it), alternating above and
+    below along the front, so neighbours never share a side. A white halo keeps them
+    legible over lines."""
+    on_front = (base.transform_filter("datum.on_front")
+                .transform_window(front_rank="row_number()", sort=[alt.SortField("fps", order="descending")])
+                .transform_joinaggregate(front_count="count()")
+                .transform_calculate(front_lines="split(datum.config, ' · ')"))
+    out = []
+    last = "datum.front_rank === datum.front_count"
+    for test, align, dx, dy, baseline in (
+            (f"!({last}) && datum.front_rank % 2 === 1", "right", -6, -5, "bottom"),
+            (f"!({last}) && datum.front_rank % 2 === 0", "right", -6, 5, "top"),
+            (last, "left", 6, -5, "bottom")):
+        mine = on_front.transform_filter(test)
+        for paint in ({"color": "white", "stroke": "white", "strokeWidth": 3}, {"color": "#222222"}):
+            out.append(mine.mark_text(align=align, dx=dx, dy=dy, baseline=baseline, fontSize=9, lineHeight=10,
+                                      **paint).encode(x=x, y=y, text=alt.Text("front_lines:N")))
+    return out
+
+
 PARETO_POINT = Key({"type": "point", "filled": True, "size": 60}, "a measured configuration (its best run)")
 
 
@@ -215,12 +238,11 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
         tooltip=tooltip(("config", "Configuration"), ("fps", "Throughput (inputs/s)", ""), ("top1_pct", "Top-1 (%)", ""),
                         ("batch", "Batch", "d")),
     ).add_params(zoom())
-    labels = base.transform_filter("datum.on_front").mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(
-        x=x, y=y, text=alt.Text("variant_label:N"))
+    labels = front_labels(base, x, y)
     reading = Reading(keys=(PARETO_POINT, Key({"type": "line", "interpolate": "step-after"},
                                               "the Pareto front of the platforms shown, its points labelled")),
                       encodings=("colour = platform", "shape = precision"), controls=(PLATFORM_BOXES,))
-    chart = alt.layer(front, dots, labels,
+    chart = alt.layer(front, dots, *labels,
         width="container", height=420, name="pareto", title=alt.Title(title, subtitle=reading.sentence()))
     on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
     description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "

@@ -78,8 +78,10 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
     base = alt.Chart(named(name)).transform_filter(
         f"isValid(datum[{value!r}]) && datum[{value!r}] > 0 && {checkbox_filter('platform_name', toggles)}")
-    x = alt.X("batch:Q", title="Batch size (inputs per call, log2)", scale=alt.Scale(type="log", base=2))
-    y = alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(type="log"))
+    # Padding: a configuration measured at one batch size is a point on the domain's edge,
+    # drawn whole in its colour, not half clipped on the axis.
+    x = alt.X("batch:Q", title="Batch size (inputs per call, log2)", scale=alt.Scale(type="log", base=2, padding=12))
+    y = alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(type="log", padding=12))
     color = style.platform_color(drawn["platform_label"])
     lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
                                     detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
