@@ -66,12 +66,46 @@ SWEEP_POINT = Key({"type": "point", "filled": True, "size": 30}, "one batch size
 PLATFORM_BOXES = Control("checkbox", "show_platform_", "platforms")
 
 
+SWEEP_PANEL_PX = (300, 220)  # a panel's width and height (the page fits the width to the screen)
+NETWORK_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8A7C0C", "#332288", "#882255", "#8C5A2B",
+                  "#1F8FA6", "#5B8C11", "#B8680A", "#4D4D4D")  # network variants within a panel
+
+
 def sweep_reading(what: str) -> Reading:
     """Lines over a batch sweep, one per configuration (latency, energy, inputs/s per W)."""
     return Reading(
         keys=(Key({"type": "line"}, f"one configuration through its batch sizes ({what})"), SWEEP_POINT),
-        encodings=("colour = platform", "dash and shape = precision"),
+        encodings=("one panel per platform mode", "colour = network variant", "dash and shape = precision"),
         controls=(PLATFORM_BOXES, Control("click", "pick", "a point")))
+
+
+def sweep_chart(drawn: pd.DataFrame, style: Style, name: str, shown: str, x: alt.X, y: alt.Y,
+                tips: list[alt.Tooltip], title: str, reading: Reading) -> alt.FacetChart:
+    """Small multiples of a batch sweep: one panel per platform mode (so its modes and
+    platforms never share a panel), one line per configuration coloured by its network
+    variant, dash and shape by precision. ``shown``: the filter of
+    the rows drawn (the platform check boxes included). Network and precision are read
+    off colour and dash without hovering: a panel holds a few lines, not all of them."""
+    pick = pick_config()
+    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
+    variants = list(dict.fromkeys(sort_frame(drawn.assign(_prune=-drawn["pruning_pct"]),
+                                             ["network_name", "_prune"])["variant_label"]))
+    color = alt.Color("variant_label:N", title="Network", scale=alt.Scale(
+        domain=variants, range=[NETWORK_COLORS[i % len(NETWORK_COLORS)] for i in range(len(variants))]),
+        legend=alt.Legend(columns=2, symbolType="stroke"))
+    base = alt.Chart().transform_filter(shown)
+    lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
+                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
+    points = base.mark_point(**SWEEP_POINT.props()).encode(
+        x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim, tooltip=tips,
+    ).add_params(pick, zoom())
+    panels = style.platforms_in(drawn["platform_label"])
+    width, height = SWEEP_PANEL_PX
+    return (
+        alt.layer(lines, points, data=named(name)).properties(width=width, height=height)
+        .facet(facet=alt.Facet("platform_label:N", sort=panels, title=None), columns=2)
+        .properties(title=alt.Title(title, subtitle=reading.sentence()))
+    )
 
 
 
@@ -90,24 +124,15 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
     drawn = frame.dropna(subset=["fps_comp", "lat_comp_ms"])
     require_rows(drawn, "latency_throughput_chart (runs with throughput and latency)")
     toggles = _platform_toggles(drawn, style)
-    pick = pick_config()
-    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
-    base = alt.Chart(named(name)).transform_filter(
-        f"isValid(datum.fps_comp) && isValid(datum.lat_comp_ms) && {checkbox_filter('platform_name', toggles)}")
-    x = alt.X("fps_comp:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"))
-    y = alt.Y("lat_comp_ms:Q", title="Latency (ms, log)", scale=alt.Scale(type="log"))
-    color = style.platform_color(drawn["platform_label"])
-    lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
-                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
-    points = base.mark_point(**SWEEP_POINT.props()).encode(
-        x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
-        tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
-                        ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d")),
-    ).add_params(pick, zoom())
+    shown = f"isValid(datum.fps_comp) && isValid(datum.lat_comp_ms) && {checkbox_filter('platform_name', toggles)}"
+    x = alt.X("fps_comp:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log", padding=12))
+    y = alt.Y("lat_comp_ms:Q", title="Latency (ms, log)", scale=alt.Scale(type="log", padding=12))
+    tips = tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
+                   ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d"))
     reading = sweep_reading("median of repeated runs")
-    chart = alt.layer(lines, points,
-        width="container", height=420, title=alt.Title(title, subtitle=reading.sentence()))
-    data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
+    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading)
+    data = display_frame(frame, ["config", "platform_label", "platform_name", "variant_label", "precision", "batch",
+                                 "fps_comp",
                                  "lat_comp_ms", "runs"])
     best = drawn.sort_values("fps_comp", ascending=False).drop_duplicates("config")
     description = (f"Latency against throughput of {drawn['config'].nunique()} configurations over "

@@ -28,7 +28,7 @@ from generator.charts.common import (
     wrapped_axis,
     zoom,
 )
-from generator.charts.experiments import SWEEP_POINT, _ordered, _platform_toggles, sweep_reading
+from generator.charts.experiments import _ordered, _platform_toggles, sweep_chart, sweep_reading
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
 from generator.records import CONFIG_KEY
@@ -74,25 +74,17 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     drawn = drawn[drawn[value] > 0]
     require_rows(drawn, f"{what} (runs with {value})")
     toggles = _platform_toggles(drawn, style)
-    pick = pick_config()
-    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
-    base = alt.Chart(named(name)).transform_filter(
-        f"isValid(datum[{value!r}]) && datum[{value!r}] > 0 && {checkbox_filter('platform_name', toggles)}")
+    shown = f"isValid(datum[{value!r}]) && datum[{value!r}] > 0 && {checkbox_filter('platform_name', toggles)}"
     # Padding: a configuration measured at one batch size is a point on the domain's edge,
     # drawn whole in its colour, not half clipped on the axis.
     x = alt.X("batch:Q", title="Batch size (inputs per call, log2)", scale=alt.Scale(type="log", base=2, padding=12))
     y = alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(type="log", padding=12))
-    color = style.platform_color(drawn["platform_label"])
-    lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
-                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
-    points = base.mark_point(**SWEEP_POINT.props()).encode(
-        x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
-        tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
-                        ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d")),
-    ).add_params(pick, zoom())
+    tips = tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
+                   ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d"))
     reading = sweep_reading("median of repeated runs")
-    chart = alt.layer(lines, points, width="container", height=380, title=alt.Title(title, subtitle=reading.sentence()))
-    data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
+    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading)
+    data = display_frame(frame, ["config", "platform_label", "platform_name", "variant_label", "precision", "batch",
+                                 "fps_comp",
                                  "energy_mj", "energy_above_idle_mj", "fps_per_w", "runs"])
     best = drawn.sort_values(value, ascending=not best_largest).drop_duplicates("config")
     description = (f"{value_title} of {drawn['config'].nunique()} configurations over {drawn['batch'].nunique()} "
