@@ -279,6 +279,7 @@ def test_power_traces_keep_removed_samples_out_of_the_y_domain():
     assert domain == [0, pytest.approx(2.0 * 1.08)]
     assert set(chart.data["panel"]) == {"Net A", "idle (no network)"}
     assert chart.spec["facet"]["field"] == "panel"
+    assert chart.spec["resolve"]["scale"]["x"] == "independent"  # a short trace is not squeezed by a long one
     removed = [m for m in nodes(chart.spec) if m.get("mark", {}) == {"type": "point", "shape": "triangle-up",
                                                                         "filled": True, "color": theme.NEUTRAL,
                                                                         "size": 40}]
@@ -471,3 +472,20 @@ def test_network_rule_labels_never_overlap_on_a_phone_wide_plot():
         for other_lane, other_start, other_size in boxes[i + 1:]:
             assert lane != other_lane or start + size < other_start or other_start + other_size < start
     assert placed["lane"].nunique() > 1
+
+
+def test_batch_sweeps_are_small_multiples_one_panel_per_platform_mode_coloured_by_network():
+    batches = pd.concat([config_rows(network=["a"] * 2, network_name=["A"] * 2, batch=[1, 2]),
+                         config_rows(network=["b"], network_name=["B"], batch=[1]),
+                         config_rows(platform=["tx2"], platform_name=["Jetson TX2"], mode=["maxn"], precision=["FP16"],
+                                     network=["a"], network_name=["A"], batch=[1])], ignore_index=True)
+    batches = batches.assign(fps_comp=[10.0, 18.0, 5.0, 7.0], lat_comp_ms=[100.0, 110.0, 200.0, 140.0], runs=1)
+    chart = experiments.latency_throughput_chart(batches, STYLE, "latency")
+    assert chart.spec["facet"]["field"] == "platform_label" and chart.spec["facet"]["sort"] == ["ZCU104",
+                                                                                               "Jetson TX2 maxn"]
+    (color,) = {json.dumps(e, sort_keys=True) for e in encodings(chart.spec, "color")}
+    assert json.loads(color)["field"] == "variant_label"
+    assert json.loads(color)["scale"]["domain"] == ["A 100%", "B 100%"]
+    assert "one panel per platform mode" in chart.reading.lower() and "colour = network variant" in chart.reading
+    xs = [e["scale"] for e in encodings(chart.spec, "x") if "scale" in e]
+    assert xs and all(scale.get("padding", 0) > 0 for scale in xs)  # a single-batch point is drawn whole

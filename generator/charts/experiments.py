@@ -92,7 +92,7 @@ def sweep_chart(drawn: pd.DataFrame, style: Style, name: str, shown: str, x: alt
                                              ["network_name", "_prune"])["variant_label"]))
     color = alt.Color("variant_label:N", title="Network", scale=alt.Scale(
         domain=variants, range=[NETWORK_COLORS[i % len(NETWORK_COLORS)] for i in range(len(variants))]),
-        legend=alt.Legend(columns=2, symbolType="stroke"))
+        legend=alt.Legend(columns=2, symbolType="stroke", labelLimit=0))
     base = alt.Chart().transform_filter(shown)
     lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
                                     detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)

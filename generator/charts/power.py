@@ -50,7 +50,9 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
                                  "energy_mj_mean", "fps_per_w_max"])
     base = alt.Chart(named(name)).encode(
         y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),  # data order: sorted above
-        x=alt.X("power_full_w_mean:Q", title="Mean full power (W)"),
+        # Room right of the longest bar for its printed value ("15.5 W"): the axis runs 30% past it.
+        x=alt.X("power_full_w_mean:Q", title="Mean full power (W)",
+                scale=alt.Scale(domain=[0, float(frame["power_full_w_mean"].max()) * 1.3])),
         tooltip=tooltip(("config", "Configuration"), ("runs", "Runs", "d"), ("power_full_w_mean", "Mean power (W)", ""),
                         ("energy_mj_mean", "Mean energy (mJ/input)", ""), ("fps_per_w_max", "Best inputs/s per W", "")),
     )
@@ -150,8 +152,9 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
         alt.layer(lines, removed, data=named(name))
         .properties(width=280, height=150)
         .facet(facet=alt.Facet("panel:N", sort=panels, title=None), columns=2)
+        .resolve_scale(x="independent")  # each trace spans its own panel, not the longest one's
         .properties(title=alt.Title(title, subtitle="Grey triangles: samples removed as glitches (drawn at the top, "
-                                                     "their value in the tooltip)."))
+                                                     "their value in the tooltip). Each panel has its own time axis."))
     )
     description = (f"Power traces of {kept['platform_label'].nunique()} platform modes running "
                    f"{len(panels)} workloads, {len(kept)} samples shown; "
