@@ -130,6 +130,6 @@ def test_each_caption_describes_the_controls_its_own_chart_has_and_no_others(sit
 def test_the_heatmap_names_the_model_it_shows_in_the_view_itself(site):
     page = (site / "imagenet.html").read_text(encoding="utf-8")
     (heatmap,) = [spec for spec, _ in figures(page) if any(p.get("name") == "model" for p in spec.get("params", []))]
-    header = heatmap["facet"]["row"]["header"]
+    header = heatmap["facet"]["header"]
     assert "model" in header["labelExpr"]  # a signal: it follows the drop-down, and an export of the view carries it
     assert "(shown:" not in heatmap["description"]

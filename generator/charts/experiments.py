@@ -227,10 +227,12 @@ def front_labels(base: alt.Chart, x: alt.X, y: alt.Y) -> list[alt.Chart]:
             (f"!({last}) && datum.front_rank % 2 === 1", "right", -6, -5, "bottom"),
             (f"!({last}) && datum.front_rank % 2 === 0", "right", -6, 5, "top"),
             (last, "left", 6, -5, "bottom")):
-        mine = on_front.transform_filter(test)
+        # Every layer draws every front point (text empty where another layer labels it): a
+        # layer without rows would leave its scales an infinite extent.
+        mine = on_front.transform_calculate(shown_lines=f"({test}) ? datum.front_lines : ''")
         for paint in ({"color": "white", "stroke": "white", "strokeWidth": 3}, {"color": "#222222"}):
             out.append(mine.mark_text(align=align, dx=dx, dy=dy, baseline=baseline, fontSize=9, lineHeight=10,
-                                      **paint).encode(x=x, y=y, text=alt.Text("front_lines:N")))
+                                      **paint).encode(x=x, y=y, text=alt.Text("shown_lines:N")))
     return out
 
 
@@ -403,7 +405,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
         return chart.transform_calculate(mark_kind=json.dumps(key.means)).mark_point(
             **{k: v for k, v in key.mark.items() if k != "type"}).encode(
             y=y, x=alt.X(f"{field}:Q", scale=scale, title="Throughput (inputs/s, log)" if first else None),
-            shape=alt.Shape("mark_kind:N", scale=shape, legend=legend if first else None),
+            shape=alt.Shape("mark_kind:N", scale=shape, legend=legend),
             tooltip=tips, **encoding)
 
     means = list(keys)

@@ -135,7 +135,11 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
     panels = sorted(set(frame["panel"]) - {"idle (no network)"}) + (
         ["idle (no network)"] if "idle (no network)" in set(frame["panel"]) else [])
     frame = frame.sort_values(["panel", "platform_label", "sample", "time_s"], kind="mergesort")
-    data = display_frame(frame, ["panel", "platform_label", "sample", "time_s", "power_w"])
+    # One kept sample per panel also enters the (invisible) removed-sample layer, so that layer
+    # has rows in every panel: with each panel's own time axis, an empty layer has no extent.
+    first_kept = frame[frame["sample"] == "kept"].drop_duplicates("panel").index
+    frame["anchor"] = frame.index.isin(first_kept)
+    data = display_frame(frame, ["panel", "platform_label", "sample", "time_s", "power_w", "anchor"])
     x = alt.X("time_s:Q", title="Time (s)")
     y = alt.Y("shown_w:Q", title="Power (W)", scale=alt.Scale(domain=[0, top], nice=False))
     clamp = f"min(datum.power_w, {top!r})"  # a removed glitch is drawn at the top edge
@@ -146,8 +150,10 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
         x=x, y=y, color=style.platform_color(kept["platform_label"]), detail=alt.Detail("platform_label:N"),
         order=alt.Order("time_s:Q"),
         tooltip=tips)
-    removed = alt.Chart().transform_filter("datum.sample === 'removed'").transform_calculate(shown_w=clamp).mark_point(
-        shape="triangle-up", filled=True, color=NEUTRAL, size=40).encode(x=x, y=y, tooltip=tips)
+    removed = alt.Chart().transform_filter("datum.sample === 'removed' || datum.anchor").transform_calculate(
+        shown_w=clamp).mark_point(shape="triangle-up", filled=True, color=NEUTRAL, size=40).encode(
+        x=x, y=y, tooltip=tips,
+        opacity=alt.OpacityValue(**alt.when("datum.sample === 'removed'").then(alt.value(1)).otherwise(alt.value(0))))
     chart = (
         alt.layer(lines, removed, data=named(name))
         .properties(width=280, height=150)

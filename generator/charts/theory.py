@@ -198,9 +198,11 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
                         ("intensity_ops_per_byte", "Intensity (ops/byte)", "")),
     )
     labelled = on_rules.transform_filter("isValid(datum.rule_label)")
-    labels = [labelled.transform_filter(f"datum.side === {json.dumps(side)}").mark_text(
-        align="left" if side == "right" else "right", baseline="top", dx=3 if side == "right" else -3,
-        fontSize=9, **paint).encode(x=x, y=alt.Y("lane_px:Q", scale=None), text=alt.Text("rule_label:N"))
+    # Each side's layer draws every label (empty text where the other side prints it): a layer
+    # without rows would leave the x scale an infinite extent.
+    labels = [labelled.transform_calculate(side_label=f"datum.side === {json.dumps(side)} ? datum.rule_label : ''")
+        .mark_text(align="left" if side == "right" else "right", baseline="top", dx=3 if side == "right" else -3,
+                   fontSize=9, **paint).encode(x=x, y=alt.Y("lane_px:Q", scale=None), text=alt.Text("side_label:N"))
         for paint in ({"color": "white", "stroke": "white", "strokeWidth": 3}, {"color": "#4A4A4A"})  # a halo, then the text
         for side in ("right", "left")]
     reading = Reading(keys=(ROOF_KEY, RULE_KEY), encodings=("a roof that coincides with another is dashed",),
@@ -299,7 +301,7 @@ def prediction_heatmap(predictions: pd.DataFrame, models: Sequence[str], default
     header = alt.Header(labelExpr=f"'Under the ' + model + ' model'{part}", labelOrient="top", labelAngle=0,
                         labelAnchor="start", labelAlign="left", labelFontSize=12, labelLimit=0)
     chart = (
-        panel.facet(row=alt.Row("panel:O", title=None, header=header), data=named(name))
+        panel.facet(facet=alt.Facet("panel:O", title=None, header=header), columns=1, data=named(name))
         .resolve_scale(x="independent")
         .add_params(model)
         .properties(title=alt.Title(title, subtitle=HEATMAP_READING.sentence()))
