@@ -205,10 +205,16 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
                    fontSize=9, **paint).encode(x=x, y=alt.Y("lane_px:Q", scale=None), text=alt.Text("side_label:N"))
         for paint in ({"color": "white", "stroke": "white", "strokeWidth": 3}, {"color": "#4A4A4A"})  # a halo, then the text
         for side in ("right", "left")]
-    reading = Reading(keys=(ROOF_KEY, RULE_KEY), encodings=("a roof that coincides with another is dashed",),
+    # The chosen precision, printed in the plot's lower right corner: it follows the drop-down,
+    # and an exported SVG or PNG of the view says which precision it shows.
+    stamp = base.transform_filter("datum.series === 'roofline'").transform_aggregate(roofs="count()").mark_text(
+        align="right", baseline="bottom", fontSize=13, fontWeight="bold", color="#333333",
+        x={"expr": "width - 6"}, y={"expr": "height - 6"}, text={"expr": "'Precision: ' + precision"})
+    reading = Reading(keys=(ROOF_KEY, RULE_KEY), encodings=("a roof that coincides with another is dashed",
+                                                            "lower right: the precision shown"),
                       controls=(Control("select", "precision", "the precision"),
                                 Control("checkbox", "show_vendor_", "vendors")))
-    chart = alt.layer(lines, network_rules, rule_tips, *labels, width="container", height=440, title=alt.Title(
+    chart = alt.layer(lines, network_rules, rule_tips, *labels, stamp, width="container", height=440, title=alt.Title(
         title, subtitle=f"{reading.sentence()} {ZOOM_HINT}"))
     peaks = roofs.drop_duplicates(["platform_label", "precision"])
     description = (f"Roofline chart of {peaks['platform_label'].nunique()} platform modes at "
