@@ -160,6 +160,12 @@ def row_step(labels: Iterable[str], mark_px: int = 14) -> int:
     return max(mark_px, line_count(labels) * LINE_PX + 3)
 
 
+def title_lines(text: str, width: int = 22) -> list[str]:
+    """An axis title as lines (Vega-Lite draws a list as lines): the value axis of a chart
+    with a wide label column is narrow on a phone, and a one-line title would run past it."""
+    return wrap_words(text, width)
+
+
 def wrapped_axis(**kwds: Any) -> alt.Axis:
     """An axis whose labels are wrapped values (``wrapped``), drawn whole: one line per
     line of text and no length limit (the label column is as wide as the longest line)."""

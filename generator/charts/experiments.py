@@ -29,6 +29,7 @@ from generator.charts.common import (
     row_step,
     rows_height,
     sort_frame,
+    title_lines,
     tooltip,
     with_labels,
     wrapped,
@@ -168,7 +169,7 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
                     ("whisker_high", "Whisker high", ""))
     box = alt.Chart(named(name)).transform_filter("datum.part === 'box'")
     whiskers = box.mark_rule(strokeWidth=1.2).encode(
-        y=y, x=alt.X("whisker_low:Q", title=x_title, scale=scale), x2=alt.X2("whisker_high:Q"), color=color)
+        y=y, x=alt.X("whisker_low:Q", title=title_lines(x_title), scale=scale), x2=alt.X2("whisker_high:Q"), color=color)
     bodies = box.mark_bar(size=11, opacity=0.85).encode(y=y, x=alt.X("q1:Q", scale=scale), x2=alt.X2("q3:Q"),
                                                         color=color, tooltip=stats)
     medians = box.mark_tick(color="#222222", thickness=2, size=13).encode(
@@ -404,7 +405,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
         chart = base.transform_filter(f"isValid(datum.{field})") if field == "calibrated_fps" else base
         return chart.transform_calculate(mark_kind=json.dumps(key.means)).mark_point(
             **{k: v for k, v in key.mark.items() if k != "type"}).encode(
-            y=y, x=alt.X(f"{field}:Q", scale=scale, title="Throughput (inputs/s, log)" if first else None),
+            y=y, x=alt.X(f"{field}:Q", scale=scale, title=title_lines("Throughput (inputs/s, log)") if first else None),
             shape=alt.Shape("mark_kind:N", scale=shape, legend=legend),
             tooltip=tips, **encoding)
 

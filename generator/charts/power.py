@@ -22,6 +22,7 @@ from generator.charts.common import (
     row_step,
     rows_height,
     sig_expr,
+    title_lines,
     tooltip,
     with_labels,
     wrapped,
@@ -51,7 +52,7 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
     base = alt.Chart(named(name)).encode(
         y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),  # data order: sorted above
         # Room right of the longest bar for its printed value ("15.5 W"): the axis runs 30% past it.
-        x=alt.X("power_full_w_mean:Q", title="Mean full power (W)",
+        x=alt.X("power_full_w_mean:Q", title=title_lines("Mean full power (W)"),
                 scale=alt.Scale(domain=[0, float(frame["power_full_w_mean"].max()) * 1.3])),
         tooltip=tooltip(("config", "Configuration"), ("runs", "Runs", "d"), ("power_full_w_mean", "Mean power (W)", ""),
                         ("energy_mj_mean", "Mean energy (mJ/input)", ""), ("fps_per_w_max", "Best inputs/s per W", "")),

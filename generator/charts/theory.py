@@ -31,6 +31,7 @@ from generator.charts.common import (
     rows_height,
     sig_expr,
     sort_frame,
+    title_lines,
     tooltip,
     variant_labels,
     wrapped,
@@ -339,7 +340,7 @@ def peak_chart(platforms: pd.DataFrame, style: Style, name: str,
                                                                               "peak_tops"])
     chart = alt.Chart(named(name)).mark_point(filled=True, size=70).encode(
         y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
-        x=alt.X("peak_tops:Q", title="Peak performance (TOP/s, log)", scale=alt.Scale(type="log")),
+        x=alt.X("peak_tops:Q", title=title_lines("Peak performance (TOP/s, log)"), scale=alt.Scale(type="log")),
         color=alt.Color("precision:N", title="Precision", scale=style.precision_color_scale(frame["precision"])),
         shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("platform_label", "Platform"), ("precision", "Precision"), ("peak_tops", "Peak (TOP/s)", "")),
@@ -392,7 +393,7 @@ def network_chart(variants: pd.DataFrame, name: str,
     data = display_frame(long, ["task", "variant_label", "row", "quantity", "value"])
     chart = alt.Chart(named(name)).mark_point(filled=True, size=60).encode(
         y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
-        x=alt.X("value:Q", title="GOP per input / millions of weights (log)", scale=alt.Scale(type="log")),
+        x=alt.X("value:Q", title=title_lines("GOP per input / millions of weights (log)"), scale=alt.Scale(type="log")),
         color=alt.Color("quantity:N", title=None, scale=alt.Scale(domain=list(QUANTITIES.values()),
                                                                   range=["#0072B2", "#D55E00"])),
         shape=alt.Shape("quantity:N", title=None, scale=alt.Scale(domain=list(QUANTITIES.values()),
@@ -417,7 +418,7 @@ def intensity_chart(intensities: pd.DataFrame, style: Style, name: str,
     data = display_frame(frame, ["task", "variant_label", "row", "precision", "intensity_ops_per_byte"])
     chart = alt.Chart(named(name)).mark_point(filled=True, size=55).encode(
         y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),
-        x=alt.X("intensity_ops_per_byte:Q", title="Arithmetic intensity (ops/byte, log)", scale=alt.Scale(type="log")),
+        x=alt.X("intensity_ops_per_byte:Q", title=title_lines("Arithmetic intensity (ops/byte, log)"), scale=alt.Scale(type="log")),
         color=alt.Color("precision:N", title="Precision", scale=style.precision_color_scale(frame["precision"])),
         shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("variant_label", "Network"), ("precision", "Precision"),
