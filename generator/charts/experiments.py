@@ -9,7 +9,7 @@ over repeats, box statistics), so a page grows with configurations, not with run
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -201,7 +201,8 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     Exact duplicates share the decision of their first copy (``best_group``), as
     ``model.pareto.pareto_front`` does.
     """
-    order = [alt.SortField(x, order="descending"), alt.SortField(y, order="descending")]
+    order: list[alt.SortField | dict[str, str]] = [alt.SortField(x, order="descending"),
+                                                   alt.SortField(y, order="descending")]
     return (
         chart.transform_window(best_so_far=f"max({y})", frame=[None, 0], ignorePeers=True, sort=order,
                                groupby=groupby)
@@ -224,10 +225,11 @@ def front_labels(base: alt.Chart, x: alt.X, y: alt.Y) -> list[alt.Chart]:
                 .transform_calculate(front_lines="split(datum.config, ' · ')"))
     out = []
     last = "datum.front_rank === datum.front_count"
-    for test, align, dx, dy, baseline in (
-            (f"!({last}) && datum.front_rank % 2 === 1", "right", -6, -5, "bottom"),
-            (f"!({last}) && datum.front_rank % 2 === 0", "right", -6, 5, "top"),
-            (last, "left", 6, -5, "bottom")):
+    sides: tuple[tuple[str, Literal["left", "right"], int, int, Literal["top", "bottom"]], ...] = (
+        (f"!({last}) && datum.front_rank % 2 === 1", "right", -6, -5, "bottom"),
+        (f"!({last}) && datum.front_rank % 2 === 0", "right", -6, 5, "top"),
+        (last, "left", 6, -5, "bottom"))
+    for test, align, dx, dy, baseline in sides:
         # Every layer draws every front point (text empty where another layer labels it): a
         # layer without rows would leave its scales an infinite extent.
         mine = on_front.transform_calculate(shown_lines=f"({test}) ? datum.front_lines : ''")
@@ -275,8 +277,9 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
     description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "
                    f"{len(on_front)} on the Pareto front: "
-                   + "; ".join(f"{r.config} ({format_sig(r.fps)} inputs/s, {r.top1_pct:.3g}%)"
-                               for r in on_front.sort_values("fps").itertuples()) + ".")
+                   + "; ".join(f"{config} ({format_sig(fps)} inputs/s, {top1:.3g}%)" for config, fps, top1 in
+                               on_front.sort_values("fps")[["config", "fps", "top1_pct"]].itertuples(index=False))
+                   + ".")
     return chart_spec(chart, name, data, description, toggles, reading)
 
 
@@ -389,7 +392,7 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
     data = display_frame(frame, ["config", "row", "platform_label", "precision", "peak_fps", "predicted_fps",
                                  "calibrated_fps", "measured_fps", "efficiency_pct", "above_peak", "label", "batch"])
     y = alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis())  # data order: sorted above
-    reading = efficiency_reading(model, frame["calibrated_fps"].notna().any())
+    reading = efficiency_reading(model, bool(frame["calibrated_fps"].notna().any()))
     keys = {key.means: key for key in reading.keys}
     scale = alt.Scale(type="log")
     shape = alt.Scale(domain=list(keys), range=[key.mark["shape"] for key in keys.values()])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import json
 from collections.abc import Sequence
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -82,9 +83,11 @@ def rule_lanes(rules: pd.DataFrame, roofs: pd.DataFrame, width: float = PHONE_PL
                            out.loc[out["precision"] == precision, "intensity_ops_per_byte"]])
         low, high = _decades(shown)
         ends: list[float] = []  # per lane, where its last label ends
-        for index in mine.sort_values("intensity_ops_per_byte", kind="mergesort").index:
-            x = (math.log10(out.at[index, "intensity_ops_per_byte"]) - low) / max(high - low, 1e-9) * width
-            size = len(str(out.at[index, "rule_label"])) * RULE_LABEL_PX + 3
+        ordered = mine.sort_values("intensity_ops_per_byte", kind="mergesort")
+        for index, value, label in zip(ordered.index, ordered["intensity_ops_per_byte"].tolist(),
+                                       ordered["rule_label"].tolist()):
+            x = (math.log10(value) - low) / max(high - low, 1e-9) * width
+            size = len(str(label)) * RULE_LABEL_PX + 3
             start, end = (x + 3, x + 3 + size) if x + 3 + size <= width else (x - 3 - size, x - 3)
             lane = next((i for i, last in enumerate(ends) if start > last + 4), len(ends))
             if lane == len(ends):
@@ -101,13 +104,15 @@ def coinciding_roofs(roofs: pd.DataFrame) -> pd.DataFrame:
     firsts = roofs.drop_duplicates(["platform_label", "precision"])
     groups = {key: list(group["platform_label"]) for key, group in
               firsts.groupby(["precision", "peak_tops", "bandwidth_gbps"], sort=False)}
-    rank, same = {}, {}
+    rank: dict[Any, int] = {}
+    same: dict[Any, str] = {}
     for (precision, _peak, _bw), labels in groups.items():
         for i, label in enumerate(labels):
             rank[(label, precision)] = i % len(ROOF_DASHES)
             same[(label, precision)] = ", ".join(other for other in labels if other != label)
     keys = list(zip(roofs["platform_label"], roofs["precision"]))
-    return roofs.assign(roof_rank=[rank[k] for k in keys], same_roof=[same[k] or None for k in keys])
+    same_roof = pd.Series([same[k] or None for k in keys], index=roofs.index, dtype=object)
+    return roofs.assign(roof_rank=[rank[k] for k in keys], same_roof=same_roof)
 
 
 def _legend_values(roofs: pd.DataFrame, style: Style, vendors: Sequence[Toggle]) -> dict[str, str]:
@@ -169,8 +174,9 @@ def roofline_chart(points: pd.DataFrame, intensities: pd.DataFrame, style: Style
     vendors = checkbox_params(roofs.drop_duplicates("vendor").sort_values("_order")["vendor"], "vendor")
     x = alt.X("intensity_ops_per_byte:Q", title=X_INTENSITY, scale=alt.Scale(type="log"))
     base = alt.Chart(named(name))
-    color = style.platform_color(roofs["platform_label"])
-    color.legend = alt.Legend(columns=2, symbolType="stroke", values=_legend_values(roofs, style, vendors))
+    color = alt.Color("platform_label:N", title="Platform", scale=style.platform_scale(roofs["platform_label"]),
+                      legend=alt.Legend(columns=2, symbolType="stroke",
+                                        values=_legend_values(roofs, style, vendors)))
     lines = (
         base.transform_filter(f"datum.series === 'roofline' && datum.precision === precision && "
                               f"{checkbox_filter('vendor', vendors)}")
