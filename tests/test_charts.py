@@ -491,3 +491,15 @@ def test_batch_sweeps_are_small_multiples_one_panel_per_platform_mode_coloured_b
     assert "one panel per platform mode" in chart.reading.lower() and "colour = network variant" in chart.reading
     xs = [e["scale"] for e in encodings(chart.spec, "x") if "scale" in e]
     assert xs and all(scale.get("padding", 0) > 0 for scale in xs)  # a single-batch point is drawn whole
+
+
+def test_small_multiples_take_a_phone_layout_from_a_parameter_and_then_fit_390_px():
+    batches = pd.concat([config_rows(network=["a"] * 2, network_name=["A"] * 2, batch=[1, 2]),
+                         config_rows(platform=["tx2"], platform_name=["Jetson TX2"], mode=["maxn"], precision=["FP16"],
+                                     network=["a"], network_name=["A"], batch=[1])], ignore_index=True)
+    batches = batches.assign(fps_comp=[10.0, 18.0, 7.0], lat_comp_ms=[100.0, 110.0, 140.0], runs=1)
+    desktop = experiments.latency_throughput_chart(batches, STYLE, "latency")
+    phone = experiments.latency_throughput_chart(batches, STYLE, "latency", panels=experiments.PHONE_PANELS)
+    assert desktop.spec["columns"] == 2 and phone.spec["columns"] == 1
+    svg = render_svg(phone.spec, {"latency": phone.data}, vegalite_version())
+    assert float(svg.split('width="', 1)[1].split('"', 1)[0]) <= 390

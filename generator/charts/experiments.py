@@ -9,6 +9,7 @@ over repeats, box statistics), so a page grows with configurations, not with run
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any, Literal
 
 import altair as alt
@@ -32,6 +33,7 @@ from generator.charts.common import (
     title_lines,
     tooltip,
     with_labels,
+    wrap_words,
     wrapped,
     wrapped_axis,
     zoom,
@@ -68,6 +70,26 @@ PLATFORM_BOXES = Control("checkbox", "show_platform_", "platforms")
 
 
 SWEEP_PANEL_PX = (300, 220)  # a panel's width and height (the page fits the width to the screen)
+
+
+@dataclass(frozen=True)
+class Panels:
+    """How small multiples are laid out: ``columns`` of panels ``width`` x ``height`` px.
+    The default is a desktop's; a phone's (390 px) is ``PHONE_PANELS``."""
+
+    columns: int = 2
+    width: int = SWEEP_PANEL_PX[0]
+    height: int = SWEEP_PANEL_PX[1]
+
+    def title(self, text: str, subtitle: str) -> alt.Title:
+        """Title and subtitle as lines no wider than the panels (a facet chart is as wide as
+        its title)."""
+        px = self.columns * self.width
+        return alt.Title(wrap_words(text, max(24, int(px / 9))), subtitle=wrap_words(subtitle, max(40, int(px / 6.6))))
+
+
+DESKTOP_PANELS = Panels()
+PHONE_PANELS = Panels(columns=1, width=290, height=200)
 NETWORK_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8A7C0C", "#332288", "#882255", "#8C5A2B",
                   "#1F8FA6", "#5B8C11", "#B8680A", "#4D4D4D")  # network variants within a panel
 
@@ -81,7 +103,8 @@ def sweep_reading(what: str) -> Reading:
 
 
 def sweep_chart(drawn: pd.DataFrame, style: Style, name: str, shown: str, x: alt.X, y: alt.Y,
-                tips: list[alt.Tooltip], title: str, reading: Reading) -> alt.FacetChart:
+                tips: list[alt.Tooltip], title: str, reading: Reading, panels: Panels = DESKTOP_PANELS
+                ) -> alt.FacetChart:
     """Small multiples of a batch sweep: one panel per platform mode (so its modes and
     platforms never share a panel), one line per configuration coloured by its network
     variant, dash and shape by precision. ``shown``: the filter of
@@ -100,18 +123,18 @@ def sweep_chart(drawn: pd.DataFrame, style: Style, name: str, shown: str, x: alt
     points = base.mark_point(**SWEEP_POINT.props()).encode(
         x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim, tooltip=tips,
     ).add_params(pick, zoom())
-    panels = style.platforms_in(drawn["platform_label"])
-    width, height = SWEEP_PANEL_PX
+    order = style.platforms_in(drawn["platform_label"])
     return (
-        alt.layer(lines, points, data=named(name)).properties(width=width, height=height)
-        .facet(facet=alt.Facet("platform_label:N", sort=panels, title=None), columns=2)
-        .properties(title=alt.Title(title, subtitle=reading.sentence()))
+        alt.layer(lines, points, data=named(name)).properties(width=panels.width, height=panels.height)
+        .facet(facet=alt.Facet("platform_label:N", sort=order, title=None), columns=panels.columns)
+        .properties(title=panels.title(title, reading.sentence()))
     )
 
 
 
 def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
-                             title: str = "Latency against throughput over the batch sweep") -> ChartSpec:
+                             title: str = "Latency against throughput over the batch sweep",
+                             panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """One line per configuration through its batch sizes: median throughput (x, log) and
     median latency (y, log) over repeated runs.
 
@@ -131,7 +154,7 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
     tips = tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
                    ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d"))
     reading = sweep_reading("median of repeated runs")
-    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading)
+    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading, panels)
     data = display_frame(frame, ["config", "platform_label", "platform_name", "variant_label", "precision", "batch",
                                  "fps_comp",
                                  "lat_comp_ms", "runs"])

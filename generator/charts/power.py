@@ -29,7 +29,7 @@ from generator.charts.common import (
     wrapped_axis,
     zoom,
 )
-from generator.charts.experiments import _ordered, _platform_toggles, sweep_chart, sweep_reading
+from generator.charts.experiments import DESKTOP_PANELS, Panels, _ordered, _platform_toggles, sweep_chart, sweep_reading
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
 from generator.records import CONFIG_KEY
@@ -68,7 +68,7 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
 
 
 def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_title: str, value_title: str,
-                 title: str, what: str, best_largest: bool) -> ChartSpec:
+                 title: str, what: str, best_largest: bool, panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """One line per configuration over the batch size (log2) of a per-batch median."""
     require_rows(batches, what)
     require_columns(batches, (*CONFIG_KEY, "platform_name", "network_name", "batch", value), what)
@@ -85,7 +85,7 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     tips = tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
                    ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d"))
     reading = sweep_reading("median of repeated runs")
-    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading)
+    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading, panels)
     data = display_frame(frame, ["config", "platform_label", "platform_name", "variant_label", "precision", "batch",
                                  "fps_comp",
                                  "energy_mj", "energy_above_idle_mj", "fps_per_w", "runs"])
@@ -95,28 +95,33 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     return chart_spec(chart, name, data, description, toggles, reading)
 
 
-def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Energy per inference") -> ChartSpec:
+def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Energy per inference",
+                 panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """Energy per input (mJ, log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "energy_mj", "Energy per input (mJ, log)", "Energy (mJ/input)", title,
-                        "energy_chart", best_largest=False)
+                        "energy_chart", best_largest=False, panels=panels)
 
 
 def energy_above_idle_chart(batches: pd.DataFrame, style: Style, name: str,
-                            title: str = "Energy per inference above idle") -> ChartSpec:
+                            title: str = "Energy per inference above idle", panels: Panels = DESKTOP_PANELS
+                            ) -> ChartSpec:
     """Energy per input above the idle power (mJ, log) over the batch size, per configuration
     with an idle reading."""
     return _batch_chart(batches, style, name, "energy_above_idle_mj", "Energy above idle per input (mJ, log)",
-                        "Energy above idle (mJ/input)", title, "energy_above_idle_chart", best_largest=False)
+                        "Energy above idle (mJ/input)", title, "energy_above_idle_chart", best_largest=False,
+                        panels=panels)
 
 
-def fps_per_watt_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Throughput per watt") -> ChartSpec:
+def fps_per_watt_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Throughput per watt",
+                       panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """Inputs/s per W (log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "fps_per_w", "Inputs/s per W (log)", "Inputs/s per W", title,
-                        "fps_per_watt_chart", best_largest=True)
+                        "fps_per_watt_chart", best_largest=True, panels=panels)
 
 
 def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
-                      title: str = "Power over time, one panel per network") -> ChartSpec:
+                      title: str = "Power over time, one panel per network",
+                      panels: Panels = Panels(columns=2, width=280, height=150)) -> ChartSpec:
     """Power (W) over time (s): small multiples per network (and the idle board), one line
     per platform mode in its colour. Removed glitch samples are drawn as neutral triangles
     at the top edge; they do not stretch the y axis.
@@ -133,7 +138,7 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
     kept = frame[frame["sample"] == "kept"]
     require_rows(kept, "power_trace_chart (kept samples)")
     top = float(kept["power_w"].max()) * 1.08
-    panels = sorted(set(frame["panel"]) - {"idle (no network)"}) + (
+    order = sorted(set(frame["panel"]) - {"idle (no network)"}) + (
         ["idle (no network)"] if "idle (no network)" in set(frame["panel"]) else [])
     frame = frame.sort_values(["panel", "platform_label", "sample", "time_s"], kind="mergesort")
     # One kept sample per panel also enters the (invisible) removed-sample layer, so that layer
@@ -157,14 +162,14 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
         opacity=alt.OpacityValue(**alt.when("datum.sample === 'removed'").then(alt.value(1)).otherwise(alt.value(0))))
     chart = (
         alt.layer(lines, removed, data=named(name))
-        .properties(width=280, height=150)
-        .facet(facet=alt.Facet("panel:N", sort=panels, title=None), columns=2)
+        .properties(width=panels.width, height=panels.height)
+        .facet(facet=alt.Facet("panel:N", sort=order, title=None), columns=panels.columns)
         .resolve_scale(x="independent")  # each trace spans its own panel, not the longest one's
-        .properties(title=alt.Title(title, subtitle="Grey triangles: samples removed as glitches (drawn at the top, "
-                                                     "their value in the tooltip). Each panel has its own time axis."))
+        .properties(title=panels.title(title, "Grey triangles: samples removed as glitches (drawn at the top, "
+                                              "their value in the tooltip). Each panel has its own time axis."))
     )
     description = (f"Power traces of {kept['platform_label'].nunique()} platform modes running "
-                   f"{len(panels)} workloads, {len(kept)} samples shown; "
+                   f"{len(order)} workloads, {len(kept)} samples shown; "
                    f"{int((frame['sample'] == 'removed').sum())} glitch samples removed; peak kept power "
                    f"{kept['power_w'].max():.3g} W.")
     return chart_spec(chart, name, data, description)
