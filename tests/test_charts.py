@@ -237,7 +237,10 @@ def test_boxplots_draw_one_box_per_configuration_network_included():
     configs = chart.data.loc[chart.data["part"] == "box", "config"]
     assert list(configs) == ["ZCU104 INT8 · GoogLeNet 100%", "ZCU104 INT8 · ResNet-50 100%"]
     assert {"rule", "bar", "tick", "point"} <= set(marks(chart.spec))
-    assert chart.spec["height"] == 2 * 16  # one band per configuration
+    rows = list(dict.fromkeys(chart.data.loc[chart.data["part"] == "box", "row"]))
+    assert rows == ["ZCU104 INT8\nGoogLeNet 100%", "ZCU104 INT8\nResNet-50 100%"]  # wrapped, never cut
+    assert chart.spec["height"] == 2 * common.row_step(rows)  # one band per configuration, tall enough for its lines
+    assert common.row_step(rows) >= 2 * common.LINE_PX
 
 
 def test_efficiency_labels_a_measurement_above_the_peak_as_an_anomaly():
@@ -247,11 +250,24 @@ def test_efficiency_labels_a_measurement_above_the_peak_as_an_anomaly():
                       batch=[1, 1])
     chart = experiments.efficiency_chart(eff, STYLE, "eff", "platform-aware")
     labels = dict(zip(chart.data["config"], chart.data["label"]))
-    assert labels["ZCU104 INT8 · MLP 100%"] == "140%  above peak!"
+    assert labels["ZCU104 INT8 · MLP 100%"] == "140% above peak!"
     assert labels["ZCU104 INT8 · ResNet-50 100%"] == "50%"
     assert "1 measured above the compute peak: ZCU104 INT8 · MLP 100%" in chart.description
-    assert set(marks(chart.spec)) >= {"tick", "point", "text"}
-    assert not {"bar"} & set(marks(chart.spec))  # points on a log axis, never bars
+    assert set(marks(chart.spec)) == {"point", "text"}  # points on a log axis, never bars
+    # The legend of the mark kinds and the sentence come from the marks the chart draws.
+    legends = [e for e in encodings(chart.spec, "shape") if e.get("legend")]
+    assert len({json.dumps(e, sort_keys=True) for e in legends}) == 1  # one legend, the same in every layer
+    legend = legends[0]
+    drawn = {json.loads(n["calculate"]): n for n in nodes(chart.spec) if n.get("as") == "mark_kind"}
+    assert legend["scale"]["domain"] == sorted(drawn, key=legend["scale"]["domain"].index) == [
+        "theoretical peak", "platform-aware prediction",
+                                                        "measurement"]
+    reading = experiments.efficiency_reading("platform-aware", calibrated=False)
+    for key in reading.keys:
+        assert key.look() in chart.reading.lower() and key.means in chart.reading
+        assert any(isinstance(n.get("mark"), dict) and n["mark"].get("shape") == key.mark["shape"]
+                   and n["mark"].get("filled") == key.mark.get("filled") for n in nodes(chart.spec))
+    assert "hollow diamond: platform-aware prediction" in chart.reading
 
 
 def test_power_traces_keep_removed_samples_out_of_the_y_domain():
@@ -265,6 +281,7 @@ def test_power_traces_keep_removed_samples_out_of_the_y_domain():
     assert domain == [0, pytest.approx(2.0 * 1.08)]
     assert set(chart.data["panel"]) == {"Net A", "idle (no network)"}
     assert chart.spec["facet"]["field"] == "panel"
+    assert chart.spec["resolve"]["scale"]["x"] == "independent"  # a short trace is not squeezed by a long one
     removed = [m for m in nodes(chart.spec) if m.get("mark", {}) == {"type": "point", "shape": "triangle-up",
                                                                         "filled": True, "color": theme.NEUTRAL,
                                                                         "size": 40}]
@@ -280,6 +297,72 @@ def test_the_pareto_fronts_are_computed_in_the_browser_from_the_points_shown():
     assert any(n.get("filter") == "datum.on_front" for n in nodes(spec))
     first_filter = next(n["filter"] for n in nodes(spec) if isinstance(n.get("filter"), str) and "show_platform" in n["filter"])
     assert "ZCU104" in first_filter  # the platform check boxes act before the front is computed
+
+
+def test_every_row_label_is_drawn_whole_on_as_many_lines_as_it_needs(site):
+    """No band axis cuts a label: wrapped labels (lines of at most LINE_CHARS characters,
+    split by the axis' labelExpr) without a length limit, unique as the text they wrap."""
+    checked = 0
+    for _page, fig in site[2]:
+        for channel in ("x", "y"):
+            for enc in encodings(fig.spec, channel):
+                if enc.get("type") != "nominal" or ("axis" in enc and enc["axis"] is None):
+                    continue
+                checked += 1
+                assert enc.get("axis", {}).get("labelLimit") == 0, fig.id
+                if enc["axis"].get("labelExpr") != common.LINES_EXPR:
+                    continue  # whole one-line names (the what-if chart's variants)
+                labels = fig.chart.data[enc["field"]].dropna().unique()
+                originals = {label.replace("\n", " ") for label in labels}
+                assert len(originals) == len(labels), fig.id  # wrapping keeps labels unique
+                assert all(len(line) <= common.LINE_CHARS or " " not in line
+                           for label in labels for line in label.split("\n")), fig.id
+    assert checked >= 10
+
+
+def test_wrapping_breaks_at_spaces_and_after_the_configuration_dot():
+    assert common.wrap_words("Neural Compute Stick 2 FP16 · EfficientNet-EdgeTPU-L 100% †") == [
+        "Neural Compute Stick 2 FP16", "EfficientNet-EdgeTPU-L 100% †"]
+    assert common.wrap_words("a-very-long-word-that-cannot-break-anywhere x", 10) == [
+        "a-very-long-word-that-cannot-break-anywhere", "x"]
+
+
+def test_heatmap_text_has_four_and_a_half_to_one_contrast_on_every_cell(site):
+    """The printed value's colour is chosen from the cell's colour (Vega's viridis at the
+    cell's place on the log scale), so every cell of every model reads at 4.5:1 or more."""
+    cells = 0
+    for _page, fig in site[2]:
+        if not fig.id.endswith("-prediction"):
+            continue
+        (domain,) = [e["scale"]["domain"] for e in encodings(fig.spec, "color") if e.get("field") == "fps"]
+        low, high = domain
+        for fps, text in zip(fig.chart.data["fps"], fig.chart.data["text_color"]):
+            t = (np.log(fps) - np.log(low)) / (np.log(high) - np.log(low))
+            assert theme.contrast(theme.scheme_color(float(t)), text) >= 4.5, (fig.id, fps, text)
+            cells += 1
+    assert cells > 0
+
+
+def test_the_scheme_colours_are_vegas_viridis_at_its_ends_and_middle():
+    assert theme.scheme_color(0) == "#440154" and theme.scheme_color(1) == "#FDE725"
+    assert theme.scheme_color(0.5) == "#21918D"  # the 16th of 31 stops
+
+
+def test_a_wide_heatmap_is_split_into_panels_that_fit_a_phone_and_name_the_model():
+    rows = []
+    for i in range(7):
+        for model in ("platform-aware", "calibrated"):
+            rows.append(("zcu104", "ZCU104", "", "INT8", f"net{i}", f"Network {i}", 100.0, model, 10.0 ** i,
+                         "compute", 1))
+    frame = pd.DataFrame(rows, columns=["platform", "platform_name", "mode", "precision", "network", "network_name",
+                                        "pruning_pct", "assumption", "fps", "bound", "batch"])
+    chart = theory.prediction_heatmap(frame, ["platform-aware", "calibrated"], "calibrated", STYLE, "pred")
+    assert sorted(chart.data.groupby("panel")["column"].nunique()) == [3, 4]  # 7 columns: two balanced panels
+    assert chart.spec["resolve"]["scale"]["x"] == "independent"
+    assert "model" in chart.spec["facet"]["header"]["labelExpr"]  # the header follows the drop-down
+    wide = theory.prediction_heatmap(frame, ["platform-aware", "calibrated"], "calibrated", STYLE, "pred",
+                                     max_columns=10)
+    assert set(wide.data["panel"]) == {1}
 
 
 def test_display_frame_rounds_floats_and_keeps_missing_values_missing():
@@ -328,3 +411,95 @@ def test_a_colour_pinned_in_platforms_yaml_is_the_platforms_colour_on_every_char
     figures = [f for page in build_pages(results, inputs.config, inputs.prose) for f in page.all_figures()]
     pinned = [scale["Fixture FPGA A"] for f in figures for scale in platform_scales(f.spec) if "Fixture FPGA A" in scale]
     assert pinned and set(pinned) == {"#123456"}
+
+
+# --- the roofline -------------------------------------------------------------------------------
+
+
+def roof_points(rows: list[tuple[str, str, str, str, float, float]]) -> pd.DataFrame:
+    """Three points per roof of (platform, name, vendor, precision, peak TOP/s, GB/s)."""
+    out = []
+    for platform, name, vendor, precision, peak, bandwidth in rows:
+        ridge = peak * 1000 / bandwidth
+        for intensity in (1.0, ridge, 1e4):
+            out.append((platform, name, vendor, "FPGA", "", precision, intensity,
+                        min(peak, bandwidth * intensity / 1000), peak, bandwidth))
+    return pd.DataFrame(out, columns=list(theory.ROOFLINE_COLUMNS))
+
+
+def intensity_rows(values: dict[str, float], precision: str = "INT8") -> pd.DataFrame:
+    return pd.DataFrame([("imagenet", n.lower(), n, 100.0, precision, 1.0, 1.0, v) for n, v in values.items()],
+                        columns=list(theory.INTENSITY_COLUMNS))
+
+
+def test_coinciding_roofs_are_dashed_apart_and_name_each_other():
+    points = roof_points([("a", "Board A", "X", "INT8", 4.0, 20.0), ("b", "Board B", "Y", "INT8", 4.0, 20.0),
+                          ("c", "Board C", "Y", "INT8", 1.0, 20.0)])
+    style = theme.Style({"Board A": "#0072B2", "Board B": "#D55E00", "Board C": "#009E73"},
+                        ("Board A", "Board B", "Board C"), ("INT8",))
+    chart = theory.roofline_chart(points, intensity_rows({"Net": 50.0}), style, "roof")
+    roofs = chart.data[chart.data["series"] == "roofline"].drop_duplicates("platform_label").set_index("platform_label")
+    assert roofs.loc["Board A", "roof_rank"] != roofs.loc["Board B", "roof_rank"]
+    assert roofs.loc["Board A", "same_roof"] == "Board B" and roofs.loc["Board C", "same_roof"] is None
+    (dash,) = encodings(chart.spec, "strokeDash")
+    assert dash["field"] == "roof_rank" and len(set(map(tuple, dash["scale"]["range"]))) == len(dash["scale"]["range"])
+
+
+def test_the_roofline_legend_lists_only_the_roofs_drawn_at_the_chosen_precision():
+    points = roof_points([("a", "Board A", "X", "INT8", 4.0, 20.0), ("b", "Board B", "Y", "FP16", 1.0, 20.0)])
+    style = theme.Style({"Board A": "#0072B2", "Board B": "#D55E00"}, ("Board A", "Board B"), ("INT8", "FP16"))
+    chart = theory.roofline_chart(points, intensity_rows({"Net": 50.0}), style, "roof", opening="FP16")
+    (precision,) = [p for p in chart.spec["params"] if p["name"] == "precision"]
+    assert precision["value"] == "FP16"  # the opening precision the page computed from the measurements
+    (legend,) = [e["legend"] for e in encodings(chart.spec, "color") if e.get("legend")]
+    expr = legend["values"]["expr"]
+    assert 'precision === "INT8"' in expr and '"Board A\\n"' in expr and "show_vendor_0" in expr
+    svg = render_svg(chart.spec, {"roof": chart.data}, vegalite_version())
+    assert ">Board B<" in svg and ">Board A<" not in svg  # at FP16 only Board B is drawn, and only it is listed
+
+
+def test_network_rule_labels_never_overlap_on_a_phone_wide_plot():
+    names = {f"Network {i}": 10 ** (1 + i * 0.05) for i in range(12)}  # twelve rules crowded into 0.6 decades
+    rules = intensity_rows(names).assign(rule_label=list(names))
+    roofs = roof_points([("a", "Board A", "X", "INT8", 4.0, 20.0)])
+    placed = theory.rule_lanes(rules, roofs)
+    low, high = 0.0, 4.0  # the decades of the roofs and rules
+    boxes = []
+    for r in placed.itertuples():
+        x = (np.log10(r.intensity_ops_per_byte) - low) / (high - low) * theory.PHONE_PLOT_PX
+        size = len(r.rule_label) * theory.RULE_LABEL_PX
+        boxes.append((r.lane, x + 3 if r.side == "right" else x - 3 - size, size))
+    for i, (lane, start, size) in enumerate(boxes):
+        assert start + size <= theory.PHONE_PLOT_PX + 3 and start >= -3
+        for other_lane, other_start, other_size in boxes[i + 1:]:
+            assert lane != other_lane or start + size < other_start or other_start + other_size < start
+    assert placed["lane"].nunique() > 1
+
+
+def test_batch_sweeps_are_small_multiples_one_panel_per_platform_mode_coloured_by_network():
+    batches = pd.concat([config_rows(network=["a"] * 2, network_name=["A"] * 2, batch=[1, 2]),
+                         config_rows(network=["b"], network_name=["B"], batch=[1]),
+                         config_rows(platform=["tx2"], platform_name=["Jetson TX2"], mode=["maxn"], precision=["FP16"],
+                                     network=["a"], network_name=["A"], batch=[1])], ignore_index=True)
+    batches = batches.assign(fps_comp=[10.0, 18.0, 5.0, 7.0], lat_comp_ms=[100.0, 110.0, 200.0, 140.0], runs=1)
+    chart = experiments.latency_throughput_chart(batches, STYLE, "latency")
+    assert chart.spec["facet"]["field"] == "platform_label" and chart.spec["facet"]["sort"] == ["ZCU104",
+                                                                                               "Jetson TX2 maxn"]
+    (color,) = {json.dumps(e, sort_keys=True) for e in encodings(chart.spec, "color")}
+    assert json.loads(color)["field"] == "variant_label"
+    assert json.loads(color)["scale"]["domain"] == ["A 100%", "B 100%"]
+    assert "one panel per platform mode" in chart.reading.lower() and "colour = network variant" in chart.reading
+    xs = [e["scale"] for e in encodings(chart.spec, "x") if "scale" in e]
+    assert xs and all(scale.get("padding", 0) > 0 for scale in xs)  # a single-batch point is drawn whole
+
+
+def test_small_multiples_take_a_phone_layout_from_a_parameter_and_then_fit_390_px():
+    batches = pd.concat([config_rows(network=["a"] * 2, network_name=["A"] * 2, batch=[1, 2]),
+                         config_rows(platform=["tx2"], platform_name=["Jetson TX2"], mode=["maxn"], precision=["FP16"],
+                                     network=["a"], network_name=["A"], batch=[1])], ignore_index=True)
+    batches = batches.assign(fps_comp=[10.0, 18.0, 7.0], lat_comp_ms=[100.0, 110.0, 140.0], runs=1)
+    desktop = experiments.latency_throughput_chart(batches, STYLE, "latency")
+    phone = experiments.latency_throughput_chart(batches, STYLE, "latency", panels=experiments.PHONE_PANELS)
+    assert desktop.spec["columns"] == 2 and phone.spec["columns"] == 1
+    svg = render_svg(phone.spec, {"latency": phone.data}, vegalite_version())
+    assert float(svg.split('width="', 1)[1].split('"', 1)[0]) <= 390

@@ -20,6 +20,7 @@ import pandas as pd
 from altair.utils.schemapi import SchemaBase
 
 from generator.charts import theme  # noqa: F401  (registers and enables the site's Altair theme)
+from generator.charts.reading import Reading
 from generator.charts.spec import ChartSpec
 from generator.formatting import fmt_compact, fmt_pct, is_missing
 from generator.frames import platform_label
@@ -47,12 +48,12 @@ def draw(memo: Memo | None, chart: Callable[..., ChartSpec], *args: Any, label: 
     if memo is None:
         return assemble()
     key = memo.key("chart", f"{chart.__module__}.{chart.__qualname__}", list(args))
-    def parts() -> tuple[dict[str, Any], str, pd.DataFrame, str]:
+    def parts() -> tuple[dict[str, Any], str, pd.DataFrame, str, str]:
         made = assemble()
-        return made.spec, made.name, made.data, made.description
+        return made.spec, made.name, made.data, made.description, made.reading
 
-    spec, name, data, description = memo.remember("charts", key, parts, label=label or chart.__name__)
-    return ChartSpec(spec=spec, name=name, data=data, description=description)
+    spec, name, data, description, reading = memo.remember("charts", key, parts, label=label or chart.__name__)
+    return ChartSpec(spec=spec, name=name, data=data, description=description, reading=reading)
 
 
 # --- checking input ---------------------------------------------------------------------
@@ -107,6 +108,60 @@ def with_labels(frame: pd.DataFrame) -> pd.DataFrame:
     out["variant_label"] = variant_labels(out)
     out["config"] = out["platform_label"] + " " + out["precision"].astype(str) + " · " + out["variant_label"]
     return out
+
+
+# Row labels are wrapped, never cut: a label becomes lines of at most ``LINE_CHARS``
+# characters (a phone's label column), joined by a newline that the axis' ``labelExpr``
+# splits into lines. Only spaces change, so wrapped labels stay as unique as their text;
+# tooltips keep the one-line text.
+LINE_CHARS = 30
+LINE_PX = 12  # one line of a 10 px axis label
+LABEL_FONT = 10
+LINES_EXPR = "split(datum.value, '\\n')"
+
+
+def wrap_words(text: str, width: int = LINE_CHARS) -> list[str]:
+    """``text`` as lines of at most ``width`` characters, broken at spaces (a longer word
+    stays whole on its own line); a `` · `` always starts a new line."""
+    lines: list[str] = []
+    for part in str(text).split(" · "):
+        line = ""
+        for word in part.split():
+            if line and len(line) + 1 + len(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return [line for line in lines if line] or [""]
+
+
+def wrapped(values: Iterable[Any], width: int = LINE_CHARS) -> list[str]:
+    """Each value's text wrapped into lines joined by newlines (see ``LINES_EXPR``)."""
+    return ["\n".join(wrap_words(str(v), width)) for v in values]
+
+
+def line_count(labels: Iterable[str]) -> int:
+    """The most lines of any wrapped label (at least 1)."""
+    return max((str(label).count("\n") + 1 for label in labels), default=1)
+
+
+def row_step(labels: Iterable[str], mark_px: int = 14) -> int:
+    """A band's height: the wrapped label's lines, and at least ``mark_px`` for the mark."""
+    return max(mark_px, line_count(labels) * LINE_PX + 3)
+
+
+def title_lines(text: str, width: int = 22) -> list[str]:
+    """An axis title as lines (Vega-Lite draws a list as lines): the value axis of a chart
+    with a wide label column is narrow on a phone, and a one-line title would run past it."""
+    return wrap_words(text, width)
+
+
+def wrapped_axis(**kwds: Any) -> alt.Axis:
+    """An axis whose labels are wrapped values (``wrapped``), drawn whole: one line per
+    line of text and no length limit (the label column is as wide as the longest line)."""
+    return alt.Axis(labelExpr=LINES_EXPR, labelLimit=0, labelFontSize=LABEL_FONT, labelLineHeight=LINE_PX,
+                    **kwds)
 
 
 # --- data for display ----------------------------------------------------------------------
@@ -183,7 +238,7 @@ def assembled(chart: Any) -> Any:
 
 
 def chart_spec(chart: alt.Chart | alt.LayerChart | alt.FacetChart, name: str, data: pd.DataFrame, description: str,
-               toggles: Sequence[Toggle] = ()) -> ChartSpec:
+               toggles: Sequence[Toggle] = (), reading: Reading | None = None) -> ChartSpec:
     """The finished spec (theme applied, no inline data, not re-validated by Altair: the
     tests validate every spec against the Vega-Lite schema) with its dataset and check boxes."""
     chart.description = description  # in place: ``properties`` would rebuild (and copy) every layer
@@ -191,7 +246,8 @@ def chart_spec(chart: alt.Chart | alt.LayerChart | alt.FacetChart, name: str, da
     spec.pop("datasets", None)
     if toggles:
         spec.setdefault("params", []).extend(t.param() for t in toggles)
-    return ChartSpec(spec=spec, name=name, data=data, description=description)
+    return ChartSpec(spec=spec, name=name, data=data, description=description,
+                     reading=reading.sentence() if reading else "")
 
 
 def rows_height(rows: int, step: int) -> int:

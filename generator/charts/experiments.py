@@ -9,6 +9,8 @@ over repeats, box statistics), so a page grows with configurations, not with run
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -24,12 +26,18 @@ from generator.charts.common import (
     pick_config,
     require_columns,
     require_rows,
+    row_step,
     rows_height,
     sort_frame,
+    title_lines,
     tooltip,
     with_labels,
+    wrap_words,
+    wrapped,
+    wrapped_axis,
     zoom,
 )
+from generator.charts.reading import Control, Key, Reading
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import Style
 from generator.formatting import fmt_compact
@@ -57,9 +65,76 @@ def _platform_toggles(frame: pd.DataFrame, style: Style) -> list[Toggle]:
 
 # --- latency vs throughput -------------------------------------------------------------------
 
+SWEEP_POINT = Key({"type": "point", "filled": True, "size": 30}, "one batch size (hover it for the run)")
+PLATFORM_BOXES = Control("checkbox", "show_platform_", "platforms")
+
+
+SWEEP_PANEL_PX = (300, 220)  # a panel's width and height (the page fits the width to the screen)
+
+
+@dataclass(frozen=True)
+class Panels:
+    """How small multiples are laid out: ``columns`` of panels ``width`` x ``height`` px.
+    The default is a desktop's; a phone's (390 px) is ``PHONE_PANELS``."""
+
+    columns: int = 2
+    width: int = SWEEP_PANEL_PX[0]
+    height: int = SWEEP_PANEL_PX[1]
+
+    def title(self, text: str, subtitle: str) -> alt.Title:
+        """Title and subtitle as lines no wider than the panels (a facet chart is as wide as
+        its title)."""
+        px = self.columns * self.width
+        return alt.Title(wrap_words(text, max(24, int(px / 9))), subtitle=wrap_words(subtitle, max(40, int(px / 6.6))))
+
+
+DESKTOP_PANELS = Panels()
+PHONE_PANELS = Panels(columns=1, width=290, height=200)
+NETWORK_COLORS = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#8A7C0C", "#332288", "#882255", "#8C5A2B",
+                  "#1F8FA6", "#5B8C11", "#B8680A", "#4D4D4D")  # network variants within a panel
+
+
+def sweep_reading(what: str) -> Reading:
+    """Lines over a batch sweep, one per configuration (latency, energy, inputs/s per W)."""
+    return Reading(
+        keys=(Key({"type": "line"}, f"one configuration through its batch sizes ({what})"), SWEEP_POINT),
+        encodings=("one panel per platform mode", "colour = network variant", "dash and shape = precision"),
+        controls=(PLATFORM_BOXES, Control("click", "pick", "a point")))
+
+
+def sweep_chart(drawn: pd.DataFrame, style: Style, name: str, shown: str, x: alt.X, y: alt.Y,
+                tips: list[alt.Tooltip], title: str, reading: Reading, panels: Panels = DESKTOP_PANELS
+                ) -> alt.FacetChart:
+    """Small multiples of a batch sweep: one panel per platform mode (so its modes and
+    platforms never share a panel), one line per configuration coloured by its network
+    variant, dash and shape by precision. ``shown``: the filter of
+    the rows drawn (the platform check boxes included). Network and precision are read
+    off colour and dash without hovering: a panel holds a few lines, not all of them."""
+    pick = pick_config()
+    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
+    variants = list(dict.fromkeys(sort_frame(drawn.assign(_prune=-drawn["pruning_pct"]),
+                                             ["network_name", "_prune"])["variant_label"]))
+    color = alt.Color("variant_label:N", title="Network", scale=alt.Scale(
+        domain=variants, range=[NETWORK_COLORS[i % len(NETWORK_COLORS)] for i in range(len(variants))]),
+        legend=alt.Legend(columns=2, symbolType="stroke", labelLimit=0))
+    base = alt.Chart().transform_filter(shown)
+    lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
+                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
+    points = base.mark_point(**SWEEP_POINT.props()).encode(
+        x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim, tooltip=tips,
+    ).add_params(pick, zoom())
+    order = style.platforms_in(drawn["platform_label"])
+    return (
+        alt.layer(lines, points, data=named(name)).properties(width=panels.width, height=panels.height)
+        .facet(facet=alt.Facet("platform_label:N", sort=order, title=None), columns=panels.columns)
+        .properties(title=panels.title(title, reading.sentence()))
+    )
+
+
 
 def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
-                             title: str = "Latency against throughput over the batch sweep") -> ChartSpec:
+                             title: str = "Latency against throughput over the batch sweep",
+                             panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """One line per configuration through its batch sizes: median throughput (x, log) and
     median latency (y, log) over repeated runs.
 
@@ -73,31 +148,21 @@ def latency_throughput_chart(batches: pd.DataFrame, style: Style, name: str,
     drawn = frame.dropna(subset=["fps_comp", "lat_comp_ms"])
     require_rows(drawn, "latency_throughput_chart (runs with throughput and latency)")
     toggles = _platform_toggles(drawn, style)
-    pick = pick_config()
-    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
-    base = alt.Chart(named(name)).transform_filter(
-        f"isValid(datum.fps_comp) && isValid(datum.lat_comp_ms) && {checkbox_filter('platform_name', toggles)}")
-    x = alt.X("fps_comp:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"))
-    y = alt.Y("lat_comp_ms:Q", title="Latency (ms, log)", scale=alt.Scale(type="log"))
-    color = style.platform_color(drawn["platform_label"])
-    lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
-                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
-    points = base.mark_point(filled=True, size=30).encode(
-        x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
-        tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
-                        ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d")),
-    ).add_params(pick, zoom())
-    chart = alt.layer(lines, points,
-        width="container", height=420,
-        title=alt.Title(title, subtitle="One line per configuration (colour = platform, dash and shape = precision); "
-                                        "median of repeated runs. Click a point to highlight its configuration."))
-    data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
+    shown = f"isValid(datum.fps_comp) && isValid(datum.lat_comp_ms) && {checkbox_filter('platform_name', toggles)}"
+    x = alt.X("fps_comp:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log", padding=12))
+    y = alt.Y("lat_comp_ms:Q", title="Latency (ms, log)", scale=alt.Scale(type="log", padding=12))
+    tips = tooltip(("config", "Configuration"), ("batch", "Batch", "d"), ("fps_comp", "Throughput (inputs/s)", ""),
+                   ("lat_comp_ms", "Latency (ms)", ""), ("runs", "Runs", "d"))
+    reading = sweep_reading("median of repeated runs")
+    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading, panels)
+    data = display_frame(frame, ["config", "platform_label", "platform_name", "variant_label", "precision", "batch",
+                                 "fps_comp",
                                  "lat_comp_ms", "runs"])
     best = drawn.sort_values("fps_comp", ascending=False).drop_duplicates("config")
     description = (f"Latency against throughput of {drawn['config'].nunique()} configurations over "
                    f"{drawn['batch'].nunique()} batch sizes ({len(drawn)} points, medians over repeats). Fastest: "
                    f"{leaders(best, 'fps_comp', 'config', 'inputs/s')}.")
-    return chart_spec(chart, name, data, description, toggles)
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
 # --- boxplots -------------------------------------------------------------------------------
@@ -114,10 +179,11 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
     require_columns(boxes, (*CONFIG_KEY, "platform_name", "network_name", "part", "q1", "median", "q3",
                             "whisker_low", "whisker_high", "n", "value"), "boxplot_chart")
     frame = _ordered(with_labels(boxes), style, "part", "value")
-    rows = list(dict.fromkeys(frame.loc[frame["part"] == "box", "config"]))
-    data = display_frame(frame, ["part", "config", "platform_label", "precision", "n", "q1", "median", "q3",
+    frame["row"] = wrapped(frame["config"])
+    rows = list(dict.fromkeys(frame.loc[frame["part"] == "box", "row"]))
+    data = display_frame(frame, ["part", "config", "row", "platform_label", "precision", "n", "q1", "median", "q3",
                                  "whisker_low", "whisker_high", "value"])
-    y = alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))  # data order: sorted above
+    y = alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis())  # data order: sorted above
     x_title = f"{quantity} ({unit}, log)"
     scale = alt.Scale(type="log")
     color = style.platform_color(frame["platform_label"])
@@ -126,7 +192,7 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
                     ("whisker_high", "Whisker high", ""))
     box = alt.Chart(named(name)).transform_filter("datum.part === 'box'")
     whiskers = box.mark_rule(strokeWidth=1.2).encode(
-        y=y, x=alt.X("whisker_low:Q", title=x_title, scale=scale), x2=alt.X2("whisker_high:Q"), color=color)
+        y=y, x=alt.X("whisker_low:Q", title=title_lines(x_title), scale=scale), x2=alt.X2("whisker_high:Q"), color=color)
     bodies = box.mark_bar(size=11, opacity=0.85).encode(y=y, x=alt.X("q1:Q", scale=scale), x2=alt.X2("q3:Q"),
                                                         color=color, tooltip=stats)
     medians = box.mark_tick(color="#222222", thickness=2, size=13).encode(
@@ -135,7 +201,7 @@ def boxplot_chart(boxes: pd.DataFrame, style: Style, name: str, quantity: str, u
         size=18, filled=False).encode(y=y, x=alt.X("value:Q", scale=scale), color=color,
                                       tooltip=tooltip(("config", "Configuration"), ("value", f"Outlier ({unit})", "")))
     chart = alt.layer(whiskers, bodies, medians, outliers,
-        width="container", height=rows_height(len(rows), 16),
+        width="container", height=rows_height(len(rows), row_step(rows)),
         title=alt.Title(f"{quantity} per configuration", subtitle="Box: quartiles and median of the configuration's "
                                                                   "runs (batch sweep and repeats); whiskers: 1.5 IQR; "
                                                                   "circles: outliers."))
@@ -159,7 +225,7 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
     ``model.pareto.pareto_front`` does.
     """
     order: list[alt.SortField | dict[str, str]] = [alt.SortField(x, order="descending"),
-                                                  alt.SortField(y, order="descending")]
+                                                   alt.SortField(y, order="descending")]
     return (
         chart.transform_window(best_so_far=f"max({y})", frame=[None, 0], ignorePeers=True, sort=order,
                                groupby=groupby)
@@ -168,6 +234,35 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
         .transform_joinaggregate(best_group="min(best_before)", groupby=[*groupby, x, y])
         .transform_calculate(on_front=f"datum[{json.dumps(y)}] > datum.best_group")
     )
+
+
+def front_labels(base: alt.Chart, x: alt.X, y: alt.Y) -> list[alt.Chart]:
+    """Labels of the front's points naming platform, precision and network (two lines),
+    computed in the browser from the front shown: left of their point, so none runs past
+    the plot's right edge (the slowest, leftmost one right of it), alternating above and
+    below along the front, so neighbours never share a side. A white halo keeps them
+    legible over lines."""
+    on_front = (base.transform_filter("datum.on_front")
+                .transform_window(front_rank="row_number()", sort=[alt.SortField("fps", order="descending")])
+                .transform_joinaggregate(front_count="count()")
+                .transform_calculate(front_lines="split(datum.config, ' · ')"))
+    out = []
+    last = "datum.front_rank === datum.front_count"
+    sides: tuple[tuple[str, Literal["left", "right"], int, int, Literal["top", "bottom"]], ...] = (
+        (f"!({last}) && datum.front_rank % 2 === 1", "right", -6, -5, "bottom"),
+        (f"!({last}) && datum.front_rank % 2 === 0", "right", -6, 5, "top"),
+        (last, "left", 6, -5, "bottom"))
+    for test, align, dx, dy, baseline in sides:
+        # Every layer draws every front point (text empty where another layer labels it): a
+        # layer without rows would leave its scales an infinite extent.
+        mine = on_front.transform_calculate(shown_lines=f"({test}) ? datum.front_lines : ''")
+        for paint in ({"color": "white", "stroke": "white", "strokeWidth": 3}, {"color": "#222222"}):
+            out.append(mine.mark_text(align=align, dx=dx, dy=dy, baseline=baseline, fontSize=9, lineHeight=10,
+                                      **paint).encode(x=x, y=y, text=alt.Text("shown_lines:N")))
+    return out
+
+
+PARETO_POINT = Key({"type": "point", "filled": True, "size": 60}, "a measured configuration (its best run)")
 
 
 def pareto_chart(points: pd.DataFrame, style: Style, name: str,
@@ -191,24 +286,24 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     front = base.transform_filter("datum.on_front").mark_line(color="#222222", interpolate="step-after",
                                                               strokeWidth=1.5).encode(
         x=x, y=y, order=alt.Order("fps:Q"))
-    dots = base.mark_point(filled=True, size=60).encode(
+    dots = base.mark_point(**PARETO_POINT.props()).encode(
         x=x, y=y, color=style.platform_color(frame["platform_label"]), shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("config", "Configuration"), ("fps", "Throughput (inputs/s)", ""), ("top1_pct", "Top-1 (%)", ""),
                         ("batch", "Batch", "d")),
     ).add_params(zoom())
-    labels = base.transform_filter("datum.on_front").mark_text(align="left", dx=6, dy=-6, fontSize=9).encode(
-        x=x, y=y, text=alt.Text("variant_label:N"))
-    chart = alt.layer(front, dots, labels,
-        width="container", height=420, name="pareto",
-        title=alt.Title(title, subtitle="Line and labels: the front of the platforms shown (tick the boxes below). "
-                                        "Colour = platform, shape = precision."))
+    labels = front_labels(base, x, y)
+    reading = Reading(keys=(PARETO_POINT, Key({"type": "line", "interpolate": "step-after"},
+                                              "the Pareto front of the platforms shown, its points labelled")),
+                      encodings=("colour = platform", "shape = precision"), controls=(PLATFORM_BOXES,))
+    chart = alt.layer(front, dots, *labels,
+        width="container", height=420, name="pareto", title=alt.Title(title, subtitle=reading.sentence()))
     on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
     description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "
                    f"{len(on_front)} on the Pareto front: "
-                   + "; ".join(f"{config} ({fmt_compact(fps)} inputs/s, {top1:.3g}%)"
-                               for config, fps, top1 in on_front.sort_values("fps")[["config", "fps", "top1_pct"]]
-                               .itertuples(index=False)) + ".")
-    return chart_spec(chart, name, data, description, toggles)
+                   + "; ".join(f"{config} ({fmt_compact(fps)} inputs/s, {top1:.3g}%)" for config, fps, top1 in
+                               on_front.sort_values("fps")[["config", "fps", "top1_pct"]].itertuples(index=False))
+                   + ".")
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
 def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
@@ -251,22 +346,49 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
     tips = tooltip(("config", "Configuration"), ("kind", "Kind"), ("fps", "Throughput (inputs/s)", ""),
                    ("top1_pct", "Top-1 (%)", ""))
     shape = style.precision_shape(frame["precision"])
-    measured_dots = marks.transform_filter("datum.kind === 'measured'").mark_point(filled=True, size=55).encode(
+    measured_key = Key({"type": "point", "filled": True, "size": 55}, "measured (the configuration's best run)")
+    predicted_key = Key({"type": "point", "filled": False, "size": 55, "strokeWidth": 1.6},
+                        "predicted by the default model")
+    measured_dots = marks.transform_filter("datum.kind === 'measured'").mark_point(**measured_key.props()).encode(
         x=x, y=y, color=color, shape=shape, tooltip=tips).add_params(zoom())
-    predicted_dots = marks.transform_filter("datum.kind === 'predicted'").mark_point(
-        filled=False, size=55, strokeWidth=1.6).encode(x=x, y=y, color=color, shape=shape, tooltip=tips)
+    predicted_dots = marks.transform_filter("datum.kind === 'predicted'").mark_point(**predicted_key.props()).encode(
+        x=x, y=y, color=color, shape=shape, tooltip=tips)
+    reading = Reading(
+        keys=(measured_key, predicted_key,
+              Key({"type": "rule"}, "joins a configuration's predicted and measured points"),
+              Key({"type": "line"}, "the Pareto fronts of the platforms shown (legend: measured solid, predicted "
+                                    "dashed)")),
+        encodings=("colour = platform (a configuration's two points share it)", "shape = precision"),
+        controls=(PLATFORM_BOXES,))
     chart = alt.layer(link, fronts, predicted_dots, measured_dots,
-        width="container", height=440, name="overlap",
-        title=alt.Title(title, subtitle="Filled: measured; hollow: predicted by the default model; a thin line joins "
-                                        "a configuration's two points. Fronts follow the platforms shown."))
+        width="container", height=440, name="overlap", title=alt.Title(title, subtitle=reading.sentence()))
     measured = frame[frame["kind"] == "measured"]
     description = (f"{len(measured)} measured and {int((frame['kind'] == 'predicted').sum())} predicted "
                    f"configurations, accuracy against throughput, with both Pareto fronts; {len(links)} "
                    "configurations exist as both.")
-    return chart_spec(chart, name, data, description, toggles)
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
 # --- efficiency ----------------------------------------------------------------------------------
+
+
+PEAK_BAR = "M0,-1L0,1"  # a vertical bar, as a point shape
+
+
+def efficiency_reading(model: str, calibrated: bool) -> Reading:
+    """The efficiency chart's marks (peak, prediction, calibrated prediction, measurement:
+    in this order), their legend and the sentence the page prints."""
+    keys = [Key({"type": "point", "shape": PEAK_BAR, "filled": False, "size": 240, "strokeWidth": 3,
+                 "color": "#8A8A8A"}, "theoretical peak", colour="in grey"),
+            Key({"type": "point", "shape": "diamond", "filled": False, "size": 70, "color": "#222222"},
+                f"{model} prediction")]
+    if calibrated:
+        keys.append(Key({"type": "point", "shape": "triangle-down", "filled": True, "size": 28, "color": "#222222"},
+                        "calibrated prediction"))
+    keys.append(Key({"type": "point", "shape": "circle", "filled": True, "size": 60, "opacity": 1},
+                    "measurement", colour="in the platform's colour"))
+    return Reading(keys=tuple(keys), encodings=("right of the plot: measured / predicted in %",
+                                                "a red outline and label: measured above the peak"))
 
 
 def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: str,
@@ -284,41 +406,54 @@ def efficiency_chart(efficiency: pd.DataFrame, style: Style, name: str, model: s
                                  "measured_fps", "efficiency_pct", "above_peak"), "efficiency_chart")
     frame = _ordered(with_labels(efficiency), style)
     frame["above_peak"] = frame["above_peak"].fillna(False).astype(bool)
-    frame["label"] = [f"{fmt_compact(e)}%" + ("  above peak!" if a else "")
+    frame["label"] = [f"{fmt_compact(e)}%" + (" above peak!" if a else "")
                       for e, a in zip(frame["efficiency_pct"], frame["above_peak"])]
     if "calibrated_fps" not in frame.columns:
         frame["calibrated_fps"] = float("nan")
-    rows = list(frame["config"])
-    data = display_frame(frame, ["config", "platform_label", "precision", "peak_fps", "predicted_fps",
+    frame["row"] = wrapped(frame["config"])
+    rows = list(frame["row"])
+    data = display_frame(frame, ["config", "row", "platform_label", "precision", "peak_fps", "predicted_fps",
                                  "calibrated_fps", "measured_fps", "efficiency_pct", "above_peak", "label", "batch"])
-    y = alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))  # data order: sorted above
+    y = alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis())  # data order: sorted above
+    reading = efficiency_reading(model, bool(frame["calibrated_fps"].notna().any()))
+    keys = {key.means: key for key in reading.keys}
     scale = alt.Scale(type="log")
+    shape = alt.Scale(domain=list(keys), range=[key.mark["shape"] for key in keys.values()])
+    legend = alt.Legend(title="Marks", orient="bottom", columns=1, symbolFillColor="transparent",
+                        symbolStrokeColor="#222222", symbolStrokeWidth=1.5, labelLimit=0)
     tips = tooltip(("config", "Configuration"), ("measured_fps", "Measured (inputs/s)", ""),
                    ("predicted_fps", f"Predicted, {model} (inputs/s)", ""), ("peak_fps", "Peak (inputs/s)", ""),
+                   ("calibrated_fps", "Calibrated prediction (inputs/s)", ""),
                    ("efficiency_pct", "Measured / predicted (%)", ".3~r"), ("batch", "Batch (measured)", "d"))
     base = alt.Chart(named(name))
-    peak = base.mark_tick(color="#9A9A9A", thickness=3, size=14).encode(
-        y=y, x=alt.X("peak_fps:Q", title="Throughput (inputs/s, log)", scale=scale), tooltip=tips)
-    predicted = base.mark_point(shape="diamond", filled=False, color="#222222", size=60).encode(
-        y=y, x=alt.X("predicted_fps:Q", scale=scale), tooltip=tips)
-    calibrated = base.transform_filter("isValid(datum.calibrated_fps)").mark_tick(
-        color="#222222", thickness=1.5, size=8).encode(y=y, x=alt.X("calibrated_fps:Q", scale=scale))
-    measured = base.mark_point(filled=True, size=60, opacity=1).encode(
-        y=y, x=alt.X("measured_fps:Q", scale=scale), color=style.platform_color(frame["platform_label"]),
-        stroke=alt.StrokeValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("white"))),
-        strokeWidth=alt.StrokeWidthValue(**alt.when(alt.datum.above_peak).then(alt.value(2.5)).otherwise(alt.value(0.5))),
-        tooltip=tips)
-    labels = base.mark_text(align="left", dx=8, fontSize=9).encode(
-        y=y, x=alt.X("measured_fps:Q", scale=scale), text=alt.Text("label:N"),
+
+    def layer(key: Key, field: str, first: bool = False, **encoding: Any) -> alt.Chart:
+        chart = base.transform_filter(f"isValid(datum.{field})") if field == "calibrated_fps" else base
+        return chart.transform_calculate(mark_kind=json.dumps(key.means)).mark_point(
+            **{k: v for k, v in key.mark.items() if k != "type"}).encode(
+            y=y, x=alt.X(f"{field}:Q", scale=scale, title=title_lines("Throughput (inputs/s, log)") if first else None),
+            shape=alt.Shape("mark_kind:N", scale=shape, legend=legend),
+            tooltip=tips, **encoding)
+
+    means = list(keys)
+    predicted = layer(keys[means[1]], "predicted_fps", first=True)
+    calibrated = [layer(keys[means[2]], "calibrated_fps")] if len(means) > 3 else []
+    peak = layer(keys[means[0]], "peak_fps")  # drawn over the diamond: a peak equal to the prediction shows
+    measured = layer(keys[means[-1]], "measured_fps", color=style.platform_color(frame["platform_label"]),
+                     stroke=alt.StrokeValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY))
+                                            .otherwise(alt.value("white"))),
+                     strokeWidth=alt.StrokeWidthValue(**alt.when(alt.datum.above_peak).then(alt.value(2.5))
+                                                      .otherwise(alt.value(0.5))))
+    # The labels stand in a column right of the plot, beside every marker and on none.
+    labels = base.mark_text(align="left", dx=6, fontSize=10).encode(
+        y=y, x=alt.XValue({"expr": "width"}), text=alt.Text("label:N"),
         color=alt.ColorValue(**alt.when(alt.datum.above_peak).then(alt.value(ANOMALY)).otherwise(alt.value("#222222"))))
-    chart = alt.layer(peak, predicted, calibrated, measured, labels,
-        width="container", height=rows_height(len(rows), 17),
-        title=alt.Title(title, subtitle=f"Grey tick: peak; hollow diamond: {model} prediction; small bar: calibrated "
-                                        "prediction; point: measured, labelled measured / predicted. "
-                                        "Red outline: above the peak."))
+    chart = alt.layer(predicted, *calibrated, peak, measured, labels,
+        width="container", height=rows_height(len(rows), row_step(rows, 18)),
+        title=alt.Title(title, subtitle=reading.sentence()))
     anomalies = frame[frame["above_peak"]]
     description = (f"Measured throughput of {len(frame)} configurations against their {model} prediction and peak; "
                    f"median efficiency {fmt_compact(frame['efficiency_pct'].median())}%; "
                    f"{len(anomalies)} measured above the compute peak"
                    + (": " + "; ".join(anomalies["config"]) if len(anomalies) else "") + ".")
-    return chart_spec(chart, name, data, description)
+    return chart_spec(chart, name, data, description, reading=reading)

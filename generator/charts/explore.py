@@ -28,6 +28,7 @@ from generator.charts.common import (
     tooltip,
     variant_labels,
 )
+from generator.charts.reading import Control, Reading
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
 
@@ -179,7 +180,9 @@ def layer_roofline_chart(layers: pd.DataFrame, layer_times: pd.DataFrame, platfo
                           & times["memory_bound"] & (times["ops_gop"] > 0)]
     description = (f"{title}: {len(variants_shown)} network variants described by their layers on {len(roof_order)} "
                    f"platform rows; {default_variant} on {default_roof} has {len(memory_layers)} memory-bound layers.")
-    return chart_spec(chart, name, data, description)
+    reading = Reading(controls=(Control("select", "layer_network", "the network"),
+                                Control("select", "layer_platform", "the platform")))
+    return chart_spec(chart, name, data, description, reading=reading)
 
 
 # --- what if ------------------------------------------------------------------------------------
@@ -289,4 +292,6 @@ def whatif_chart(variants: pd.DataFrame, precisions: pd.DataFrame, tasks: pd.Dat
     description = (f"{title}: {len(rows)} network variants predicted on any of {len(roof_order)} platform rows "
                    f"(starting from {default}) under {len(WHATIF_MODELS)} models, recomputed as the reader changes "
                    "the peak, bandwidth, on-chip memory and batch.")
-    return chart_spec(chart, name, data, description)
+    reading = Reading(controls=(Control("select", "whatif_platform", "the platform to start from"),
+                                Control("slider", "batch_log2", "its peak, bandwidth and on-chip memory and the batch")))
+    return chart_spec(chart, name, data, description, reading=reading)

@@ -19,12 +19,16 @@ from generator.charts.common import (
     platform_labels,
     require_columns,
     require_rows,
+    row_step,
     rows_height,
+    title_lines,
     tooltip,
     with_labels,
+    wrapped,
+    wrapped_axis,
     zoom,
 )
-from generator.charts.experiments import _ordered, _platform_toggles
+from generator.charts.experiments import DESKTOP_PANELS, Panels, _ordered, _platform_toggles, sweep_chart, sweep_reading
 from generator.charts.spec import ChartSpec
 from generator.charts.theme import NEUTRAL, Style
 from generator.formatting import compact_expr
@@ -41,19 +45,22 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
     require_columns(summary, (*CONFIG_KEY, "platform_name", "network_name", "power_full_w_mean", "runs"), "power_chart")
     frame = _ordered(with_labels(summary[summary["power_full_w_mean"].notna()]), style)
     require_rows(frame, "power_chart (configurations with power)")
-    rows = list(frame["config"])
-    data = display_frame(frame, ["config", "platform_label", "precision", "runs", "power_full_w_mean",
+    frame["row"] = wrapped(frame["config"])
+    rows = list(frame["row"])
+    data = display_frame(frame, ["config", "row", "platform_label", "precision", "runs", "power_full_w_mean",
                                  "energy_mj_mean", "fps_per_w_max"])
     base = alt.Chart(named(name)).encode(
-        y=alt.Y("config:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),  # data order: sorted above
-        x=alt.X("power_full_w_mean:Q", title="Mean full power (W)"),
+        y=alt.Y("row:N", title=None, sort=rows, axis=wrapped_axis()),  # data order: sorted above
+        # Room right of the longest bar for its printed value ("15.5 W"): the axis runs 30% past it.
+        x=alt.X("power_full_w_mean:Q", title=title_lines("Mean full power (W)"),
+                scale=alt.Scale(domain=[0, float(frame["power_full_w_mean"].max()) * 1.3])),
         tooltip=tooltip(("config", "Configuration"), ("runs", "Runs", "d"), ("power_full_w_mean", "Mean power (W)", ""),
                         ("energy_mj_mean", "Mean energy (mJ/input)", ""), ("fps_per_w_max", "Best inputs/s per W", "")),
     )
     bars = base.mark_bar(size=11).encode(color=style.platform_color(frame["platform_label"]))
     text = base.transform_calculate(label=compact_expr("power_full_w_mean") + " + ' W'").mark_text(
         align="left", dx=3).encode(text=alt.Text("label:N"))
-    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), 16), title=title)
+    chart = alt.layer(bars, text, width="container", height=rows_height(len(rows), row_step(rows)), title=title)
     description = (f"Mean full-load power of {len(frame)} configurations; highest: "
                    f"{leaders(frame, 'power_full_w_mean', 'config', 'W')}; lowest: "
                    f"{leaders(frame, 'power_full_w_mean', 'config', 'W', largest=False)}.")
@@ -61,7 +68,7 @@ def power_chart(summary: pd.DataFrame, style: Style, name: str,
 
 
 def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_title: str, value_title: str,
-                 title: str, what: str, best_largest: bool) -> ChartSpec:
+                 title: str, what: str, best_largest: bool, panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """One line per configuration over the batch size (log2) of a per-batch median."""
     require_rows(batches, what)
     require_columns(batches, (*CONFIG_KEY, "platform_name", "network_name", "batch", value), what)
@@ -70,54 +77,51 @@ def _batch_chart(batches: pd.DataFrame, style: Style, name: str, value: str, y_t
     drawn = drawn[drawn[value] > 0]
     require_rows(drawn, f"{what} (runs with {value})")
     toggles = _platform_toggles(drawn, style)
-    pick = pick_config()
-    dim = alt.OpacityValue(**alt.when(pick).then(alt.value(0.95)).otherwise(alt.value(0.12)))
-    base = alt.Chart(named(name)).transform_filter(
-        f"isValid(datum[{value!r}]) && datum[{value!r}] > 0 && {checkbox_filter('platform_name', toggles)}")
-    x = alt.X("batch:Q", title="Batch size (inputs per call, log2)", scale=alt.Scale(type="log", base=2))
-    y = alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(type="log"))
-    color = style.platform_color(drawn["platform_label"])
-    lines = base.mark_line().encode(x=x, y=y, color=color, strokeDash=style.precision_dash(drawn["precision"]),
-                                    detail=alt.Detail("config:N"), order=alt.Order("batch:Q"), opacity=dim)
-    points = base.mark_point(filled=True, size=30).encode(
-        x=x, y=y, color=color, shape=style.precision_shape(drawn["precision"]), opacity=dim,
-        tooltip=tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
-                        ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d")),
-    ).add_params(pick, zoom())
-    chart = alt.layer(lines, points,
-        width="container", height=380,
-        title=alt.Title(title, subtitle="One line per configuration (median of repeated runs); colour = platform, "
-                                        "dash and shape = precision. Click a point to highlight."))
-    data = display_frame(frame, ["config", "platform_label", "platform_name", "precision", "batch", "fps_comp",
+    shown = f"isValid(datum[{value!r}]) && datum[{value!r}] > 0 && {checkbox_filter('platform_name', toggles)}"
+    # Padding: a configuration measured at one batch size is a point on the domain's edge,
+    # drawn whole in its colour, not half clipped on the axis.
+    x = alt.X("batch:Q", title="Batch size (inputs per call, log2)", scale=alt.Scale(type="log", base=2, padding=12))
+    y = alt.Y(f"{value}:Q", title=y_title, scale=alt.Scale(type="log", padding=12))
+    tips = tooltip(("config", "Configuration"), ("batch", "Batch", "d"), (value, value_title, ""),
+                   ("fps_comp", "Throughput (inputs/s)", ""), ("runs", "Runs", "d"))
+    reading = sweep_reading("median of repeated runs")
+    chart = sweep_chart(drawn, style, name, shown, x, y, tips, title, reading, panels)
+    data = display_frame(frame, ["config", "platform_label", "platform_name", "variant_label", "precision", "batch",
+                                 "fps_comp",
                                  "energy_mj", "energy_above_idle_mj", "fps_per_w", "runs"])
     best = drawn.sort_values(value, ascending=not best_largest).drop_duplicates("config")
     description = (f"{value_title} of {drawn['config'].nunique()} configurations over {drawn['batch'].nunique()} "
                    f"batch sizes; best: {leaders(best, value, 'config', value_title.split('(')[-1].rstrip(')'), largest=best_largest)}.")
-    return chart_spec(chart, name, data, description, toggles)
+    return chart_spec(chart, name, data, description, toggles, reading)
 
 
-def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Energy per inference") -> ChartSpec:
+def energy_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Energy per inference",
+                 panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """Energy per input (mJ, log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "energy_mj", "Energy per input (mJ, log)", "Energy (mJ/input)", title,
-                        "energy_chart", best_largest=False)
+                        "energy_chart", best_largest=False, panels=panels)
 
 
 def energy_above_idle_chart(batches: pd.DataFrame, style: Style, name: str,
-                            title: str = "Energy per inference above idle") -> ChartSpec:
+                            title: str = "Energy per inference above idle", panels: Panels = DESKTOP_PANELS
+                            ) -> ChartSpec:
     """Energy per input above the idle power (mJ, log) over the batch size, per configuration
     with an idle reading."""
     return _batch_chart(batches, style, name, "energy_above_idle_mj", "Energy above idle per input (mJ, log)",
-                        "Energy above idle (mJ/input)", title, "energy_above_idle_chart", best_largest=False)
+                        "Energy above idle (mJ/input)", title, "energy_above_idle_chart", best_largest=False,
+                        panels=panels)
 
 
-def fps_per_watt_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Throughput per watt") -> ChartSpec:
+def fps_per_watt_chart(batches: pd.DataFrame, style: Style, name: str, title: str = "Throughput per watt",
+                       panels: Panels = DESKTOP_PANELS) -> ChartSpec:
     """Inputs/s per W (log) over the batch size, per configuration."""
     return _batch_chart(batches, style, name, "fps_per_w", "Inputs/s per W (log)", "Inputs/s per W", title,
-                        "fps_per_watt_chart", best_largest=True)
+                        "fps_per_watt_chart", best_largest=True, panels=panels)
 
 
 def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
-                      title: str = "Power over time, one panel per network") -> ChartSpec:
+                      title: str = "Power over time, one panel per network",
+                      panels: Panels = Panels(columns=2, width=280, height=150)) -> ChartSpec:
     """Power (W) over time (s): small multiples per network (and the idle board), one line
     per platform mode in its colour. Removed glitch samples are drawn as neutral triangles
     at the top edge; they do not stretch the y axis.
@@ -134,10 +138,14 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
     kept = frame[frame["sample"] == "kept"]
     require_rows(kept, "power_trace_chart (kept samples)")
     top = float(kept["power_w"].max()) * 1.08
-    panels = sorted(set(frame["panel"]) - {"idle (no network)"}) + (
+    order = sorted(set(frame["panel"]) - {"idle (no network)"}) + (
         ["idle (no network)"] if "idle (no network)" in set(frame["panel"]) else [])
     frame = frame.sort_values(["panel", "platform_label", "sample", "time_s"], kind="mergesort")
-    data = display_frame(frame, ["panel", "platform_label", "sample", "time_s", "power_w"])
+    # One kept sample per panel also enters the (invisible) removed-sample layer, so that layer
+    # has rows in every panel: with each panel's own time axis, an empty layer has no extent.
+    first_kept = frame[frame["sample"] == "kept"].drop_duplicates("panel").index
+    frame["anchor"] = frame.index.isin(first_kept)
+    data = display_frame(frame, ["panel", "platform_label", "sample", "time_s", "power_w", "anchor"])
     x = alt.X("time_s:Q", title="Time (s)")
     y = alt.Y("shown_w:Q", title="Power (W)", scale=alt.Scale(domain=[0, top], nice=False))
     clamp = f"min(datum.power_w, {top!r})"  # a removed glitch is drawn at the top edge
@@ -148,17 +156,20 @@ def power_trace_chart(samples: pd.DataFrame, style: Style, name: str,
         x=x, y=y, color=style.platform_color(kept["platform_label"]), detail=alt.Detail("platform_label:N"),
         order=alt.Order("time_s:Q"),
         tooltip=tips)
-    removed = alt.Chart().transform_filter("datum.sample === 'removed'").transform_calculate(shown_w=clamp).mark_point(
-        shape="triangle-up", filled=True, color=NEUTRAL, size=40).encode(x=x, y=y, tooltip=tips)
+    removed = alt.Chart().transform_filter("datum.sample === 'removed' || datum.anchor").transform_calculate(
+        shown_w=clamp).mark_point(shape="triangle-up", filled=True, color=NEUTRAL, size=40).encode(
+        x=x, y=y, tooltip=tips,
+        opacity=alt.OpacityValue(**alt.when("datum.sample === 'removed'").then(alt.value(1)).otherwise(alt.value(0))))
     chart = (
         alt.layer(lines, removed, data=named(name))
-        .properties(width=280, height=150)
-        .facet(facet=alt.Facet("panel:N", sort=panels, title=None), columns=2)
-        .properties(title=alt.Title(title, subtitle="Grey triangles: samples removed as glitches (drawn at the top, "
-                                                     "their value in the tooltip)."))
+        .properties(width=panels.width, height=panels.height)
+        .facet(facet=alt.Facet("panel:N", sort=order, title=None), columns=panels.columns)
+        .resolve_scale(x="independent")  # each trace spans its own panel, not the longest one's
+        .properties(title=panels.title(title, "Grey triangles: samples removed as glitches (drawn at the top, "
+                                              "their value in the tooltip). Each panel has its own time axis."))
     )
     description = (f"Power traces of {kept['platform_label'].nunique()} platform modes running "
-                   f"{len(panels)} workloads, {len(kept)} samples shown; "
+                   f"{len(order)} workloads, {len(kept)} samples shown; "
                    f"{int((frame['sample'] == 'removed').sum())} glitch samples removed; peak kept power "
                    f"{kept['power_w'].max():.3g} W.")
     return chart_spec(chart, name, data, description)

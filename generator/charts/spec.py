@@ -17,3 +17,4 @@ class ChartSpec:
     name: str
     data: pd.DataFrame
     description: str
+    reading: str = ""  # how to read it: ``charts.reading.Reading.sentence()``, printed on the page

@@ -67,6 +67,37 @@ def darken(color: str, amount: float) -> str:
     return "#" + "".join(f"{round(c * (1 - amount)):02X}" for c in channels)
 
 
+# Vega's continuous "viridis" scheme: these colours, interpolated piecewise in RGB (as
+# vega-scale builds its continuous schemes), so Python knows the colour of every heatmap cell.
+_VIRIDIS_HEX = ("440154470e61481a6c482575472f7d443a834144873d4e8a39568c35608d31688e2d708e2a788e27818e23888e"
+                "21918d1f988b1fa08822a8842ab07f35b77943bf7154c56866cc5d7ad1518fd744a5db36bcdf27d2e21be9e51afde725")
+VIRIDIS = tuple("#" + _VIRIDIS_HEX[i:i + 6] for i in range(0, len(_VIRIDIS_HEX), 6))
+TEXT_DARK, TEXT_LIGHT = "#000000", "#FFFFFF"
+
+
+def scheme_color(t: float, stops: Sequence[str] = VIRIDIS) -> str:
+    """The colour at ``t`` (0..1) of a scheme given by evenly spaced ``stops`` (d3's piecewise
+    RGB interpolation, rounded to whole channels as d3 does)."""
+    t = min(1.0, max(0.0, t))
+    n = len(stops) - 1
+    i = min(n - 1, int(t * n))
+    f = t * n - i
+    a = [int(stops[i][k:k + 2], 16) for k in (1, 3, 5)]
+    b = [int(stops[i + 1][k:k + 2], 16) for k in (1, 3, 5)]
+    return "#" + "".join(f"{round(x + (y - x) * f):02X}" for x, y in zip(a, b))
+
+
+def contrast(first: str, second: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours."""
+    high, low = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def text_on(background: str) -> str:
+    """Black or white, whichever contrasts more with ``background`` (always at least 4.58:1)."""
+    return TEXT_DARK if contrast(background, TEXT_DARK) >= contrast(background, TEXT_LIGHT) else TEXT_LIGHT
+
+
 def platform_hues(platforms: Sequence[str], pinned: dict[str, str] | None = None) -> dict[str, str]:
     """Platform id -> hue: ``pinned`` ones as given, the others by hashed slot (see the module doc)."""
     pinned = {k: v.upper() for k, v in (pinned or {}).items() if v}
@@ -121,7 +152,7 @@ THEME_CONFIG: dict = {
     "axis": {"labelFontSize": 11, "titleFontSize": 12, "labelLimit": 180, "gridColor": "#E6E6E6",
              "titleColor": "#333333", "labelColor": "#333333", "labelOverlap": True},
     "legend": {"labelFontSize": 11, "titleFontSize": 12, "labelLimit": 220, "symbolLimit": 0,
-               "orient": "bottom", "direction": "horizontal", "columns": 0, "titleOrient": "left",
+               "orient": "bottom", "direction": "horizontal", "columns": 0, "titleOrient": "top",
                "labelColor": "#333333"},
     "header": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 300, "labelFontWeight": "bold"},
     "view": {"stroke": "#D0D0D0", "continuousHeight": 320},

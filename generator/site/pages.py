@@ -47,8 +47,11 @@ INTENSITY_NOTE = ("Dashed grey rules: each network's arithmetic intensity when e
 
 def figure(memo: Memo | None, fig_id: str, title: str, chart: Callable[..., ChartSpec], *args: Any,
            caption_md: str = "") -> Figure:
-    """A figure of the chart ``chart(*args)``, drawn through ``memo``."""
-    return Figure(id=fig_id, title=title, chart=draw(memo, chart, *args, label=fig_id), caption_md=caption_md)
+    """A figure of the chart ``chart(*args)``, drawn through ``memo``; its caption starts with
+    how to read the chart (its marks and controls), said by the chart itself."""
+    drawn = draw(memo, chart, *args, label=fig_id)
+    caption = " ".join(part for part in (md_escape(drawn.reading), caption_md) if part)
+    return Figure(id=fig_id, title=title, chart=drawn, caption_md=caption)
 
 
 # ---------------------------------------------------------------- joins for display
@@ -383,12 +386,25 @@ def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, 
     return Page(slug=task_id, title=title, nav_title=nav_title, intro_md=intro, sections=sections)
 
 
+def measured_precision(results: Results, task_id: str) -> str | None:
+    """The precision most measured configurations of the task use (file order breaks ties):
+    where the task's roofline opens. None when nothing of the task was measured."""
+    measured = results.measurements[results.measurements["task"] == task_id]
+    if not len(measured):
+        return None
+    counts = measured.drop_duplicates(CONFIG_KEY)["precision"].value_counts()
+    order = {p: i for i, p in enumerate(results.precisions["precision"])}
+    return str(min(counts.index, key=lambda p: (-counts[p], order.get(p, len(order)))))
+
+
 def theory_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str,
                    memo: Memo | None = None) -> Section:
     intensities = for_task(results.intensities, task_id)
     points = for_task(results.rooflines, task_id).drop(columns="task")
     roof = figure(memo, f"{task_id}-roofline", "Rooflines",
-                  theory_charts.roofline_chart, points, intensities, style, "rooflines", caption_md=INTENSITY_NOTE)
+                  theory_charts.roofline_chart, points, intensities, style, "rooflines",
+                  "Rooflines of every platform, with the networks' arithmetic intensity",
+                  measured_precision(results, task_id), caption_md=INTENSITY_NOTE)
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
                         prose_md=prose["task/rooflines"], figures=[roof])
     pred = with_names(for_task(results.predictions, task_id), results)
