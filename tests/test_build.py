@@ -15,6 +15,7 @@ import pytest
 from generator.build import Project, build
 from generator.errors import DataError
 from tests.helpers import FIXTURES, REPO
+from tests.output_runs import cache_env
 
 
 def make_project(tmp_path: Path, data: Path = FIXTURES / "minidata") -> Path:
@@ -165,7 +166,7 @@ def test_adding_a_platform_adds_its_predictions_rooflines_and_heatmap_rows(tmp_p
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", **cache_env()})
 
 
 def test_cli_reports_bad_data_in_one_line_per_problem_without_traceback(tmp_path):

@@ -11,13 +11,15 @@ import pytest
 
 from generator import cli
 from tests.helpers import REPO
+from tests.output_runs import cache_env
 
 COMMANDS = ("build", "validate", "serve", "diff", "new", "import-qutibench")
 
 
 def run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
-                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(cwd)}, timeout=300)
+                          env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", "HOME": str(cwd), **cache_env()},
+                          timeout=300)
 
 
 @pytest.mark.parametrize("command", COMMANDS)

@@ -16,6 +16,7 @@ from generator.errors import DataError
 from generator.inputs.checks import MAX_DESCRIPTION_CHARS, MAX_ID_CHARS, MAX_LINES_PER_FILE, MAX_NAME_CHARS, Problems
 from generator.inputs.config import MAX_TAGLINE_CHARS, MAX_TITLE_CHARS
 from tests.helpers import REPO
+from tests.output_runs import cache_env
 
 MEASUREMENT_HEADER = "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp"
 
@@ -28,7 +29,7 @@ def problems_of(root: Path, strict: bool = False) -> list[str]:
 
 def cli(root: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "generator", "--project", str(root), *args], capture_output=True,
-                          text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"})
+                          text=True, env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", **cache_env()})
 
 
 def add_run(root: Path, row: str, name: str = "zz.csv", header: str = MEASUREMENT_HEADER) -> None:

@@ -22,6 +22,7 @@ from generator.errors import DataError
 from generator.inputs import files
 from tests.conftest import copy_project
 from tests.helpers import REPO
+from tests.output_runs import cache_env
 
 HEADER = "task,platform,mode,precision,network,pruning_pct,batch,lat_comp_ms,fps_comp"
 ROW = "imagenet,fpga-a,,INT8,net-small,100,{batch},2.0,{fps}"
@@ -41,7 +42,7 @@ def cli(root: Path, *commands: tuple[str, ...], timeout: float = 180,
     fails the test instead of stopping the suite)."""
     started = [(args, subprocess.Popen([*(user or []), sys.executable, "-m", "generator", "--project", str(root), *args],
                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                                       env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin"}))
+                                       env={"PYTHONPATH": str(REPO), "PATH": "/usr/bin:/bin", **cache_env()}))
                for args in commands]
     results = []
     for args, process in started:
