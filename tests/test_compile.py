@@ -98,6 +98,11 @@ def test_diff_replaces_what_changed_shape_whole():
 def test_a_static_figure_keeps_no_sentence_about_interaction():
     assert static_subtitle("Filled: measured. Click a point to highlight it.") == "Filled: measured."
     assert static_subtitle(["Lines: rooflines; rules: networks.", "Scroll to zoom, drag to pan."]) == \
-        "Lines: rooflines; rules: networks."
+        ["Lines: rooflines; rules: networks."]
+    # Lines laid out for a panel's width stay that short once a sentence is gone.
+    lines = ["Line: one configuration", "through its batch sizes.", "Hover a point for its run."]
+    kept = static_subtitle(lines)
+    assert " ".join(kept) == "Line: one configuration through its batch sizes."
+    assert max(map(len, kept)) <= max(map(len, lines))
     static = static_spec(scatter(), {"points": pd.DataFrame({"a": [1.0], "b": [2.0], "name": ["x"]})})
     assert static["title"]["subtitle"] == "Filled: measured."

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import re
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -46,10 +47,13 @@ _SENTENCE = re.compile(r"[^.;]*(?:[.;]|$)")
 
 
 def static_subtitle(text: Any) -> Any:
-    """``text`` (a string or a list of lines) without its sentences about interaction."""
+    """``text`` (a string or a list of lines) without its sentences about interaction; a list
+    of lines stays lines no longer than its longest (the chart was laid out for them)."""
     joined = " ".join(text) if isinstance(text, list) else str(text)
-    kept = [s.strip() for s in _SENTENCE.findall(joined) if s.strip() and not _INTERACTION.search(s)]
-    return " ".join(kept)
+    kept = " ".join(s.strip() for s in _SENTENCE.findall(joined) if s.strip() and not _INTERACTION.search(s))
+    if isinstance(text, list) and kept:
+        return textwrap.wrap(kept, width=max(len(str(line)) for line in text), break_long_words=False)
+    return kept
 
 
 def _static_titles(spec: dict[str, Any]) -> None:
