@@ -37,12 +37,13 @@ def nodes(tree: Any):
 
 
 def figures(page: str) -> list[tuple[dict[str, Any], str]]:
-    """(spec, caption text) of every chart figure of a built page."""
+    """(Vega spec as a wide figure draws it, caption text) of every chart figure of a built
+    page: the charts are compiled to Vega when the site is built, and the page ships them."""
     out = []
     for block in re.findall(r'<figure class="chart".*?</figure>', page, re.S):
-        spec = json.loads(re.search(r'<script type="application/json"[^>]*>(.*?)</script>', block, re.S).group(1))
+        shipped = json.loads(re.search(r'<script type="application/json"[^>]*>(.*?)</script>', block, re.S).group(1))
         caption = re.search(r"<figcaption>(.*?)</figcaption>", block, re.S).group(1)
-        out.append((spec, text(caption)))
+        out.append((shipped["wide"], text(caption)))
     return out
 
 
@@ -50,29 +51,55 @@ def text(fragment: str) -> str:
     return re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
 
 
+def events(node: dict[str, Any]) -> list[Any]:
+    """The event streams a Vega signal listens to."""
+    on = node.get("on")
+    return [handler.get("events") for handler in on if isinstance(handler, dict)] if isinstance(on, list) else []
+
+
 def controls(spec: dict[str, Any]) -> set[str]:
-    """The kinds of control a spec offers: select, checkbox, click, legend-click."""
+    """The kinds of control a Vega spec offers: select, checkbox (bound signals), click (a
+    signal updated on a click on the chart), legend-click (on a legend's entries)."""
     found = set()
     for node in nodes(spec):
-        for param in node.get("params", []) if isinstance(node.get("params"), list) else []:
-            bind = param.get("bind")
-            if isinstance(bind, dict) and bind.get("input") in ("select", "checkbox"):
-                found.add(bind["input"])
-            elif bind == "legend" or (isinstance(bind, dict) and "legend" in bind):
-                found.add("legend-click")
-            select = param.get("select")
-            if isinstance(select, dict) and select.get("type") == "point" and "click" in str(select.get("on", "click")):
-                found.add("click")
+        bind = node.get("bind")
+        if isinstance(bind, dict) and bind.get("input") in ("select", "checkbox"):
+            found.add(bind["input"])
+        for stream in events(node):
+            words = json.dumps(stream)
+            if re.search(r'"type": "click"|(?<![a-z])click', words):
+                found.add("legend-click" if "legend" in words else "click")
     return found
 
 
+def scale_ranges(spec: dict[str, Any]) -> dict[str, list[Any]]:
+    return {n["name"]: n["range"] for n in nodes(spec)
+            if isinstance(n.get("name"), str) and isinstance(n.get("range"), list) and "type" in n}
+
+
 def marks(spec: dict[str, Any]) -> list[dict[str, Any]]:
-    return [n["mark"] if isinstance(n["mark"], dict) else {"type": n["mark"]} for n in nodes(spec)
-            if isinstance(n.get("mark"), (str, dict))]
+    """Every point of a Vega spec as ``{"type": "point", "shape": ..., "filled": ...}``, once
+    per shape it can take (a shape scale's range, a constant, or Vega's default circle)."""
+    ranges = scale_ranges(spec)
+    out = []
+    for node in nodes(spec):
+        if node.get("type") != "symbol" or not isinstance(node.get("encode"), dict):
+            continue
+        update = {**node["encode"].get("enter", {}), **node["encode"].get("update", {})}
+        shape, fill = update.get("shape"), update.get("fill")
+        if isinstance(shape, dict) and "scale" in shape:
+            shapes = ranges.get(shape["scale"], [])
+        elif isinstance(shape, dict) and "value" in shape:
+            shapes = [shape["value"]]
+        else:
+            shapes = ["circle"]
+        filled = not (isinstance(fill, dict) and fill.get("value") == "transparent")
+        out.extend({"type": "point", "shape": s, "filled": filled} for s in shapes)
+    return out
 
 
 def is_faceted(spec: dict[str, Any]) -> bool:
-    return any("facet" in n or "vconcat" in n or "hconcat" in n or "concat" in n for n in nodes(spec))
+    return any(isinstance(n.get("from"), dict) and "facet" in n["from"] for n in nodes(spec))
 
 
 def shape(name: str):
@@ -129,7 +156,10 @@ def test_each_caption_describes_the_controls_its_own_chart_has_and_no_others(sit
 
 def test_the_heatmap_names_the_model_it_shows_in_the_view_itself(site):
     page = (site / "imagenet.html").read_text(encoding="utf-8")
-    (heatmap,) = [spec for spec, _ in figures(page) if any(p.get("name") == "model" for p in spec.get("params", []))]
-    header = heatmap["facet"]["header"]
-    assert "model" in header["labelExpr"]  # a signal: it follows the drop-down, and an export of the view carries it
-    assert "(shown:" not in heatmap["description"]
+    (heatmap,) = [spec for spec, _ in figures(page) if any(n.get("name") == "model" and isinstance(n.get("bind"), dict)
+                                                            for n in nodes(spec))]
+    # A text drawn in the view from the drop-down's signal: it follows the drop-down, and an
+    # export of the view carries it.
+    assert any(isinstance(n.get("signal"), str) and re.search(r"\bmodel\b", n["signal"]) and "Under the" in n["signal"]
+               for n in nodes(heatmap))
+    assert "(shown:" not in heatmap.get("description", "")
