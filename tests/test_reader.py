@@ -230,3 +230,16 @@ def test_without_javascript_no_placeholder_or_empty_box_shows_and_the_fallback_d
     assert fallbacks and all("This chart needs JavaScript" in text for text in fallbacks)  # built without --figures
     assert "drawn when it scrolls into view" not in page.inner_text("main")
     context.close()
+
+
+def test_printing_draws_every_chart_before_the_page_is_laid_out_for_print(browser, built_site):
+    page, messages = open_offline(browser, (built_site / "imagenet.html").as_uri())
+    page.wait_for_selector(".chart-view[data-state='rendered']", timeout=30_000)
+    page.evaluate("""() => window.addEventListener('afterprint', () => { window.printed =
+        [...document.querySelectorAll('.chart-view')].filter(v => v.dataset.state === 'rendered' && v.querySelector('svg')).length; })""")
+    total = page.evaluate("document.querySelectorAll('.chart-view').length")
+    assert page.evaluate("document.querySelectorAll('.chart-view[data-state=\\'rendered\\']').length") < total
+    page.pdf()  # Chromium fires beforeprint, lays out and prints, then afterprint
+    assert page.evaluate("window.printed") == total
+    assert messages == []
+    page.context.close()
