@@ -46,6 +46,28 @@ TOOLTIP_POINTS = """(name) => {
 }"""
 
 
+@pytest.fixture(scope="module")
+def opened(browser, built_site):
+    """``opened(name, width)``: the page with every chart drawn, opened once per module at
+    each width (a phone with a touch screen at 390 px); each test reads the state it starts from."""
+    pages: dict[tuple[str, int], tuple] = {}
+
+    def get(name: str, width: int):
+        if (name, width) not in pages:
+            page, messages = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=width,
+                                          height=PHONE_HEIGHT if width == PHONE else DESKTOP_HEIGHT,
+                                          touch=width == PHONE)
+            wait_for_charts(page)
+            pages[(name, width)] = (page, messages)
+        page, messages = pages[(name, width)]
+        page.evaluate("window.scrollTo(0, 0)")
+        return page, messages
+
+    yield get
+    for page, _ in pages.values():
+        page.context.close()
+
+
 def figures(page) -> list[str]:
     return page.eval_on_selector_all(".chart-view[data-state='rendered']", "els => els.map(e => e.dataset.name)")
 
@@ -65,10 +87,8 @@ def touch(cdp, kind: str, x: float, y: float) -> None:
 
 
 @pytest.mark.parametrize("name", CHART_PAGES)
-def test_the_wheel_over_a_chart_scrolls_the_page_and_leaves_every_axis_as_it_was(browser, built_site, name):
-    page, messages = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=DESKTOP,
-                                  height=DESKTOP_HEIGHT)
-    wait_for_charts(page)
+def test_the_wheel_over_a_chart_scrolls_the_page_and_leaves_every_axis_as_it_was(opened, name):
+    page, messages = opened(name, DESKTOP)
     axes, domains = page.evaluate(AXES), page.evaluate(DOMAINS)
     charts = figures(page)
     assert charts
@@ -88,14 +108,11 @@ def test_the_wheel_over_a_chart_scrolls_the_page_and_leaves_every_axis_as_it_was
     assert page.evaluate(AXES) == axes
     assert page.evaluate(DOMAINS) == domains
     assert messages == []
-    page.context.close()
 
 
 @pytest.mark.parametrize("name", CHART_PAGES)
-def test_a_swipe_that_starts_on_a_chart_scrolls_the_page_and_leaves_every_axis_as_it_was(browser, built_site, name):
-    page, messages = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=PHONE,
-                                  height=PHONE_HEIGHT, touch=True)
-    wait_for_charts(page)
+def test_a_swipe_that_starts_on_a_chart_scrolls_the_page_and_leaves_every_axis_as_it_was(opened, name):
+    page, messages = opened(name, PHONE)
     axes, domains = page.evaluate(AXES), page.evaluate(DOMAINS)
     cdp = page.context.new_cdp_session(page)
     moved = 0
@@ -115,14 +132,11 @@ def test_a_swipe_that_starts_on_a_chart_scrolls_the_page_and_leaves_every_axis_a
     assert page.evaluate(DOMAINS) == domains
     assert moved == len(charts), f"the page scrolled for {moved} of {len(charts)} swipes"
     assert messages == []
-    page.context.close()
 
 
 @pytest.mark.parametrize("name", CHART_PAGES)
-def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(browser, built_site, name):
-    page, messages = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=PHONE,
-                                  height=PHONE_HEIGHT, touch=True)
-    wait_for_charts(page)
+def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(opened, name):
+    page, messages = opened(name, PHONE)
     cdp = page.context.new_cdp_session(page)
     visible = "() => { const t = document.querySelector('#vg-tooltip-element'); return !!t && t.classList.contains('visible') && getComputedStyle(t).visibility === 'visible'; }"
     silent = []
@@ -150,13 +164,10 @@ def test_a_tap_on_a_mark_shows_its_tooltip_and_a_tap_elsewhere_hides_it(browser,
             silent.append(f"{chart}: the tooltip stayed after a tap elsewhere")
     assert silent == []
     assert messages == []
-    page.context.close()
 
 
-def test_a_tap_a_finger_wide_beside_a_roofline_rule_answers_with_its_tooltip(browser, built_site):
-    page, _ = open_offline(browser, (built_site / "imagenet.html").as_uri(), width=PHONE, height=PHONE_HEIGHT,
-                           touch=True)
-    wait_for_charts(page)
+def test_a_tap_a_finger_wide_beside_a_roofline_rule_answers_with_its_tooltip(opened):
+    page, _ = opened("imagenet", PHONE)
     cdp = page.context.new_cdp_session(page)
     centre_on(page, "imagenet-roofline", PHONE_HEIGHT)
     rule = page.locator("#fig-imagenet-roofline .chart-view svg g.mark-rule line").first.bounding_box()
@@ -165,12 +176,10 @@ def test_a_tap_a_finger_wide_beside_a_roofline_rule_answers_with_its_tooltip(bro
     touch(cdp, "touchEnd", x, y)
     page.wait_for_timeout(150)
     assert page.evaluate("document.querySelector('#vg-tooltip-element.visible') !== null")
-    page.context.close()
 
 
-def test_zoom_is_clamped_to_the_unzoomed_view_and_reset_restores_it(browser, built_site):
-    page, messages = open_offline(browser, (built_site / "imagenet.html").as_uri())
-    wait_for_charts(page)
+def test_zoom_is_clamped_to_the_unzoomed_view_and_reset_restores_it(opened):
+    page, messages = opened("imagenet", DESKTOP)
     domain = "() => window.siteCharts.views['imagenet-roofline'].scale('x').domain()"
     home = page.evaluate(domain)
     box = centre_on(page, "imagenet-roofline", DESKTOP_HEIGHT)
@@ -193,7 +202,6 @@ def test_zoom_is_clamped_to_the_unzoomed_view_and_reset_restores_it(browser, bui
     page.wait_for_timeout(200)
     assert page.evaluate(domain) == home
     assert messages == []
-    page.context.close()
 
 
 # A label Vega shortened with an ellipsis, per chart.
@@ -203,13 +211,11 @@ CUT = """() => [...document.querySelectorAll('.chart-view')].flatMap(v =>
 
 @pytest.mark.xfail(reason="labels are sized by the charts themselves (brief 'chartlook', issue 16 item 4)", strict=False)
 @pytest.mark.parametrize("width", [PHONE, DESKTOP])
-def test_no_chart_label_is_cut_with_an_ellipsis(browser, built_site, width):
+def test_no_chart_label_is_cut_with_an_ellipsis(opened, width):
     cut = []
     for name in CHART_PAGES:
-        page, _ = open_offline(browser, (built_site / f"{name}.html").as_uri(), width=width, touch=width == PHONE)
-        wait_for_charts(page)
+        page, _ = opened(name, width)
         cut += page.evaluate(CUT)
-        page.context.close()
     assert cut == [], f"{len(cut)} labels cut at {width} px:\n" + "\n".join(cut)
 
 
@@ -224,3 +230,16 @@ def test_without_javascript_no_placeholder_or_empty_box_shows_and_the_fallback_d
     assert fallbacks and all("This chart needs JavaScript" in text for text in fallbacks)  # built without --figures
     assert "drawn when it scrolls into view" not in page.inner_text("main")
     context.close()
+
+
+def test_printing_draws_every_chart_before_the_page_is_laid_out_for_print(browser, built_site):
+    page, messages = open_offline(browser, (built_site / "imagenet.html").as_uri())
+    page.wait_for_selector(".chart-view[data-state='rendered']", timeout=30_000)
+    page.evaluate("""() => window.addEventListener('afterprint', () => { window.printed =
+        [...document.querySelectorAll('.chart-view')].filter(v => v.dataset.state === 'rendered' && v.querySelector('svg')).length; })""")
+    total = page.evaluate("document.querySelectorAll('.chart-view').length")
+    assert page.evaluate("document.querySelectorAll('.chart-view[data-state=\\'rendered\\']').length") < total
+    page.pdf()  # Chromium fires beforeprint, lays out and prints, then afterprint
+    assert page.evaluate("window.printed") == total
+    assert messages == []
+    page.context.close()

@@ -226,8 +226,11 @@ def compiled(specs: dict[str, dict[str, Any]], vl_version: str, memo: Memo | Non
             for label, spec in specs.items()} if memo is not None else {}
     out: dict[str, dict[str, Any]] = {}
     missing = []
+    # A chart drawn twice in one build (the same spec on two pages) is compiled twice rather than
+    # reported as reused: "reused" means kept from an earlier build.
+    this_build = memo.used.get("vega", set()) if memo is not None else set()
     for label in specs:
-        value = memo.get("vega", keys[label], None) if memo is not None else None
+        value = memo.get("vega", keys[label], None) if memo is not None and keys[label] not in this_build else None
         if value is None:
             missing.append(label)
         else:
@@ -235,7 +238,7 @@ def compiled(specs: dict[str, dict[str, Any]], vl_version: str, memo: Memo | Non
     with ThreadPoolExecutor(max_workers=2) as pool:
         made = dict(zip(missing, pool.map(lambda label: compile_chart(specs[label], vl_version), missing)))
     for label in missing:
-        if memo is not None:
+        if memo is not None and keys[label] not in this_build:
             memo.put("vega", keys[label], made[label], label)
         out[label] = made[label]
     return {label: out[label] for label in specs}

@@ -305,7 +305,20 @@
     if (finished === total) { document.documentElement.setAttribute("data-charts", "done"); }
   }
 
-  function embed(node) {
+  /* Printing: Chromium lays the page out for print right after "beforeprint", so a chart must be
+     drawn within that event. With its data inlined (no loader, no timer) Vega's run needs only
+     microtasks, which run before the print layout. */
+  function inlineData(spec) {
+    walk(spec, function (node) {
+      if (typeof node.url === "string" && node.url.indexOf(DATASET) === 0 && node.name) {
+        node.values = dataset(node.url.slice(DATASET.length));
+        delete node.url;
+        delete node.format;
+      }
+    });
+  }
+
+  function embed(node, now) {
     var chart;
     try {
       chart = JSON.parse(document.getElementById(node.getAttribute("data-spec")).textContent);
@@ -314,7 +327,9 @@
       finish(node, "error");
       return Promise.resolve();
     }
+    if (!now) { node.setAttribute("data-state", "drawing"); }
     var spec = fit(chart, node.clientWidth || 800);
+    if (now) { inlineData(spec); }
     node.textContent = "";
     var name = node.getAttribute("data-name") || "chart";
     var view;
@@ -371,9 +386,22 @@
     pump();
   }
 
-  /* For tests and printing: draw every chart now. */
+  /* For tests: draw every chart now. */
   function renderAll() {
     Array.prototype.forEach.call(document.querySelectorAll(".chart-view[data-spec]"), request);
+  }
+
+  /* Before printing: every chart not drawn yet is drawn at once (see inlineData). */
+  function renderForPrint() {
+    if (!window.vega) { return; }
+    Array.prototype.forEach.call(document.querySelectorAll(".chart-view[data-spec]"), function (node) {
+      var state = node.getAttribute("data-state");
+      if (state && state !== "queued") { return; }  /* drawn, being drawn, or failed */
+      var at = queue.indexOf(node);
+      if (at >= 0) { queue.splice(at, 1); }
+      node.setAttribute("data-state", "printing");
+      embed(node, true);
+    });
   }
 
   function start() {
@@ -394,7 +422,7 @@
       });
     }, {rootMargin: "300px 0px"});
     nodes.forEach(function (node) { observer.observe(node); });
-    window.addEventListener("beforeprint", renderAll);
+    window.addEventListener("beforeprint", renderForPrint);
   }
 
   if (document.readyState === "loading") {
