@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,23 +22,12 @@ from generator.charts import common, experiments, power, theme, theory
 from generator.output.assets import vegalite_version
 from generator.output.figures import render_svg, static_spec
 from generator.site.pages import build_pages, style_of
-from tests.helpers import FIXTURES, REPO
+from tests.helpers import FIXTURES, REPO, nodes
 
 VL_SCHEMA = core.load_schema()
 
 
 # --- helpers --------------------------------------------------------------------------------
-
-
-def nodes(tree: Any) -> Iterator[dict[str, Any]]:
-    """Every dict in a spec, depth first."""
-    if isinstance(tree, dict):
-        yield tree
-        for value in tree.values():
-            yield from nodes(value)
-    elif isinstance(tree, list):
-        for value in tree:
-            yield from nodes(value)
 
 
 def encodings(spec: dict[str, Any], channel: str) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 
 from generator.build import Project, build
-from tests.helpers import REPO
+from tests.helpers import REPO, nodes
 
 PAGES = ("theory", "imagenet", "cifar10", "mnist")
 
@@ -24,16 +24,6 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("prose") / "site"
     build(Project(REPO), out, log=lambda _msg: None)
     return out
-
-
-def nodes(tree: Any):
-    if isinstance(tree, dict):
-        yield tree
-        for value in tree.values():
-            yield from nodes(value)
-    elif isinstance(tree, list):
-        for value in tree:
-            yield from nodes(value)
 
 
 def figures(page: str) -> list[tuple[dict[str, Any], str]]:
