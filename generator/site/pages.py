@@ -411,8 +411,7 @@ def theory_section(results: Results, config: SiteConfig, prose: Prose, style: St
     models = [a for a in config.assumptions if a in set(pred["assumption"])]
     heatmap = figure(memo, f"{task_id}-prediction", "Performance prediction",
                      theory_charts.prediction_heatmap, pred, models, config.default_assumption, style, "predictions",
-                     caption_md="Choose the model below the chart; the models are described on the "
-                                "[Theory](theory.html#roofline-model) page.")
+                     caption_md="The models are described on the [Theory](theory.html#roofline-model) page.")
     prediction = Section(f"{task_id}-prediction", "Performance Prediction", prose_md=prose["task/prediction"],
                          figures=[heatmap])
     return Section(f"{task_id}-theory", "Theoretical Analysis", prose_md=prose["task/theory"],
