@@ -63,7 +63,7 @@ def _busiest_precision(frame: pd.DataFrame, style: Style) -> str:
 RULE_LABEL_PX = 9 * 0.6  # width of one character of a 9 px rule label
 RULE_LANE_PX = 11  # one lane of rule labels
 PHONE_PLOT_PX = 280  # the plot's width on a phone (390 px screen): labels that clear there clear everywhere
-ROOF_DASHES = ((1, 0), (6, 4), (2, 3), (8, 3, 2, 3), (1, 3))  # the k-th roof of a group of coinciding ones
+ROOF_DASHES = ((), (6, 4), (2, 3), (8, 3, 2, 3), (1, 3))  # the k-th roof of a group of coinciding ones
 
 
 def _decades(values: pd.Series) -> tuple[float, float]:
