@@ -144,6 +144,20 @@ def test_a_platform_has_one_colour_on_every_chart_and_no_colour_names_two_platfo
     assert scales >= 10 and len(seen) == len(style.platform_order)
 
 
+def test_every_solid_line_has_no_dash_pattern(site):
+    """A dash pattern with no gap draws a solid line, but the browser still dashes the whole
+    path: a zoomed-in line, far longer than the view, then took seconds per wheel notch."""
+    _results, _style, figures = site
+    patterns = [pattern for _page, fig in figures for node in nodes(fig.spec)
+                for key in ("strokeDash",) if isinstance(node.get(key), dict)
+                for pattern in (node[key].get("scale") or {}).get("range", []) if isinstance(pattern, list)]
+    patterns += [node["strokeDash"] for _page, fig in figures for node in nodes(fig.spec)
+                 if isinstance(node.get("strokeDash"), list)]
+    assert patterns  # rooflines and line plots do use dashes
+    gapless = [p for p in patterns if p and not any(p[1::2])]
+    assert gapless == []
+
+
 def test_every_colour_encoding_has_a_legend_or_is_a_fixed_value(site):
     for _page, fig in site[2]:
         for enc in encodings(fig.spec, "color"):

@@ -340,7 +340,7 @@ def pareto_overlap_chart(points: pd.DataFrame, style: Style, name: str,
     fronts = marks.transform_filter("datum.on_front").mark_line(interpolate="step-after", strokeWidth=1.5).encode(
         x=x, y=y, order=alt.Order("fps:Q"),
         strokeDash=alt.StrokeDash("kind:N", title="Pareto front", scale=alt.Scale(
-            domain=["measured", "predicted"], range=[[1, 0], [5, 3]]),
+            domain=["measured", "predicted"], range=[[], [5, 3]]),
             legend=alt.Legend(symbolType="stroke", symbolStrokeColor="#222222")),
         color=alt.ColorValue("#222222"), detail=alt.Detail("kind:N"))
     tips = tooltip(("config", "Configuration"), ("kind", "Kind"), ("fps", "Throughput (inputs/s)", ""),

@@ -44,7 +44,7 @@ MODE_DARKEN = (0.0, 0.38, 0.62, 0.72, 0.8)  # shade of the i-th mode of a platfo
 MIN_CONTRAST = 3.0
 
 PRECISION_SHAPES = ("circle", "square", "triangle-up", "diamond", "cross", "triangle-down", "wedge")
-PRECISION_DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (12, 4), (1, 4), (4, 1, 1, 1))
+PRECISION_DASHES = ((), (6, 3), (2, 2), (8, 3, 2, 3), (12, 4), (1, 4), (4, 1, 1, 1))  # the first solid: an empty pattern ([1, 0] made Chromium dash a zoomed-in line at 1 px, seconds per notch)
 PRECISION_COLORS = ("#5B3A8E", "#2E6DB4", "#1B8A6B", "#B35C00", "#A3243B", "#4D4D4D", "#7A5195")
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
@@ -201,7 +201,7 @@ class Style:
 
     def dash_scale(self, precisions: Iterable[Any]) -> alt.Scale:
         domain = self.precisions_in(precisions)
-        return alt.Scale(domain=domain, range=[self.precision_dashes.get(p, [1, 0]) for p in domain])
+        return alt.Scale(domain=domain, range=[self.precision_dashes.get(p, []) for p in domain])
 
     def precision_color_scale(self, precisions: Iterable[Any]) -> alt.Scale:
         domain = self.precisions_in(precisions)
