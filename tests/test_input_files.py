@@ -171,8 +171,8 @@ def test_validate_and_build_agree_exit_1_never_hang_and_print_nothing_from_outsi
 
 
 def test_a_link_inside_the_project_to_a_file_inside_it_is_read(project):
-    shutil.move(project / "data" / "tasks.yaml", project / "shared-tasks.yaml")
-    (project / "data" / "tasks.yaml").symlink_to("../shared-tasks.yaml")
+    shutil.move(project / "data" / "tasks.yaml", project / "tasks-linked.yaml")
+    (project / "data" / "tasks.yaml").symlink_to("../tasks-linked.yaml")
     (project / "site_src" / "index.md").unlink()
     (project / "site_src" / "index.md").symlink_to("theory.md")
     inputs = gather(Project(project), lambda _msg: None)
