@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from importlib import metadata
 from typing import Any
@@ -38,14 +39,15 @@ DATASET = "dataset:"
 ZOOM_IN_LIMIT = 1000  # the smallest span: the unzoomed span / this
 
 
-def _walk(node: Any, visit: Any) -> None:
+def walk(node: Any, visit: Callable[[dict[str, Any]], None]) -> None:
+    """``visit`` every dict of a spec, depth first (a dict before what it holds)."""
     if isinstance(node, list):
         for item in node:
-            _walk(item, visit)
+            walk(item, visit)
     elif isinstance(node, dict):
         visit(node)
         for value in list(node.values()):
-            _walk(value, visit)
+            walk(value, visit)
 
 
 # --- the Vega-Lite variants ------------------------------------------------------------------
@@ -60,7 +62,7 @@ def _heatmap_cells(spec: dict[str, Any]) -> int:
         if isinstance(x, dict) and isinstance(x.get("sort"), list):
             cells = max(cells, len(x["sort"]))
 
-    _walk(spec, visit)
+    walk(spec, visit)
     return cells
 
 
@@ -99,7 +101,7 @@ def variant(spec: dict[str, Any], narrow: bool) -> dict[str, Any]:
             if isinstance(legend, dict) and legend.get("columns"):
                 legend["columns"] = 1
 
-        _walk(out, visit)
+        walk(out, visit)
         config = out.setdefault("config", {})
         config["axis"] = {**config.get("axis", {}), "labelLimit": LABEL_LIMIT_NARROW}
         config["legend"] = {**config.get("legend", {}), "columns": 1, "labelLimit": 170,
@@ -114,7 +116,7 @@ def _deferred_data(spec: dict[str, Any]) -> None:
         if isinstance(data, dict) and isinstance(data.get("name"), str) and set(data) == {"name"}:
             node["data"] = {"url": DATASET + data["name"], "format": {"type": "json"}}
 
-    _walk(spec, visit)
+    walk(spec, visit)
 
 
 # --- zoom limits ------------------------------------------------------------------------------
@@ -130,7 +132,7 @@ def _scales(vega: dict[str, Any]) -> list[list[dict[str, Any]]]:
         if isinstance(node.get("scales"), list):
             found.append(node["scales"])
 
-    _walk(vega, visit)
+    walk(vega, visit)
     return found
 
 
@@ -180,7 +182,7 @@ def limit_zoom(vega: dict[str, Any]) -> list[str]:
                     handler["update"] = _clamped(update, scale_name, log)
             names.append(signal["name"])
 
-    _walk(vega, visit)
+    walk(vega, visit)
     return names
 
 

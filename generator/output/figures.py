@@ -15,6 +15,8 @@ from typing import Any
 import pandas as pd
 import vl_convert
 
+from generator.output.compile import walk
+
 STATIC_WIDTH_PX = 760
 
 
@@ -22,18 +24,11 @@ def static_spec(spec: dict[str, Any], data: dict[str, pd.DataFrame], width_px: i
     """A copy of ``spec`` with "container" widths in pixels and its named datasets inlined."""
     out = copy.deepcopy(spec)
 
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            for key, value in list(node.items()):
-                if key == "width" and value == "container":
-                    node[key] = width_px
-                else:
-                    walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
+    def fixed_width(node: dict[str, Any]) -> None:
+        if node.get("width") == "container":
+            node["width"] = width_px
 
-    walk(out)
+    walk(out, fixed_width)
     _static_titles(out)
     out["datasets"] = {name: frame.astype(object).where(frame.notna(), None).to_dict(orient="records")
                        for name, frame in data.items()}
