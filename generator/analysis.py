@@ -124,6 +124,16 @@ class Results:
             "traces.csv": (self.traces_all(), ["platform", "mode", "network", "time_s"]),
         }
 
+    def measured_precision(self, task_id: str) -> str | None:
+        """The precision most measured configurations of the task use (the precisions' order
+        breaks ties): where the task's roofline opens. None when nothing of it was measured."""
+        measured = self.measurements[self.measurements["task"] == task_id]
+        if not len(measured):
+            return None
+        counts = measured.drop_duplicates(CONFIG_KEY)["precision"].value_counts()
+        order = {p: i for i, p in enumerate(self.precisions["precision"])}
+        return str(min(counts.index, key=lambda p: (-counts[p], order.get(p, len(order)))))
+
     def traces_all(self) -> pd.DataFrame:
         """Every power-trace sample, with ``removed`` true for the glitches the charts leave out."""
         return pd.concat([self.traces_kept.assign(removed=False), self.traces_removed.assign(removed=True)],

@@ -386,17 +386,6 @@ def task_page(results: Results, config: SiteConfig, prose: Prose, style: Style, 
     return Page(slug=task_id, title=title, nav_title=nav_title, intro_md=intro, sections=sections)
 
 
-def measured_precision(results: Results, task_id: str) -> str | None:
-    """The precision most measured configurations of the task use (file order breaks ties):
-    where the task's roofline opens. None when nothing of the task was measured."""
-    measured = results.measurements[results.measurements["task"] == task_id]
-    if not len(measured):
-        return None
-    counts = measured.drop_duplicates(CONFIG_KEY)["precision"].value_counts()
-    order = {p: i for i, p in enumerate(results.precisions["precision"])}
-    return str(min(counts.index, key=lambda p: (-counts[p], order.get(p, len(order)))))
-
-
 def theory_section(results: Results, config: SiteConfig, prose: Prose, style: Style, task_id: str,
                    memo: Memo | None = None) -> Section:
     intensities = for_task(results.intensities, task_id)
@@ -404,7 +393,7 @@ def theory_section(results: Results, config: SiteConfig, prose: Prose, style: St
     roof = figure(memo, f"{task_id}-roofline", "Rooflines",
                   theory_charts.roofline_chart, points, intensities, style, "rooflines",
                   "Rooflines of every platform, with the networks' arithmetic intensity",
-                  measured_precision(results, task_id), caption_md=INTENSITY_NOTE)
+                  results.measured_precision(task_id), caption_md=INTENSITY_NOTE)
     rooflines = Section(f"{task_id}-rooflines", "Rooflines for All Hardware Platforms and CNNs",
                         prose_md=prose["task/rooflines"], figures=[roof])
     pred = with_names(for_task(results.predictions, task_id), results)
