@@ -245,3 +245,47 @@ def test_printing_draws_every_chart_before_the_page_is_laid_out_for_print(browse
     assert page.evaluate("window.printed") == total
     assert messages == []
     page.context.close()
+
+
+# The Pareto front's labels as drawn: [text, x1, y1, x2, y2] of each shown label (view pixels),
+# and the bounds of every point of the chart.
+FRONT_LABELS = """(name) => {
+  const view = window.siteCharts.views[name];
+  const found = {};
+  (function visit(scene) {
+    if (scene.marktype && scene.name) found[scene.name] = scene;
+    (scene.items || []).forEach(item => (item.items || []).forEach(visit));
+  })(view.scenegraph().root);
+  const box = b => [b.x1, b.y1, b.x2, b.y2];
+  const labels = found["front_labels_marks"];
+  return {
+    size: [view.width(), view.height()],
+    labels: labels ? labels.items.filter(i => i.opacity !== 0 && i.text).map(i => [i.text, ...box(i.bounds)]) : null,
+    points: (found["front_points_marks"] || {items: []}).items.map(i => box(i.bounds)),
+    front: (found["front_points_marks"] || {items: []}).items.filter(i => i.datum.on_front).map(i => i.datum.config),
+  };
+}"""
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("width", [DESKTOP, PHONE])
+def test_pareto_front_labels_name_front_points_and_overlap_nothing(opened, width):
+    """Every label the Pareto chart shows names a point of the front shown, lies inside the
+    plot, and overlaps no other label and no point; on a desktop every page labels its front
+    (all of it, or at least 5 points)."""
+    for name in CHART_PAGES[1:]:
+        page, _ = opened(name, width)
+        drawn = page.evaluate(FRONT_LABELS, f"{name}-pareto")
+        labels, front = drawn["labels"], drawn["front"]
+        assert labels is not None and front, name
+        if width == DESKTOP:
+            assert len(labels) >= min(len(front), 5), (name, len(labels), front)
+        for i, (text, *box) in enumerate(labels):
+            assert text in front, (name, text)
+            inside = box[0] >= -1 and box[1] >= -1 and box[2] <= drawn["size"][0] + 1 and box[3] <= drawn["size"][1] + 1
+            assert inside, (name, text, box)  # a text box includes room above its letters: 1 px is not a cut
+            assert not any(overlap(box, other[1:]) for other in labels[i + 1:]), (name, text)
+            assert not any(overlap(box, point) for point in drawn["points"]), (name, text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -237,29 +237,29 @@ def front_transforms(chart: alt.Chart, x: str, y: str, groupby: list[str]) -> al
 
 
 def front_labels(base: alt.Chart, x: alt.X, y: alt.Y) -> list[alt.Chart]:
-    """Labels of the front's points naming platform, precision and network (two lines),
-    computed in the browser from the front shown: left of their point, so none runs past
-    the plot's right edge (the slowest, leftmost one right of it), alternating above and
-    below along the front, so neighbours never share a side. A white halo keeps them
-    legible over lines."""
-    on_front = (base.transform_filter("datum.on_front")
-                .transform_window(front_rank="row_number()", sort=[alt.SortField("fps", order="descending")])
-                .transform_joinaggregate(front_count="count()")
-                .transform_calculate(front_lines="split(datum.config, ' · ')"))
+    """The labels of the front's points, naming platform, precision and network. Where Vega
+    runs in the browser, its label transform places each beside its point where it overlaps
+    no other label, point or line, and leaves out a label that has no such place (``LABELS``:
+    the compile step sets it up). A static figure keeps the places drawn here: left of their
+    point, so none runs past the plot's right edge (the slowest, leftmost one right of it),
+    alternately above and below along the front, so neighbours do not share a side."""
+    ranked = (base.transform_window(front_rank="row_number()", sort=[alt.SortField("fps", order="descending")],
+                                    groupby=["on_front"])
+              .transform_joinaggregate(front_count="count()", groupby=["on_front"])
+              .transform_calculate(label_dy="datum.front_rank % 2 === 1 ? -6 : 6",
+                                   last="datum.on_front && datum.front_rank === datum.front_count"))
     out = []
-    last = "datum.front_rank === datum.front_count"
-    sides: tuple[tuple[str, Literal["left", "right"], int, int, Literal["top", "bottom"]], ...] = (
-        (f"!({last}) && datum.front_rank % 2 === 1", "right", -6, -5, "bottom"),
-        (f"!({last}) && datum.front_rank % 2 === 0", "right", -6, 5, "top"),
-        (last, "left", 6, -5, "bottom"))
-    for test, align, dx, dy, baseline in sides:
-        # Every layer draws every front point (text empty where another layer labels it): a
-        # layer without rows would leave its scales an infinite extent.
-        mine = on_front.transform_calculate(shown_lines=f"({test}) ? datum.front_lines : ''")
-        for paint in ({"color": "white", "stroke": "white", "strokeWidth": 3}, {"color": "#222222"}):
-            out.append(mine.mark_text(align=align, dx=dx, dy=dy, baseline=baseline, fontSize=9, lineHeight=10,
-                                      **paint).encode(x=x, y=y, text=alt.Text("shown_lines:N")))
+    for name, test, align, dx in (("front_labels", "!datum.last", "right", -6), ("front_label_last", "datum.last", "left", 6)):
+        out.append(ranked.transform_calculate(label=f"{test} ? datum.front_label : ''").mark_text(
+            align=align, dx=dx, baseline="middle", fontSize=9, color="#222222").encode(
+            x=x, y=y, yOffset=alt.YOffset("label_dy:Q", scale=None), text=alt.Text("label:N")).properties(name=name))
     return out
+
+
+# The text layers Vega's label transform places in the browser (``output.compile.place_labels``):
+# layer -> [the layer whose points it labels, the field of their rows it shows (None: none, the
+# layer only serves static figures)].
+LABELS = {"front_labels": ["front_points", "front_label"], "front_label_last": ["front_points", None]}
 
 
 PARETO_POINT = Key({"type": "point", "filled": True, "size": 60}, "a measured configuration (its best run)")
@@ -282,7 +282,7 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
     x = alt.X("fps:Q", title="Throughput (inputs/s, log)", scale=alt.Scale(type="log"))
     y = alt.Y("top1_pct:Q", title="Top-1 accuracy (%)", scale=alt.Scale(zero=False))
     base = front_transforms(alt.Chart(named(name)).transform_filter(checkbox_filter("platform_name", toggles)),
-                            "fps", "top1_pct", [])
+                            "fps", "top1_pct", []).transform_calculate(front_label="datum.on_front ? datum.config : ''")
     front = base.transform_filter("datum.on_front").mark_line(color="#222222", interpolate="step-after",
                                                               strokeWidth=1.5).encode(
         x=x, y=y, order=alt.Order("fps:Q"))
@@ -290,13 +290,13 @@ def pareto_chart(points: pd.DataFrame, style: Style, name: str,
         x=x, y=y, color=style.platform_color(frame["platform_label"]), shape=style.precision_shape(frame["precision"]),
         tooltip=tooltip(("config", "Configuration"), ("fps", "Throughput (inputs/s)", ""), ("top1_pct", "Top-1 (%)", ""),
                         ("batch", "Batch", "d")),
-    ).add_params(zoom())
+    ).add_params(zoom()).properties(name="front_points")
     labels = front_labels(base, x, y)
     reading = Reading(keys=(PARETO_POINT, Key({"type": "line", "interpolate": "step-after"},
-                                              "the Pareto front of the platforms shown, its points labelled")),
+                                              "the Pareto front of the platforms shown, its points labelled where a label fits")),
                       encodings=("colour = platform", "shape = precision"), controls=(PLATFORM_BOXES,))
-    chart = alt.layer(front, dots, *labels,
-        width="container", height=420, name="pareto", title=alt.Title(title, subtitle=reading.sentence()))
+    chart = alt.layer(front, dots, *labels, width="container", height=420, name="pareto", usermeta={"labels": LABELS},
+                      title=alt.Title(title, subtitle=reading.sentence()))
     on_front = frame[frame["on_front"]] if "on_front" in frame.columns else frame.iloc[:0]
     description = (f"Top-1 accuracy against throughput of {len(frame)} measured configurations; "
                    f"{len(on_front)} on the Pareto front: "

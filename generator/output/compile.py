@@ -12,6 +12,9 @@ keeps the unzoomed domain, and every update of the zoom signals is clamped to it
 never zooms out beyond its data's view, nor in beyond a thousandth of it. The signals' names
 go into ``usermeta.zoom`` for the "Reset zoom" button.
 
+Labels: the text layers a chart lists in ``usermeta.labels`` are placed by Vega's label
+transform, beside the points of another layer and clear of every other mark (``place_labels``).
+
 Data: a named dataset becomes ``{"url": "dataset:NAME"}``, which ``site.js``'s loader answers
 from the page's data (in a task of its own, after the one that parses the chart).
 """
@@ -198,14 +201,51 @@ def diff(base: Any, other: Any, path: tuple[Any, ...] = ()) -> list[list[Any]]:
     return [] if base == other else [[list(path), other]]
 
 
+# Where the label transform may put a label, in order of preference: beside its point, then above or below.
+LABEL_ANCHORS = ["left", "right", "top-left", "top-right", "bottom-left", "bottom-right", "top", "bottom"]
+
+
+def place_labels(vega: dict[str, Any], layers: dict[str, list[str | None]]) -> None:
+    """The text layers of ``layers`` (``{label: [anchor, field]}``, Vega-Lite layer names)
+    placed by Vega's label transform: layer ``label`` shows ``field`` of each row of layer
+    ``anchor``'s marks (its points) beside its point, where it overlaps no other label, no
+    point and no mark of the layers before it; a label that has no such place is not shown
+    (its point keeps its tooltip). A layer whose ``field`` is None is left out (it draws
+    labels for static figures only, which have no label transform)."""
+    def visit(node: dict[str, Any]) -> None:
+        marks = node.get("marks")
+        if not isinstance(marks, list):
+            return
+        for label, (anchor, field) in layers.items():
+            names = [mark.get("name") for mark in marks]
+            label_marks, anchor_marks = f"{label}_marks", f"{anchor}_marks"
+            if label_marks not in names or anchor_marks not in names[:names.index(label_marks)]:
+                continue
+            index = names.index(label_marks)
+            if field is None:
+                del marks[index]
+                continue
+            mark = marks[index]
+            update = mark["encode"]["update"]
+            for channel in ("x", "y", "dx", "dy", "align", "baseline"):
+                update.pop(channel, None)
+            update["text"] = {"field": f"datum.{field}"}
+            mark["from"] = {"data": anchor_marks}
+            mark["transform"] = [{"type": "label", "size": {"signal": "[width, height]"}, "anchor": LABEL_ANCHORS,
+                                  "offset": [4], "avoidMarks": [n for n in names[:index] if n and n != anchor_marks]}]
+
+    walk(vega, visit)
+
+
 def to_vega(spec: dict[str, Any], vl_version: str) -> dict[str, Any]:
-    """One Vega-Lite spec compiled, its data deferred and its zoom limited."""
+    """One Vega-Lite spec compiled, its data deferred, its zoom limited and its labels placed."""
     source = copy.deepcopy(spec)
     _deferred_data(source)
     vega: dict[str, Any] = vl_convert.vegalite_to_vega(source, vl_version=vl_version)
     vega.pop("$schema", None)
     zoom = limit_zoom(vega)
     meta = {**vega.get("usermeta", {}), **source.get("usermeta", {})}
+    place_labels(vega, meta.pop("labels", {}))
     if zoom:
         meta["zoom"] = zoom
     if meta:
