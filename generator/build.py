@@ -88,13 +88,15 @@ def gather(project: Project, log: Log, strict: bool = False, memo: Memo | None =
     return Inputs(config, dataset, prose, extra, problems.report(warning=True))
 
 
-def load_project(project: Project, log: Log, strict: bool = False) -> tuple[SiteConfig, Results]:
-    """Gather and analyse (no output): what ``validate`` and ``diff`` need."""
-    inputs = gather(project, log, strict)
+def load_project(project: Project, log: Log, strict: bool = False,
+                 memo: Memo | None = None) -> tuple[SiteConfig, Results]:
+    """Gather and analyse (no output): what ``validate`` and ``diff`` need; measurement files
+    and the model's tables go through ``memo`` when given."""
+    inputs = gather(project, log, strict, memo)
     for warning in inputs.warnings:
         log(f"warning: {warning}")
     log("Computing roofline predictions, Pareto fronts, efficiency and power ...")
-    return inputs.config, analyse(inputs.dataset, inputs.config)
+    return inputs.config, analyse(inputs.dataset, inputs.config, memo)
 
 
 @dataclass(frozen=True)

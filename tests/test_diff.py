@@ -17,7 +17,7 @@ from generator.publish.report import REPORT_LIMIT, Comparison, render_report, un
 from generator.formatting import fmt_shown
 from generator.publish.tablediff import ADDED, CHANGED, REMOVED, diff_tables, escape, markdown_rows, shown_pair
 from generator.output.tables import to_csv_text
-from tests.helpers import REPO
+from tests.helpers import FIXTURES, REPO
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -32,11 +32,11 @@ def _env(home: Path) -> dict[str, str]:
     }
 
 
-def make_repo(tmp_path: Path) -> tuple[Path, dict[str, str]]:
-    """A throw-away git repository holding a copy of the project's data, committed on main."""
+def make_repo(tmp_path: Path, data: Path = REPO / "data") -> tuple[Path, dict[str, str]]:
+    """A throw-away git repository holding a copy of ``data`` (the project's), committed on main."""
     root = tmp_path / "repo"
     root.mkdir()
-    shutil.copytree(REPO / "data", root / "data")
+    shutil.copytree(data, root / "data")
     shutil.copytree(REPO / "templates", root / "templates")
     shutil.copytree(REPO / "site_src", root / "site_src")
     shutil.copyfile(REPO / "site.yml", root / "site.yml")
@@ -374,3 +374,14 @@ def test_exit_code_is_0_unchanged_1_changed_and_4_when_the_data_cannot_be_compar
     broken = run_diff(root, env, "main", "--exit-code")
     assert broken.returncode == 4 and "field 'fps_comp'" in broken.stderr
     assert run_diff(root, env, "main").returncode == 1  # a data problem, as everywhere else
+
+
+def test_a_build_after_a_diff_reuses_the_measurement_files_and_model_tables_it_computed(tmp_path):
+    root, env = make_repo(tmp_path, FIXTURES / "minidata")
+    set_cell(sorted((root / "data" / "measurements").glob("*.csv"))[0], 1, "fps_comp", "123.5")
+    assert run_diff(root, env, "main").returncode == 0
+    built = subprocess.run([sys.executable, "-m", "generator", "build"], cwd=root, env=env, capture_output=True,
+                           text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    assert re.search(r"measurement files read: 0; reused: [1-9]", built.stdout), built.stdout
+    assert re.search(r"model tables computed: 0; reused: [1-9]", built.stdout), built.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 import altair as alt
 import pandas as pd
@@ -249,7 +249,9 @@ def front_labels(base: alt.Chart, x: alt.X, y: alt.Y) -> list[alt.Chart]:
               .transform_calculate(label_dy="datum.front_rank % 2 === 1 ? -6 : 6",
                                    last="datum.on_front && datum.front_rank === datum.front_count"))
     out = []
-    for name, test, align, dx in (("front_labels", "!datum.last", "right", -6), ("front_label_last", "datum.last", "left", 6)):
+    places: tuple[tuple[str, str, Literal["left", "right"], int], ...] = (
+        ("front_labels", "!datum.last", "right", -6), ("front_label_last", "datum.last", "left", 6))
+    for name, test, align, dx in places:
         out.append(ranked.transform_calculate(label=f"{test} ? datum.front_label : ''").mark_text(
             align=align, dx=dx, baseline="middle", fontSize=9, color="#222222").encode(
             x=x, y=y, yOffset=alt.YOffset("label_dy:Q", scale=None), text=alt.Text("label:N")).properties(name=name))

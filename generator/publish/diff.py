@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from generator.build import Project, load_project
+from generator.fingerprint import code_digest
+from generator.memo import Memo
 from generator.errors import DataError, UsageError
 from generator.publish.report import Comparison, render_report, unified_diff
 from generator.publish.tablediff import escape
@@ -34,13 +36,14 @@ EXIT_CHANGED, EXIT_NOT_COMPARED = 1, 4  # with --exit-code
 HEAD_LABEL = "working tree"
 
 
-def write_data_tables(project_root: Path, out_dir: Path) -> dict[str, list[str]]:
+def write_data_tables(project_root: Path, out_dir: Path, memo: Memo | None = None) -> dict[str, list[str]]:
     """Write the normalized tables of ``build/data/`` for one project into ``out_dir``.
 
     The only coupling of ``diff`` to the build pipeline; returns table name -> key columns.
-    Raises ``DataError`` with every problem of the project's data.
+    Raises ``DataError`` with every problem of the project's data. ``memo``: the memo its
+    measurement files and model tables go through.
     """
-    _config, results = load_project(Project(project_root), lambda _msg: None)
+    _config, results = load_project(Project(project_root), lambda _msg: None, memo=memo)
     keys: dict[str, list[str]] = {}
     for name, (frame, key) in results.downloads().items():
         write_csv(frame, out_dir / name, key)
@@ -143,15 +146,18 @@ def compare(project: Path, ref: str, log=print) -> Comparison:
     commit = _resolve(top, ref)
     relative = project.relative_to(top)
     base_label = f"{ref} ({commit[:7]})"
+    # The working tree's memo serves both trees (entries are keyed by content): a second diff,
+    # or a build after it, reuses the model tables of whatever did not change.
+    memo = Memo.for_project(Project(project).cache_dir, project, code_digest())
     with _terminate_as_interrupt(), tempfile.TemporaryDirectory(prefix="generator-diff-tables-") as out:
         out_dir = Path(out)
         problems: list[str] = []
         with base_worktree(top, commit) as tree:
             base_root = tree / relative
             log(f"Building the data tables of {ref} ({commit[:12]}) ...")
-            keys_base = _try_tables(base_root, out_dir / "base", ref, problems, tree)
+            keys_base = _try_tables(base_root, out_dir / "base", ref, problems, tree, memo)
             log(f"Building the data tables of the {HEAD_LABEL} ...")
-            keys_head = _try_tables(project, out_dir / "head", HEAD_LABEL, problems, None)
+            keys_head = _try_tables(project, out_dir / "head", HEAD_LABEL, problems, None, memo)
         if problems:
             raise TreeProblems(problems)
         return Comparison(
@@ -163,9 +169,10 @@ def compare(project: Path, ref: str, log=print) -> Comparison:
         )
 
 
-def _try_tables(root: Path, out: Path, label: str, problems: list[str], strip: Path | None) -> dict[str, list[str]]:
+def _try_tables(root: Path, out: Path, label: str, problems: list[str], strip: Path | None,
+                memo: Memo | None = None) -> dict[str, list[str]]:
     try:
-        return write_data_tables(root, out)
+        return write_data_tables(root, out, memo)
     except DataError as exc:
         for p in exc.problems:
             text = str(p)
