@@ -106,3 +106,25 @@ def test_a_static_figure_keeps_no_sentence_about_interaction():
     assert max(map(len, kept)) <= max(map(len, lines))
     static = static_spec(scatter(), {"points": pd.DataFrame({"a": [1.0], "b": [2.0], "name": ["x"]})})
     assert static["title"]["subtitle"] == "Filled: measured."
+
+
+def test_listed_text_layers_are_placed_by_vegas_label_transform_beside_their_points():
+    """A text layer listed in ``usermeta.labels`` reads the rows of the points it labels
+    from their marks and is placed by Vega's label transform clear of the layers before it;
+    a layer listed without a field (static figures only) is left out of the browser's spec."""
+    base = alt.Chart(alt.NamedData(name="points"))
+    line = base.mark_line().encode(x="a:Q", y="b:Q")
+    points = base.mark_point().encode(x="a:Q", y="b:Q").properties(name="pts")
+    text = base.mark_text(dx=-6, align="right").encode(x="a:Q", y="b:Q", text="name:N")
+    chart = alt.layer(line, points, text.properties(name="lbl"), text.properties(name="lbl_static"),
+                      usermeta={"labels": {"lbl": ["pts", "name"], "lbl_static": ["pts", None]}})
+    vega = to_vega(chart.to_dict(validate=False), vegalite_version())
+    marks = {mark["name"]: mark for mark in vega["marks"]}
+    assert "lbl_static_marks" not in marks and "labels" not in vega.get("usermeta", {})
+    label = marks["lbl_marks"]
+    assert label["from"] == {"data": "pts_marks"}
+    assert label["encode"]["update"]["text"] == {"field": "datum.name"}
+    assert not {"x", "y", "dx", "align"} & set(label["encode"]["update"])  # the transform places it
+    (transform,) = label["transform"]
+    line_name = next(name for name in marks if name not in ("pts_marks", "lbl_marks"))
+    assert transform["type"] == "label" and transform["avoidMarks"] == [line_name]

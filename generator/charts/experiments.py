@@ -241,27 +241,31 @@ def front_labels(base: alt.Chart, x: alt.X, y: alt.Y) -> list[alt.Chart]:
     runs in the browser, its label transform places each beside its point where it overlaps
     no other label, point or line, and leaves out a label that has no such place (``LABELS``:
     the compile step sets it up). A static figure keeps the places drawn here: left of their
-    point, so none runs past the plot's right edge (the slowest, leftmost one right of it),
-    alternately above and below along the front, so neighbours do not share a side."""
+    point, so none runs past the plot's right edge (the slowest, leftmost one right of it), in
+    two lines, alternately above and below along the front, so neighbours do not share a side."""
     ranked = (base.transform_window(front_rank="row_number()", sort=[alt.SortField("fps", order="descending")],
                                     groupby=["on_front"])
               .transform_joinaggregate(front_count="count()", groupby=["on_front"])
-              .transform_calculate(label_dy="datum.front_rank % 2 === 1 ? -6 : 6",
+              .transform_calculate(label_dy="datum.front_rank % 2 === 1 ? -12 : 12",
                                    last="datum.on_front && datum.front_rank === datum.front_count"))
     out = []
     places: tuple[tuple[str, str, Literal["left", "right"], int], ...] = (
         ("front_labels", "!datum.last", "right", -6), ("front_label_last", "datum.last", "left", 6))
     for name, test, align, dx in places:
-        out.append(ranked.transform_calculate(label=f"{test} ? datum.front_label : ''").mark_text(
-            align=align, dx=dx, baseline="middle", fontSize=9, color="#222222").encode(
-            x=x, y=y, yOffset=alt.YOffset("label_dy:Q", scale=None), text=alt.Text("label:N")).properties(name=name))
+        mine = ranked.transform_calculate(label=f"{test} ? split(datum.front_label, ' · ') : ''")
+        for layer, paint in ((f"{name}_halo", {"color": "white", "stroke": "white", "strokeWidth": 3}),
+                             (name, {"color": "#222222"})):  # a white halo keeps a label legible over lines
+            out.append(mine.mark_text(align=align, dx=dx, dy=alt.ExprRef("datum.label_dy"), baseline="middle",
+                                      fontSize=9, lineHeight=10, **paint).encode(
+                x=x, y=y, text=alt.Text("label:N")).properties(name=layer))
     return out
 
 
 # The text layers Vega's label transform places in the browser (``output.compile.place_labels``):
 # layer -> [the layer whose points it labels, the field of their rows it shows (None: none, the
 # layer only serves static figures)].
-LABELS = {"front_labels": ["front_points", "front_label"], "front_label_last": ["front_points", None]}
+LABELS = {"front_labels": ["front_points", "front_label"], "front_labels_halo": ["front_points", None],
+          "front_label_last": ["front_points", None], "front_label_last_halo": ["front_points", None]}
 
 
 PARETO_POINT = Key({"type": "point", "filled": True, "size": 60}, "a measured configuration (its best run)")

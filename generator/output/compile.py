@@ -216,18 +216,17 @@ def place_labels(vega: dict[str, Any], layers: dict[str, list[str | None]]) -> N
         marks = node.get("marks")
         if not isinstance(marks, list):
             return
+        static_only = {f"{label}_marks" for label, (_anchor, field) in layers.items() if field is None}
+        marks[:] = [mark for mark in marks if mark.get("name") not in static_only]
+        names = [mark.get("name") for mark in marks]
         for label, (anchor, field) in layers.items():
-            names = [mark.get("name") for mark in marks]
             label_marks, anchor_marks = f"{label}_marks", f"{anchor}_marks"
-            if label_marks not in names or anchor_marks not in names[:names.index(label_marks)]:
+            if field is None or label_marks not in names or anchor_marks not in names[:names.index(label_marks)]:
                 continue
             index = names.index(label_marks)
-            if field is None:
-                del marks[index]
-                continue
             mark = marks[index]
             update = mark["encode"]["update"]
-            for channel in ("x", "y", "dx", "dy", "align", "baseline"):
+            for channel in ("x", "y", "dx", "dy", "align", "baseline", "lineHeight"):
                 update.pop(channel, None)
             update["text"] = {"field": f"datum.{field}"}
             mark["from"] = {"data": anchor_marks}
@@ -250,6 +249,8 @@ def to_vega(spec: dict[str, Any], vl_version: str) -> dict[str, Any]:
         meta["zoom"] = zoom
     if meta:
         vega["usermeta"] = meta
+    else:
+        vega.pop("usermeta", None)
     return vega
 
 
