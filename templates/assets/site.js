@@ -453,17 +453,39 @@
   }
 
   /* The library, requested once (a page that loads it itself, as templates before this one
-     did, has window.vega already). */
+     did, has window.vega already). It comes in parts (scripts/split-vega-bundle.mjs): the
+     first file names the others (window.vegaBundleParts, relative to it), which are fetched
+     together and run in order, each in a task of its own, so that no task at load runs all
+     of Vega's start-up code. A bundle in one file (window.vega and no parts) works too. */
+  function addScript(src, ordered, done) {
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.async = !ordered;
+    tag.onload = function () { done(true); };
+    tag.onerror = function () { done(false); };
+    document.head.appendChild(tag);
+  }
   function loadLibrary() {
     if (library !== "waiting") { return; }
     if (window.vega) { libraryLoaded(true); return; }
     library = "loading";
-    var tag = document.createElement("script");
-    tag.src = LIBRARY;
-    tag.async = true;
-    tag.onload = function () { libraryLoaded(true); };
-    tag.onerror = function () { libraryLoaded(false); };
-    document.head.appendChild(tag);
+    addScript(LIBRARY, false, function (ok) {
+      var parts = window.vegaBundleParts;
+      if (!ok || window.vega || !Array.isArray(parts) || !parts.length) { libraryLoaded(ok); return; }
+      var base = LIBRARY.replace(/[^\/]*$/, "");
+      var left = parts.length;
+      var failed = false;
+      var next = 0;
+      (function insert() {  /* one script element per task: adding one costs a few ms */
+        addScript(base + parts[next], true, function (loaded) {
+          failed = failed || !loaded;
+          left -= 1;
+          if (!left) { libraryLoaded(!failed); }
+        });
+        next += 1;
+        if (next < parts.length) { setTimeout(insert, 0); }
+      })();
+    });
   }
 
   function start() {
