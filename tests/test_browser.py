@@ -154,6 +154,46 @@ def test_vega_starts_up_on_a_hidden_chart_that_leaves_nothing_behind(browser, si
     page.context.close()
 
 
+def test_the_page_is_painted_before_the_chart_library_is_requested_and_each_of_its_files_is_fetched_once(browser, site):
+    html = (site / "imagenet.html").read_text(encoding="utf-8")
+    assert "vega-bundle.js" in html and '<script src="assets/vega-bundle.js"' not in html  # site.js requests it
+    context = browser.new_context(viewport={"width": PHONE, "height": 844})
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file://") else route.abort())
+    requested = []
+    context.on("request", lambda request: requested.append(request.url) if "vega-bundle" in request.url else None)
+    # when the library's script element enters the page, had the browser painted it yet?
+    context.add_init_script("""new MutationObserver(records => records.forEach(r => r.addedNodes.forEach(n => {
+      if (n.tagName === 'SCRIPT' && /vega-bundle/.test(n.src || '') && window.paintedFirst === undefined) {
+        window.paintedFirst = performance.getEntriesByType('paint').length > 0; }
+    }))).observe(document, {childList: true, subtree: true});""")
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda msg: messages.append(msg.text) if msg.type in ("error", "warning") else None)
+    page.goto((site / "imagenet.html").as_uri())
+    wait_for_charts(page)
+    assert page.evaluate("window.paintedFirst") is True
+    files = sorted(path.name for path in (site / "assets").glob("vega-bundle*.js"))  # the library's parts
+    assert sorted(url.rsplit("/", 1)[1] for url in requested) == files  # each once, for every chart of the page
+    assert page.eval_on_selector_all(".chart-view", "els => els.every(e => e.dataset.state === 'rendered')")
+    assert messages == []
+    context.close()
+
+
+@pytest.mark.parametrize("missing", ["vega-bundle.js", "vega-bundle-9.js"])  # the first part, or one it names
+def test_every_chart_says_so_when_the_chart_library_does_not_load(browser, site, missing):
+    context = browser.new_context(viewport={"width": DESKTOP, "height": 900})
+    context.route("**/*", lambda route: route.abort() if route.request.url.endswith("/" + missing)
+                  or not route.request.url.startswith("file://") else route.continue_())
+    page = context.new_page()
+    page.goto((site / "imagenet.html").as_uri())
+    page.wait_for_selector("html[data-charts='done']", timeout=30_000)
+    texts = page.eval_on_selector_all(".chart-view", "els => els.map(e => e.dataset.state + ': ' + e.textContent)")
+    assert texts and set(texts) == {"error: The chart library did not load."}
+    page.evaluate("window.siteCharts.renderAll()")  # asking again draws nothing and breaks nothing
+    assert page.evaluate("document.querySelectorAll('.chart-view svg').length") == 0
+    context.close()
+
+
 def test_the_tooltip_is_compact_and_untouched_by_the_page_styles(browser, site):
     page, _ = open_offline(browser, (site / "imagenet.html").as_uri())
     wait_for_charts(page)

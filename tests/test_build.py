@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
 import shutil
 import subprocess
@@ -117,7 +118,10 @@ def test_every_chart_offers_its_data_and_every_link_is_relative_and_resolves(min
 
 
 def test_the_vega_javascript_is_shipped_and_no_page_loads_anything_remote(mini_site):
-    bundle = (mini_site / "assets" / "vega-bundle.js").read_text(encoding="utf-8")
+    first = (mini_site / "assets" / "vega-bundle.js").read_text(encoding="utf-8")
+    names = json.loads(first.rsplit("self.vegaBundleParts=", 1)[1].split(";")[0]) if "vegaBundleParts" in first else []
+    bundle = first + "".join((mini_site / "assets" / name).read_text(encoding="utf-8") for name in names)
+    assert sorted(path.name for path in (mini_site / "assets").glob("vega-bundle*.js")) == sorted(["vega-bundle.js", *names])
     assert "window.vega = " in bundle or "window.vega=" in bundle
     assert "window.vegaEmbed" not in bundle and "window.vegaLite" not in bundle  # compiled at build time
     for page in mini_site.glob("*.html"):

@@ -1,11 +1,13 @@
 """Static assets: the site's CSS/JS/icon and the Vega bundle (Vega alone: the charts are
 compiled to Vega when the site is built, ``output/compile.py``).
 
-The bundle is vendored (``generator/vendor/vega-bundle.js``, made by vl-convert for the
-Vega-Lite version of the installed Altair; ``scripts/update-vega-bundle.py`` remakes it)
-and shipped with its licences, so the published site needs no CDN and works offline. If
-the installed Altair targets another Vega-Lite version, the bundle is made with vl-convert
-and kept in the build's memo.
+The bundle is vendored (``generator/vendor/vega-bundle*.js``, made by vl-convert for the
+Vega-Lite version of the installed Altair and cut into parts that run one after the other,
+so that no single task at load runs all of Vega's start-up code; ``scripts/update-vega-bundle.py``
+remakes them) and shipped with its licences, so the published site needs no CDN and works
+offline. ``vega-bundle.js`` names the other parts; ``site.js`` loads them after the page's first
+paint. If the installed Altair targets another Vega-Lite version, the bundle is made with
+vl-convert, in one file, and kept in the build's memo.
 """
 
 from __future__ import annotations
@@ -42,12 +44,18 @@ def vegalite_version() -> str:
     return f"{major}.{minor}"
 
 
-def vega_bundle(memo: Memo | None = None) -> str:
-    """Vega as one classic script defining window.vega."""
-    version = vegalite_version()
+def vega_bundle_files(memo: Memo | None = None) -> dict[str, str]:
+    """Vega as classic scripts defining window.vega, by file name: the vendored parts
+    (``vega-bundle.js`` first, which names the others), or one file made here."""
     meta = json.loads((VENDOR / "vega-bundle.json").read_text(encoding="utf-8"))
-    if meta.get("vega_lite") == version and meta.get("snippet") == snippet():
-        return (VENDOR / BUNDLE_NAME).read_text(encoding="utf-8")
+    if meta.get("vega_lite") == vegalite_version() and meta.get("snippet") == snippet():
+        return {name: (VENDOR / name).read_text(encoding="utf-8") for name in meta["parts"]}
+    return {BUNDLE_NAME: vega_bundle(memo)}
+
+
+def vega_bundle(memo: Memo | None = None) -> str:
+    """Vega as one classic script defining window.vega, made by vl-convert."""
+    version = vegalite_version()
 
     def make() -> str:
         return vl_convert.javascript_bundle(snippet(), vl_version=version)
@@ -65,7 +73,8 @@ def write_assets(source_dir: Path, staging: Staging, memo: Memo | None = None) -
         for path in sorted(source_dir.iterdir()):
             if path.is_file():
                 staging.write_bytes(f"assets/{path.name}", path.read_bytes())
-    staging.write_text(f"assets/{BUNDLE_NAME}", vega_bundle(memo))
+    for name, text in vega_bundle_files(memo).items():
+        staging.write_text(f"assets/{name}", text)
     staging.write_bytes(f"assets/{LICENSE_NAME}", (VENDOR / "VEGA-LICENSES.txt").read_bytes())
 
 

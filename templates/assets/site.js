@@ -11,9 +11,18 @@
  * - Gestures never trap the page: the wheel and a swipe scroll it; Ctrl/Cmd + wheel zooms
  *   (clamped), a mouse drag pans, "Reset zoom" restores; a tap shows a mark's tooltip.
  * - Accessible: each chart's SVG is named by the description generated from its data.
+ * - The chart library after the first paint: the page does not load Vega (586 KB, 205 KB
+ *   gzipped) itself; this script requests it once the browser has painted the page (its
+ *   first paint timing entry), so the text is shown without waiting for the library's
+ *   download or evaluation, and charts are drawn when it has loaded.
  */
 (function () {
   "use strict";
+  var script = document.currentScript;
+  var LIBRARY = script && script.getAttribute("data-vega") ||
+    (script && script.src ? script.src.replace(/[^\/]*$/, "vega-bundle.js") : "assets/vega-bundle.js");
+  var library = "waiting";  /* then "loading", "ready" or "failed" */
+  var warmed = false;
   var NARROW_PX = 640;
   var MIN_HEATMAP_STEP = 14;
   var encoded = null;
@@ -370,7 +379,13 @@
   }
 
   function pump() {
-    if (busy || !queue.length) { return; }
+    if (busy || !queue.length || library !== "ready") { return; }
+    if (!warmed) {  /* Vega's start-up, before the first chart (see warmUp) */
+      warmed = true;
+      busy = true;
+      warmUp().then(function () { busy = false; setTimeout(pump, 0); });
+      return;
+    }
     busy = true;
     var node = queue.shift();
     embed(node).then(function () {
@@ -393,7 +408,7 @@
 
   /* Before printing: every chart not drawn yet is drawn at once (see inlineData). */
   function renderForPrint() {
-    if (!window.vega) { return; }
+    if (library !== "ready") { return; }  /* not loaded yet: nothing can be drawn in this event */
     Array.prototype.forEach.call(document.querySelectorAll(".chart-view[data-spec]"), function (node) {
       var state = node.getAttribute("data-state");
       if (state && state !== "queued") { return; }  /* drawn, being drawn, or failed */
@@ -404,17 +419,82 @@
     });
   }
 
+  /* Calls `then` once the browser has painted the page: the first "paint" timing entry (its
+     time is when the frame was shown), or, in a browser without paint timing, after the
+     next animation frame. */
+  function afterFirstPaint(then) {
+    var called = false;
+    function once() { if (!called) { called = true; setTimeout(then, 0); } }
+    var perf = window.performance;
+    if (perf && perf.getEntriesByType && perf.getEntriesByType("paint").length) { once(); return; }
+    var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+    if (types && types.indexOf("paint") >= 0) {
+      var observer = new PerformanceObserver(function () { observer.disconnect(); once(); });
+      observer.observe({type: "paint", buffered: true});
+      return;
+    }
+    window.requestAnimationFrame(function () { once(); });
+  }
+
+  function libraryLoaded(ok) {
+    if (library === "ready" || library === "failed") { return; }
+    library = ok && window.vega ? "ready" : "failed";
+    if (library === "failed") {
+      queue = [];
+      Array.prototype.forEach.call(document.querySelectorAll(".chart-view[data-spec]"), function (node) {
+        var state = node.getAttribute("data-state");
+        if (state === "rendered" || state === "error") { return; }
+        node.textContent = "The chart library did not load.";
+        finish(node, "error");
+      });
+      return;
+    }
+    pump();
+  }
+
+  /* The library, requested once (a page that loads it itself, as templates before this one
+     did, has window.vega already). It comes in parts (scripts/split-vega-bundle.mjs): the
+     first file names the others (window.vegaBundleParts, relative to it), which are fetched
+     together and run in order, each in a task of its own, so that no task at load runs all
+     of Vega's start-up code. A bundle in one file (window.vega and no parts) works too. */
+  function addScript(src, ordered, done) {
+    var tag = document.createElement("script");
+    tag.src = src;
+    tag.async = !ordered;
+    tag.onload = function () { done(true); };
+    tag.onerror = function () { done(false); };
+    document.head.appendChild(tag);
+  }
+  function loadLibrary() {
+    if (library !== "waiting") { return; }
+    if (window.vega) { libraryLoaded(true); return; }
+    library = "loading";
+    addScript(LIBRARY, false, function (ok) {
+      var parts = window.vegaBundleParts;
+      if (!ok || window.vega || !Array.isArray(parts) || !parts.length) { libraryLoaded(ok); return; }
+      var base = LIBRARY.replace(/[^\/]*$/, "");
+      var left = parts.length;
+      var failed = false;
+      var next = 0;
+      (function insert() {  /* one script element per task: adding one costs a few ms */
+        addScript(base + parts[next], true, function (loaded) {
+          failed = failed || !loaded;
+          left -= 1;
+          if (!left) { libraryLoaded(!failed); }
+        });
+        next += 1;
+        if (next < parts.length) { setTimeout(insert, 0); }
+      })();
+    });
+  }
+
   function start() {
     var nodes = Array.prototype.slice.call(document.querySelectorAll(".chart-view[data-spec]"));
     total = nodes.length;
     window.siteCharts = {views: views, renderAll: renderAll, dataset: dataset};
     if (!total) { return; }
-    if (!window.vega) {
-      nodes.forEach(function (v) { v.textContent = "The chart library did not load."; finish(v, "error"); });
-      return;
-    }
-    busy = true;  /* the charts wait for the warm-up */
-    warmUp().then(function () { busy = false; setTimeout(pump, 0); });
+    window.addEventListener("beforeprint", renderForPrint);
+    if (window.vega) { loadLibrary(); } else { afterFirstPaint(loadLibrary); }
     if (!("IntersectionObserver" in window)) { renderAll(); return; }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
@@ -422,7 +502,6 @@
       });
     }, {rootMargin: "300px 0px"});
     nodes.forEach(function (node) { observer.observe(node); });
-    window.addEventListener("beforeprint", renderForPrint);
   }
 
   if (document.readyState === "loading") {
