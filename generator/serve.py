@@ -192,9 +192,10 @@ class DevServer:
             self.failed_at = time.strftime("%H:%M:%S")
         return False
 
-    def watch(self) -> None:
-        """Poll the inputs; rebuild once they changed and stopped changing."""
-        seen = snapshot(self.project_root)
+    def watch(self, seen: dict[str, tuple[int, int]] | None = None) -> None:
+        """Poll the inputs; rebuild once they differ from ``seen`` (by default, what they are
+        when it starts) and stopped changing."""
+        seen = snapshot(self.project_root) if seen is None else seen
         while not self._stop.wait(self.poll_seconds):
             now = snapshot(self.project_root)
             if now == seen:
@@ -209,9 +210,15 @@ class DevServer:
             self.log(f"Changed: {', '.join(changed[:5])}{' ...' if len(changed) > 5 else ''}; rebuilding ...")
             self.rebuild()
 
-    def start(self) -> None:
-        for target in (self.httpd.serve_forever, self.watch):
-            thread = threading.Thread(target=target, daemon=True, name=f"serve-{target.__name__}")
+    def start(self, seen: dict[str, tuple[int, int]] | None = None) -> None:
+        """Serve and watch, in threads of their own; the watcher rebuilds once the inputs
+        differ from ``seen`` (taken before the first build: a file saved while it ran is not
+        missed), by default from what they are now."""
+        seen = snapshot(self.project_root) if seen is None else seen
+        targets: tuple[tuple[str, Callable[[], None]], ...] = (
+            ("serve_forever", self.httpd.serve_forever), ("watch", lambda: self.watch(seen)))
+        for name, target in targets:
+            thread = threading.Thread(target=target, daemon=True, name=f"serve-{name}")
             thread.start()
             self._threads.append(thread)
 
@@ -312,9 +319,10 @@ def run(project: Path, port: int, out: Path | None, log: Log = print, host: str 
         raise UsageError(f"cannot listen on {host}:{port}: {reason}") from None
     log = shown
     try:  # Ctrl-C at any moment from here on stops cleanly (a build in progress leaves the last good site)
+        inputs = snapshot(project)  # before the build: an input saved while it runs starts another
         said(f"Building {project} into {out_dir} ...")
         server.rebuild()
-        server.start()
+        server.start(inputs)
         everyone = " (every interface: other machines can see it)" if host in ("", "0.0.0.0", "::") else ""
         shown(f"Serving {server.url}{everyone} (watching {', '.join(WATCHED)}; Ctrl-C to stop)")
         if open_browser:

@@ -12,6 +12,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -26,7 +27,8 @@ TIMEOUT = 180  # seconds for one build on a busy 2-core machine
 class Session:
     """``serve`` in a subprocess, its merged output collected line by line."""
 
-    def __init__(self, root: Path, *args: str, env: dict[str, str] | None = None):
+    def __init__(self, root: Path, *args: str, env: dict[str, str] | None = None,
+                 on_building: Callable[[], None] | None = None):
         env = {"PYTHONPATH": str(REPO), "PATH": f"{Path(sys.executable).parent}:/usr/bin:/bin",
                "HOME": str(root.parent / "home"), "LANG": "C.UTF-8", **cache_env(), **(env or {})}
         self.proc = subprocess.Popen(
@@ -36,6 +38,9 @@ class Session:
         self.lines: list[str] = []
         self._new: queue.Queue[str] = queue.Queue()
         threading.Thread(target=self._read, daemon=True).start()
+        if on_building is not None:  # called once serve says it is building (the first build may still run)
+            self.wait_for_line(lambda s: s.startswith("Building "))
+            on_building()
         line = self.wait_for_line(lambda s: s.startswith("Serving http://127.0.0.1:"))
         self.base = line.split()[1]
 
@@ -107,17 +112,27 @@ def test_serves_the_built_site_with_the_reload_script_injected(session):
     assert session.base.startswith("http://127.0.0.1:")
 
 
-def retitle(session: Session, title: str) -> None:
-    config = session.root / "site.yml"
+def retitle(root: Path, title: str) -> None:
+    config = root / "site.yml"
     text = re.sub(r"(?m)^title: .*$", f"title: {title}", config.read_text(encoding="utf-8"))
     config.write_text(text, encoding="utf-8")
 
 
 def test_a_changed_input_rebuilds_and_advances_the_counter(session):
     before = session.counter()
-    retitle(session, "Served Title")
+    retitle(session.root, "Served Title")
     assert rebuilt(session, before) == before + 1
     assert "Served Title" in session.get("/index.html")[1]
+
+
+def test_an_input_saved_while_the_first_build_runs_starts_another_build(make_project):
+    root = make_project()
+    session = Session(root, on_building=lambda: retitle(root, "Saved Early"))
+    try:
+        assert rebuilt(session, 1) == 2
+        assert "Saved Early" in session.get("/index.html")[1]
+    finally:
+        session.stop()
 
 
 def test_a_data_problem_is_reported_and_the_last_good_site_kept(session):
